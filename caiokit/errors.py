@@ -6,7 +6,17 @@ class CaioKitError(Exception):
 
 
 class CatalogError(CaioKitError):
-    """A use-case catalog (built-in or a learner's CSV) is malformed."""
+    """A use-case catalog (built-in or a learner's CSV) is malformed; ``problems`` lists every issue found."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{source} has {len(self.problems)} problem(s):\n{lines}")
+
+
+class PortfolioError(CaioKitError):
+    """Portfolio constraints cannot be met; the message says which ones clash."""
 
 
 class ProgressFileError(CaioKitError):
