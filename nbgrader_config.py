@@ -1,0 +1,36 @@
+"""nbgrader settings for the CAIO course.
+
+nbgrader reads this file from the directory it is run in, so every nbgrader command works from the
+repository's root with no flags. Each setting says why it is here.
+"""
+
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
+
+# One course id, used by the exchange to keep this course's assignments apart from others.
+c.CourseDirectory.course_id = "caio101"
+
+# The course directory is the repository itself: source/, release/ (committed), and, created on demand
+# and ignored by git, submitted/, autograded/, feedback/ and gradebook.db.
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+
+# The exchange is where `nbgrader release_assignment` puts assignments and `nbgrader submit` puts work.
+# nbgrader's default, /srv/nbgrader/exchange, needs root to create. On a laptop, use a folder in the
+# user's home, which needs no rights; on JupyterHub, set CAIOKIT_EXCHANGE=/srv/nbgrader/exchange
+# (created once by an administrator, world-writable with the sticky bit, as nbgrader's docs say).
+c.Exchange.root = os.environ.get(
+    "CAIOKIT_EXCHANGE", str(Path.home() / ".local" / "share" / "caiokit" / "exchange")
+)
+
+# A cell that runs longer than this many seconds is stopped and counted as failed, so one learner's
+# infinite loop costs half a minute of grading, not the whole session. The lessons' heaviest cell runs
+# in a few seconds.
+c.Execute.timeout = 30
+# If the kernel does not answer an interrupt, give up on it rather than hang.
+c.Execute.interrupt_on_timeout = True
+
+# A learner who deletes a graded cell gets it back (empty for answers, intact for tests) when grading,
+# instead of nbgrader refusing the submission or silently skipping the test.
+c.OverwriteCells.add_missing_cells = True
