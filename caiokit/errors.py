@@ -27,5 +27,13 @@ class QuizBankError(CaioKitError):
     """A quiz question bank is malformed."""
 
 
-class CurriculumError(CaioKitError):
-    """The curriculum map refers to something that does not exist."""
+class ScoringError(CaioKitError):
+    """A scoring method, weight set or score input is not usable; the message says which and why."""
+
+
+class RoadmapError(CaioKitError):
+    """A roadmap cannot be planned with the given start, horizon or capacity."""
+
+
+class FinanceError(CaioKitError):
+    """Cash flows, rates or amounts given to a finance function are not usable."""

@@ -1,0 +1,164 @@
+"""Maintainer commands that keep the stored notebooks current.
+
+    python -m caiokit.authoring lessons [NAME ...]   add navigation, execute and normalise lesson notebooks
+    python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
+
+Lessons are executed with a fresh, temporary progress file, so what they show is the same on every run
+and nbval can compare it. Run ``lessons`` after changing code a lesson uses, ``release`` after changing
+anything under ``source/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from caiokit.curriculum import lessons
+
+ROOT = Path(__file__).resolve().parent.parent
+NAV_MARKER = "caiokit_navigation"
+CELL_TIMEOUT_S = 300
+
+
+def _navigation_text(lesson: str) -> str:
+    order = list(lessons()["lesson"])
+    titles = dict(zip(lessons()["lesson"], lessons()["title"], strict=True))
+    status = dict(zip(lessons()["lesson"], lessons()["status"], strict=True))
+    i = order.index(lesson)
+    parts = []
+    if i > 0:
+        parts.append(f"← [{titles[order[i - 1]]}]({order[i - 1]}.ipynb)")
+    parts.append("[Course map](00_start_here.ipynb#The-course-map)")
+    if i + 1 < len(order):
+        following = order[i + 1]
+        if status[following] == "ready":
+            parts.append(f"[{titles[following]}]({following}.ipynb) →")
+        else:
+            parts.append(f"Next: {titles[following]} (coming soon)")
+    return " | ".join(parts)
+
+
+def add_navigation(notebook: nbformat.NotebookNode, lesson: str) -> None:
+    """Put a navigation line as the second and the last cell; idempotent thanks to a metadata marker."""
+    notebook.cells = [cell for cell in notebook.cells if not cell.metadata.get(NAV_MARKER)]
+    text = _navigation_text(lesson)
+    for position in (1, len(notebook.cells) + 1):
+        cell = nbformat.v4.new_markdown_cell(text)
+        cell.metadata[NAV_MARKER] = True
+        cell.id = f"navigation-{'top' if position == 1 else 'bottom'}"
+        notebook.cells.insert(position, cell)
+
+
+def normalise(notebook: nbformat.NotebookNode) -> None:
+    """Drop what changes from run to run without meaning: timings and per-run metadata."""
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    notebook.metadata.get("language_info", {}).pop("version", None)
+
+
+def execute_lesson(path: Path) -> None:
+    """Execute one lesson notebook in place, with a throwaway progress file, and store its outputs."""
+    lesson = path.stem
+    notebook = nbformat.read(path, as_version=4)
+    add_navigation(notebook, lesson)
+    with tempfile.TemporaryDirectory() as scratch:
+        env_before = os.environ.get("CAIOKIT_PROGRESS")
+        os.environ["CAIOKIT_PROGRESS"] = str(Path(scratch) / "progress.sqlite")
+        try:
+            client = NotebookClient(
+                notebook,
+                timeout=CELL_TIMEOUT_S,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+                store_widget_state=True,
+                record_timing=False,
+            )
+            client.execute()
+        finally:
+            if env_before is None:
+                os.environ.pop("CAIOKIT_PROGRESS", None)
+            else:
+                os.environ["CAIOKIT_PROGRESS"] = env_before
+    normalise(notebook)
+    nbformat.validate(notebook)
+    nbformat.write(notebook, path)
+
+
+def generate_release(course_root: Path, assignment: str) -> Path:
+    """Run ``nbgrader generate_assignment`` for one assignment in a scratch copy; return the release folder.
+
+    Working on a copy keeps the repository free of nbgrader's gradebook.db.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="caiokit-release-"))
+    shutil.copytree(course_root / "source" / assignment, scratch / "source" / assignment)
+    shutil.copy(course_root / "nbgrader_config.py", scratch / "nbgrader_config.py")
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "generate_assignment",
+            assignment,
+            "--force",
+            f"--CourseDirectory.root={scratch}",
+        ],
+        cwd=scratch,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"nbgrader generate_assignment {assignment} failed:\n{result.stdout}\n{result.stderr}"
+        )
+    return scratch / "release" / assignment
+
+
+def release(assignment: str) -> None:
+    """Replace release/<assignment> with what nbgrader generates from source/<assignment> now."""
+    generated = generate_release(ROOT, assignment)
+    target = ROOT / "release" / assignment
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(generated, target)
+    shutil.rmtree(generated.parent.parent)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m caiokit.authoring", description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["lessons", "release"])
+    parser.add_argument("names", nargs="*", help="lesson or assignment names (default: all)")
+    args = parser.parse_args(argv)
+    # nbgrader and the notebook kernel are found on PATH: make it this environment's.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    if args.command == "lessons":
+        names = args.names or [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+        for name in names:
+            print(f"executing notebooks/{name}.ipynb", flush=True)
+            execute_lesson(ROOT / "notebooks" / f"{name}.ipynb")
+    else:
+        names = args.names or sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+        for name in names:
+            print(f"generating release/{name}", flush=True)
+            release(name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+"""ipywidgets front ends of the course's tools: thin layers over the domain and learning modules."""
+
+from caiokit.widgets.exercise import ExerciseWidget
+from caiokit.widgets.progress_dashboard import ProgressDashboard
+from caiokit.widgets.quiz import Quiz
+
+__all__ = ["ExerciseWidget", "ProgressDashboard", "Quiz"]

@@ -1,0 +1,72 @@
+"""Answer a judgment exercise with widgets instead of code: pick, tick or type, then Check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+
+from caiokit.exercises import ChoiceExercise, Exercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.widgets.tool import Tool, inline_markdown
+
+_NO_CHOICE = "(choose)"
+
+
+class ExerciseWidget(Tool):
+    """A form for a choice, set, number or mapping exercise, checked by the exercise's own rules."""
+
+    def __init__(self, exercise: Exercise, labels: Mapping[str, str] | None = None):
+        self.exercise = exercise
+        labels = dict(labels or {})
+        if isinstance(exercise, ChoiceExercise):
+            options = [(f"{o}) {labels[o]}" if o in labels else o, o) for o in exercise.options]
+            self.control = widgets.RadioButtons(options=options, value=None, layout={"width": "max-content"})
+            inputs = [self.control]
+        elif isinstance(exercise, SetExercise):
+            self.control = [
+                widgets.Checkbox(description=o, value=False, indent=False) for o in exercise.options
+            ]
+            inputs = self.control
+        elif isinstance(exercise, NumberExercise):
+            self.control = widgets.FloatText(value=None, description="Answer:")
+            inputs = [self.control]
+        elif isinstance(exercise, MappingExercise):
+            self.control = {
+                item: widgets.Dropdown(
+                    options=(_NO_CHOICE, *exercise.categories),
+                    value=_NO_CHOICE,
+                    description=item,
+                    style={"description_width": "initial"},
+                    layout={"width": "max-content"},
+                )
+                for item in exercise.correct
+            }
+            inputs = list(self.control.values())
+        else:
+            raise TypeError(f"{type(exercise).__name__} is answered in code, not with a widget.")
+        self.check_button = widgets.Button(description="Check", button_style="primary")
+        self.hint_button = widgets.Button(description="Hint")
+        self.feedback = widgets.HTML()
+        self.check_button.on_click(lambda _: self.check())
+        self.hint_button.on_click(lambda _: self._show_hint())
+        buttons = widgets.HBox([self.check_button, self.hint_button])
+        self.widget = widgets.VBox([*inputs, buttons, self.feedback])
+
+    def answer(self):
+        """The answer as the exercise expects it; ``...`` when nothing is chosen yet."""
+        if isinstance(self.control, widgets.RadioButtons):
+            return self.control.value if self.control.value is not None else ...
+        if isinstance(self.control, list):
+            return {box.description for box in self.control if box.value} or ...
+        if isinstance(self.control, widgets.FloatText):
+            return self.control.value if self.control.value is not None else ...
+        chosen = {item: box.value for item, box in self.control.items() if box.value != _NO_CHOICE}
+        return chosen or ...
+
+    def check(self) -> None:
+        """Judge the current answer, record it and show the feedback."""
+        feedback = self.exercise.record(self.exercise.evaluate(self.answer()))
+        self.feedback.value = inline_markdown(feedback._repr_markdown_())
+
+    def _show_hint(self) -> None:
+        self.feedback.value = inline_markdown(self.exercise.hint()._repr_markdown_())

@@ -1,0 +1,31 @@
+"""What every interactive tool shares: a root widget, ``show()``, and light Markdown for feedback."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+
+import ipywidgets as widgets
+from IPython.display import display
+
+
+def inline_markdown(text: str) -> str:
+    """Escape text and render the little Markdown feedback uses: **bold**, *italic*, `code`, line breaks."""
+    escaped = html.escape(text, quote=False)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
+    escaped = re.sub(r"(?<!\*)\*(?!\*)(.+?)\*", r"<i>\1</i>", escaped)
+    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+    return escaped.replace("\n", "<br>")
+
+
+class Tool:
+    """Base of the course's widgets: subclasses build ``self.widget``; ``show()`` displays it."""
+
+    widget: widgets.Widget
+
+    def show(self) -> None:
+        """Display the tool; stays silent while nbgrader validates or grades (NBGRADER_EXECUTION set)."""
+        if os.environ.get("NBGRADER_EXECUTION"):
+            return
+        display(self.widget)
