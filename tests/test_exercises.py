@@ -61,7 +61,13 @@ class TestNumber:
 
 def choice():
     return ChoiceExercise(
-        "test", "c1", "pick", options=("a", "b", "c"), correct="b", explanations={"a": "A is about IT."}, **COMMON
+        "test",
+        "c1",
+        "pick",
+        options=("a", "b", "c"),
+        correct="b",
+        explanations={"a": "A is about IT."},
+        **COMMON,
     )
 
 
@@ -89,7 +95,13 @@ class TestChoice:
 
 def options_set():
     return SetExercise(
-        "test", "s1", "chosen", options=("p", "q", "r", "s"), correct={"p", "q"}, explanations={"r": "r is a trap"}, **COMMON
+        "test",
+        "s1",
+        "chosen",
+        options=("p", "q", "r", "s"),
+        correct={"p", "q"},
+        explanations={"r": "r is a trap"},
+        **COMMON,
     )
 
 
@@ -149,7 +161,9 @@ class TestMapping:
 
 class TestRanking:
     def exercise(self, min_tau=1.0):
-        return RankingExercise("test", "r1", "order", reference=("A", "B", "C", "D"), top_k=2, min_tau=min_tau, **COMMON)
+        return RankingExercise(
+            "test", "r1", "order", reference=("A", "B", "C", "D"), top_k=2, min_tau=min_tau, **COMMON
+        )
 
     def test_kendall_tau_extremes(self):
         assert kendall_tau(["A", "B", "C"], ["A", "B", "C"]) == 1.0
@@ -239,7 +253,9 @@ class TestNotebookFlow:
         kinds = [e.kind for e in ProgressStore(progress_file).events()]
         assert kinds == ["hint", "hint", "hint", "solution"]
 
-    def test_unusable_progress_file_adds_a_note_once_and_never_raises(self, notebook_namespace, progress_file):
+    def test_unusable_progress_file_adds_a_note_once_and_never_raises(
+        self, notebook_namespace, progress_file
+    ):
         progress_file.write_bytes(b"this is not a database" * 50)
         notebook_namespace["answer"] = 400
         first = number().check()

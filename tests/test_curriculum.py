@@ -1,0 +1,82 @@
+"""The curriculum map covers every seed item and points only at things that exist."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import caiokit.widgets
+from caiokit.completion import completion_table
+from caiokit.curriculum import course_map, coverage, curriculum_map, lessons, seed_items
+from caiokit.progress import Event
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_README = ROOT.parent / "shared" / "seed" / "README.md"
+
+
+def test_the_map_is_complete_and_consistent():
+    report = coverage(ROOT / "notebooks")
+    assert report.ok, "\n".join(report.problems)
+    assert report.ready + report.planned == len(seed_items())
+    if report.planned:
+        warnings.warn(
+            f"curriculum: {report.ready} seed items ready, {report.planned} still planned", stacklevel=1
+        )
+
+
+@pytest.mark.skipif(not SEED_README.exists(), reason="shared/seed/README.md is not beside this checkout")
+def test_seed_items_match_the_seed_readme():
+    ids = set(
+        re.findall(r"^- `([a-z]+\.[a-z]+)`", SEED_README.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    )
+    assert ids and ids == set(seed_items()["id"])
+
+
+def test_tools_of_every_lesson_are_named_once():
+    assert lessons()["lesson"].is_unique
+    ready_tools = set(curriculum_map().query("status == 'ready'")["tool"]) | set(
+        lessons().query("status == 'ready'")["tool"]
+    )
+    missing = sorted(tool for tool in ready_tools if not hasattr(caiokit.widgets, tool))
+    assert not missing, f"tools named by ready lessons but absent from caiokit.widgets: {missing}"
+
+
+def test_coverage_catches_a_broken_map(tmp_path, monkeypatch):
+    import caiokit.curriculum as curriculum
+
+    broken = curriculum_map()
+    broken = broken[broken["seed_id"] != "soft.vision"].copy()
+    broken.loc[broken["seed_id"] == "role.who", ["lesson", "status", "exercise"]] = [
+        "00_start_here",
+        "ready",
+        "q9",
+    ]
+    monkeypatch.setattr(curriculum, "curriculum_map", lambda: broken)
+    problems = "\n".join(coverage(ROOT / "notebooks").problems)
+    assert "soft.vision is not covered" in problems
+    assert "exercise 'q9' not found" in problems
+    assert "no section headed 'The role in five questions'" in problems
+    assert "00_start_here.ipynb" in "\n".join(coverage(tmp_path).problems)
+
+
+def test_course_map_lists_every_lesson_with_its_minutes():
+    table = course_map()
+    assert list(table.index) == list(lessons()["lesson"])
+    assert table["minutes"].between(15, 45).all()
+
+
+def test_completion_counts_passes_and_quiz_answers():
+    events = [
+        Event("00_start_here", "opened", "00_start_here"),
+        Event("00_start_here", "attempt", "q1", "correct"),
+        Event("00_start_here", "attempt", "q2", "incorrect"),
+        Event("00_start_here", "quiz", "graded_parts", "correct"),
+        Event("00_start_here", "attempt", "not_an_exercise", "correct"),
+    ]
+    row = completion_table(events).loc["00_start_here"]
+    assert row.opened and row.exercises == 3 and row.attempted == 2 and row.passed == 1
+    assert row.quiz_questions == 3 and row.quiz_correct == 1
+    assert row.completion == pytest.approx(2 / 6)

@@ -1,0 +1,112 @@
+"""The widgets driven without a browser: set values, click, read the feedback."""
+
+from __future__ import annotations
+
+from caiokit.checks.start_here import MISSION_OPTIONS, ROLE_OPTIONS, q1, q3
+from caiokit.exercises import MappingExercise, NumberExercise
+from caiokit.progress import ProgressStore
+from caiokit.widgets import ExerciseWidget, ProgressDashboard, Quiz
+
+
+def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
+    quiz = Quiz("00_start_here")
+    single, multiple, matching = quiz.questions
+
+    single.check_button.click()
+    assert "Pick an option first" in single.feedback.value
+    single.control.value = "The expected answer"
+    single.check_button.click()
+    assert "❌" in single.feedback.value and "never reveal" in single.feedback.value
+    single.control.value = "'Not attempted', with what to do next"
+    single.check_button.click()
+    assert "✅" in single.feedback.value and "<i>" in single.feedback.value
+
+    for box in multiple.control:
+        box.value = "autograded" in box.description or "written answers" in box.description
+    multiple.check_button.click()
+    assert "✅" in multiple.feedback.value
+
+    matching.control["Fetch"].value = "Download the assignment into your folder"
+    matching.control["Submit"].value = "Run every test cell to see what still fails"
+    matching.check_button.click()
+    assert (
+        "1 of 3 pairs right" in matching.feedback.value
+        and "&#x27;Submit&#x27;" not in matching.feedback.value
+    )
+    assert "Look again at: 'Submit'" in matching.feedback.value
+
+    assert quiz.score.value == "Score: 2 / 3 answered correctly."
+    quiz_events = [(e.item, e.status) for e in ProgressStore(progress_file).events() if e.kind == "quiz"]
+    assert quiz_events == [
+        ("blank_answer", "incorrect"),
+        ("blank_answer", "correct"),
+        ("graded_parts", "correct"),
+        ("tools_to_steps", "incorrect"),
+    ]
+
+
+def test_exercise_widget_for_a_set(progress_file):
+    form = ExerciseWidget(q3)
+    form.check_button.click()
+    assert "Not attempted" in form.feedback.value
+    for box in form.control:
+        box.value = box.description in MISSION_OPTIONS[:4] or box.description == "Run the IT help desk"
+    form.check_button.click()
+    assert "Not yet" in form.feedback.value and "CIO" in form.feedback.value
+    form.control[5].value = False
+    form.control[4].value = True
+    form.check_button.click()
+    assert "Correct" in form.feedback.value
+    form.hint_button.click()
+    assert "Hint" in form.feedback.value
+    statuses = [e.status for e in ProgressStore(progress_file).events() if e.kind == "attempt"]
+    assert statuses == ["not_attempted", "incorrect", "correct"]
+
+
+def test_exercise_widget_for_a_choice_shows_labels(progress_file):
+    form = ExerciseWidget(q1, labels=ROLE_OPTIONS)
+    assert form.control.options[1][0].startswith("b) The executive")
+    form.control.value = "b"
+    form.check_button.click()
+    assert "Correct" in form.feedback.value
+
+
+def test_exercise_widget_for_a_number_and_a_mapping(progress_file):
+    number = NumberExercise("t", "n", "x", expected=10, hints=["h"], solution="s")
+    form = ExerciseWidget(number)
+    form.control.value = 12
+    form.check_button.click()
+    assert "too high" in form.feedback.value
+    mapping = MappingExercise(
+        "t",
+        "m",
+        "y",
+        correct={"a": "CAIO", "b": "CIO"},
+        categories=("CAIO", "CIO"),
+        hints=["h"],
+        solution="s",
+    )
+    form = ExerciseWidget(mapping)
+    form.control["a"].value = "CAIO"
+    form.control["b"].value = "CAIO"
+    form.check_button.click()
+    assert "1 of 2 right" in form.feedback.value
+
+
+def test_progress_dashboard_refreshes(progress_file):
+    dashboard = ProgressDashboard()
+    bar = dashboard.rows.children[0].children[1]
+    assert bar.value == 0.0
+    quiz = Quiz("00_start_here")
+    quiz.questions[0].control.value = "'Not attempted', with what to do next"
+    quiz.questions[0].check_button.click()
+    dashboard.refresh_button.click()
+    assert dashboard.rows.children[0].children[1].value == 1 / 6
+    assert "1/3 quiz questions right" in dashboard.rows.children[0].children[2].value
+
+
+def test_dashboard_shows_a_damaged_file_instead_of_crashing(progress_file):
+    progress_file.write_bytes(b"garbage" * 100)
+    dashboard = ProgressDashboard()
+    assert "damaged" in dashboard.notice.value
+    assert dashboard.rows.children[0].children[1].value == 0.0
