@@ -1,0 +1,187 @@
+"""Every nbgrader assignment: solutions pass, blanks fail, release/ is current and leak-free, grading is right.
+
+nbgrader's `validate` command exits 0 even when tests fail, so these tests use its Python API.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.validator import Validator
+from traitlets.config import Config
+
+from caiokit.authoring import generate_release
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir() and not p.name.startswith("."))
+LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def course_config(root: Path) -> Config:
+    """The repository's nbgrader_config.py, pointed at a scratch course directory."""
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(ROOT / "nbgrader_config.py")}
+    exec((ROOT / "nbgrader_config.py").read_text(encoding="utf-8"), namespace)  # noqa: S102 - our own config file
+    config.CourseDirectory.root = str(root)
+    config.Exchange.root = str(root / "exchange")
+    return config
+
+
+def notebook_cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.fixture(scope="module", params=ASSIGNMENTS)
+def course(request, tmp_path_factory):
+    """A scratch course directory holding one assignment, its release and two submissions: perfect and blank."""
+    assignment = request.param
+    root = tmp_path_factory.mktemp(f"course-{assignment}")
+    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment)
+    config = course_config(root)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    result = api.generate_assignment(assignment, force=True)
+    assert result["success"], result["log"]
+    for student, version in (("perfect", "source"), ("blank", "release")):
+        shutil.copytree(root / version / assignment, root / "submitted" / student / assignment)
+        result = api.autograde(assignment, student, force=True, create=True)
+        assert result["success"], result["log"]
+    return {"name": assignment, "root": root, "config": config, "api": api}
+
+
+def test_release_is_what_nbgrader_generates_now(course):
+    name = course["name"]
+    generated = course["root"] / "release" / name
+    committed = ROOT / "release" / name
+    generated_files = sorted(p.relative_to(generated) for p in generated.rglob("*") if p.is_file())
+    committed_files = sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file())
+    assert generated_files == committed_files, (
+        "run `python -m caiokit.authoring release` to regenerate release/"
+    )
+    for relative in generated_files:
+        if relative.suffix == ".ipynb":
+            same = json.loads((generated / relative).read_text()) == json.loads(
+                (committed / relative).read_text()
+            )
+        else:
+            same = (generated / relative).read_bytes() == (committed / relative).read_bytes()
+        assert same, (
+            f"release/{name}/{relative} is out of date: run `python -m caiokit.authoring release {name}`"
+        )
+
+
+def test_generate_release_helper_matches_the_api(course):
+    """The maintainer command and the API produce the same release."""
+    name = course["name"]
+    produced = generate_release(ROOT, name)
+    try:
+        for notebook in produced.glob("*.ipynb"):
+            expected = json.loads((course["root"] / "release" / name / notebook.name).read_text())
+            assert json.loads(notebook.read_text()) == expected
+    finally:
+        shutil.rmtree(produced.parent.parent)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_nothing_under_release_leaks_a_solution_or_hidden_test(assignment):
+    files = [p for p in (ROOT / "release" / assignment).rglob("*") if p.is_file()]
+    assert files, f"release/{assignment} is empty"
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaked = [marker for marker in LEAK_MARKERS if marker in text]
+        assert not leaked, f"{path.relative_to(ROOT)} contains {leaked}"
+
+
+def test_source_version_passes_all_its_tests(course):
+    validator = Validator(config=course["config"])
+    for notebook in (course["root"] / "source" / course["name"]).glob("*.ipynb"):
+        results = validator.validate(str(notebook))
+        assert "failed" not in results, [r["raw_error"] for r in results.get("failed", [])]
+
+
+def test_student_version_passes_none_of_its_autograded_tests(course):
+    validator = Validator(config=course["config"], invert=True)
+    for notebook in (course["root"] / "release" / course["name"]).glob("*.ipynb"):
+        results = validator.validate(str(notebook))
+        assert "changed" not in results
+        assert not results.get("passed"), [r["source"][:80] for r in results["passed"]]
+
+
+def test_grade_ids_are_unique_and_every_test_has_points(course):
+    for notebook in (ROOT / "source" / course["name"]).glob("*.ipynb"):
+        ids, points = [], 0.0
+        for cell in notebook_cells(notebook):
+            meta = cell["metadata"].get("nbgrader")
+            if not meta:
+                continue
+            ids.append(meta["grade_id"])
+            if meta.get("grade"):
+                assert meta.get("points", 0) > 0, f"{meta['grade_id']} is graded but worth no points"
+                points += meta["points"]
+        assert len(ids) == len(set(ids)), f"duplicate grade_ids in {notebook.name}"
+        assert points > 0
+
+
+def test_autograding_gives_full_marks_to_the_solution_and_zero_to_the_blank(course):
+    with Gradebook(f"sqlite:///{course['root'] / 'gradebook.db'}") as gradebook:
+        assignment = gradebook.find_assignment(course["name"])
+        assert assignment.max_code_score > 0
+        perfect = gradebook.find_submission(course["name"], "perfect")
+        blank = gradebook.find_submission(course["name"], "blank")
+        assert perfect.code_score == pytest.approx(assignment.max_code_score)
+        assert blank.code_score == 0
+        assert blank.written_score == 0
+
+
+# For each assignment: answers replaced in the solution to make a partly right submission, and the points
+# each affected test cell must then give. Every assignment needs one, so partial credit is always tested.
+PARTIAL_SUBMISSIONS = {
+    "01_caio_role": (
+        {
+            # Every responsibility given to the CAIO: 4 of 12 right -> 5 * 4 / 12.
+            "q1_sorter_answer": 'responsibility_owner = {r: "CAIO" for r in RESPONSIBILITIES}',
+            # Two true letters and one false: net 1 of 4 -> 3 * 1 / 4.
+            "q3_federal_answer": 'true_statements = {"A", "D", "B"}',
+            # Forgets to ignore case: fails the hidden cases.
+            "q4b_missions_answer": (
+                "def missions_of(activity):\n"
+                "    return {m for m, words in MISSION_KEYWORDS.items() if any(w in activity for w in words)}"
+            ),
+        },
+        {"q1_sorter_tests": 1.67, "q3_federal_tests": 0.75, "q4b_missions_tests": 0.0, "q2_form_tests": 1.0},
+    ),
+}
+
+
+def test_every_assignment_has_a_partial_credit_case():
+    assert set(PARTIAL_SUBMISSIONS) == set(ASSIGNMENTS)
+
+
+def test_a_partly_right_submission_gets_partial_credit(course):
+    name, root = course["name"], course["root"]
+    replacements, expected = PARTIAL_SUBMISSIONS[name]
+    student_dir = root / "submitted" / "partial" / name
+    shutil.copytree(root / "source" / name, student_dir)
+    notebook_name = None
+    for path in student_dir.glob("*.ipynb"):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+            if grade_id in replacements:
+                cell["source"] = replacements[grade_id]
+                notebook_name = path.stem
+        path.write_text(json.dumps(notebook), encoding="utf-8")
+    result = course["api"].autograde(name, "partial", force=True, create=True)
+    assert result["success"], result["log"]
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        for grade_id, points in expected.items():
+            grade = gradebook.find_grade(grade_id, notebook_name, name, "partial")
+            assert grade.score == pytest.approx(points), grade_id
+        submission = gradebook.find_submission(name, "partial")
+        assignment = gradebook.find_assignment(name)
+        assert 0 < submission.code_score < assignment.max_code_score

@@ -1,0 +1,130 @@
+"""The lessons' widgets in a real JupyterLab, in headless Chromium driven by Playwright.
+
+Needs Debian's `chromium` (/usr/bin/chromium): Playwright's own browser download is not used. CI installs it;
+elsewhere the tests are skipped with a message saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CAIOKIT_CHROMIUM", "/usr/bin/chromium"))
+# Without these flags Chromium keeps trying to reach Google's services, which a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium); set CAIOKIT_CHROMIUM "
+    "to another Chromium binary to run them",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1, serving a copy of the lessons (so autosave never touches the repository)."""
+    workdir = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", workdir / "notebooks")
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir / 'notebooks'}",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+    ]  # fmt: skip
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    env = dict(
+        os.environ, CAIOKIT_PROGRESS=str(workdir / "progress.sqlite"), JUPYTER_CONFIG_DIR=str(workdir / "cfg")
+    )
+    log = open(workdir / "jupyterlab.log", "w")  # noqa: SIM115 - closed in the teardown below
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.terminate()
+        pytest.fail("JupyterLab did not start within 60 s:\n" + (workdir / "jupyterlab.log").read_text())
+    yield {"base": base, "token": token}
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        instance.close()
+
+
+def open_and_run(browser, jupyterlab, notebook: str):
+    """Open a notebook in JupyterLab, run all its cells, and return the page once the kernel is idle."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{jupyterlab['base']}/lab/tree/{notebook}?token={jupyterlab['token']}")
+    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=60_000)
+    page.wait_for_function(
+        "window.jupyterapp.shell.currentWidget.sessionContext?.session?.kernel?.status === 'idle'",
+        timeout=60_000,
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        """() => {
+            const nb = window.jupyterapp.shell.currentWidget;
+            const kernel = nb.sessionContext.session.kernel;
+            const cells = nb.content.widgets.filter(c => c.model.type === 'code' && c.model.sharedModel.source);
+            return kernel.status === 'idle' && cells.every(c => c.model.executionCount !== null);
+        }""",
+        timeout=120_000,
+    )
+    return page
+
+
+def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
+    from playwright.sync_api import expect
+
+    page = open_and_run(browser, jupyterlab, "00_start_here.ipynb")
+    question = page.locator(".widget-vbox:has(> .widget-html:has-text('1. You run'))").last
+    question.get_by_text("'Not attempted', with what to do next").click()
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".widget-html").last).to_contain_text("✅ Right.", timeout=20_000)
+
+    form = page.locator(".widget-vbox:has(> .widget-checkbox:has-text('Run the IT help desk'))").last
+    form.get_by_text("Run the IT help desk").click()
+    form.get_by_role("button", name="Check").click()
+    feedback = form.locator(".widget-html").last
+    expect(feedback).to_contain_text("Not yet", timeout=20_000)
+    expect(feedback).to_contain_text("belongs to the CIO")
+    page.close()
