@@ -80,3 +80,33 @@ def test_completion_counts_passes_and_quiz_answers():
     assert row.opened and row.exercises == 3 and row.attempted == 2 and row.passed == 1
     assert row.quiz_questions == 3 and row.quiz_correct == 1
     assert row.completion == pytest.approx(2 / 6)
+
+
+def test_certificate_needs_every_lesson_attempted_and_half_passed(monkeypatch):
+    from datetime import date
+
+    import caiokit.completion as completion
+    from caiokit.completion import CertificateError, certificate_blockers, certificate_html
+
+    all_ready = lessons().assign(status="ready").query("lesson == '00_start_here'")
+    monkeypatch.setattr(completion, "lessons", lambda: all_ready)
+    attempts = [Event("00_start_here", "attempt", q, s) for q, s in (("q1", "correct"), ("q2", "correct"))]
+    table = completion_table(attempts)
+    assert certificate_blockers(table) == ["00_start_here: 1 exercise(s) not attempted yet"]
+    table = completion_table([*attempts[:1], Event("00_start_here", "attempt", "q2", "error"),
+                              Event("00_start_here", "attempt", "q3", "incorrect")])  # fmt: skip
+    assert certificate_blockers(table) == ["00_start_here: 1 of 3 exercises passed; at least half are needed"]
+    table = completion_table([*attempts, Event("00_start_here", "attempt", "q3", "incorrect")])
+    assert certificate_blockers(table) == []
+    page = certificate_html("Ada <Lovelace>", date(2026, 11, 25), table)
+    assert "Ada &lt;Lovelace&gt;" in page and "25 November 2026" in page and "2/3" in page
+    with pytest.raises(CertificateError, match="Type the name"):
+        certificate_html("  ", date(2026, 11, 25), table)
+
+
+def test_certificate_is_refused_while_lessons_are_planned():
+    from caiokit.completion import certificate_blockers
+
+    planned = set(lessons().query("status == 'planned'")["lesson"])
+    blockers = certificate_blockers(completion_table([]))
+    assert all(f"{lesson} is not available yet" in blockers for lesson in planned)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from caiokit.checks.start_here import MISSION_OPTIONS, ROLE_OPTIONS, q1, q3
 from caiokit.exercises import MappingExercise, NumberExercise
-from caiokit.progress import ProgressStore
+from caiokit.progress import Event, ProgressStore
 from caiokit.widgets import ExerciseWidget, ProgressDashboard, Quiz
 
 
@@ -110,3 +110,26 @@ def test_dashboard_shows_a_damaged_file_instead_of_crashing(progress_file):
     dashboard = ProgressDashboard()
     assert "damaged" in dashboard.notice.value
     assert dashboard.rows.children[0].children[1].value == 0.0
+
+
+def test_dashboard_certificate_button_explains_what_is_missing(progress_file, tmp_path):
+    dashboard = ProgressDashboard(certificate_path=tmp_path / "certificate.html")
+    assert "Not earned yet" in dashboard.certificate_status.value
+    dashboard.name.value = "Ada"
+    dashboard.certificate_button.click()
+    assert "not earned yet" in dashboard.certificate_status.value
+    assert not (tmp_path / "certificate.html").exists()
+
+
+def test_dashboard_writes_the_certificate_once_earned(progress_file, tmp_path, monkeypatch):
+    import caiokit.completion as completion
+    from caiokit.curriculum import lessons
+
+    monkeypatch.setattr(completion, "lessons", lambda: lessons().query("lesson == '00_start_here'"))
+    for item in ("q1", "q2", "q3"):
+        ProgressStore(progress_file).record(Event("00_start_here", "attempt", item, "correct"))
+    dashboard = ProgressDashboard(certificate_path=tmp_path / "certificate.html")
+    dashboard.name.value = "Ada Lovelace"
+    dashboard.certificate_button.click()
+    assert "Saved as" in dashboard.certificate_status.value
+    assert "Ada Lovelace" in (tmp_path / "certificate.html").read_text(encoding="utf-8")

@@ -1,0 +1,39 @@
+"""The glossary: well formed, searchable, pointing at real lessons, with a search widget."""
+
+from __future__ import annotations
+
+import pytest
+
+from caiokit.curriculum import lessons
+from caiokit.glossary import GlossaryError, define, glossary, search
+from caiokit.widgets.glossary_search import GlossarySearch
+
+
+def test_about_sixty_unique_terms_each_taught_in_a_real_lesson():
+    table = glossary()
+    assert 55 <= len(table) <= 80
+    assert table["term"].str.lower().is_unique
+    assert set(table["lesson"]) <= set(lessons()["lesson"])
+    assert (table["definition"].str.len() > 20).all()
+
+
+def test_search_puts_name_matches_first_and_ignores_case():
+    found = list(search("rICe")["term"])
+    assert found[0] == "RICE"
+    assert "Confidence" in found  # its definition mentions RICE
+    assert search("no such word at all").empty
+    assert len(search("  ")) == len(glossary())
+
+
+def test_define_and_suggestions():
+    assert define("recall").startswith("Recall: Of the cases that really are positive")
+    with pytest.raises(GlossaryError, match="Did you mean: RICE"):
+        define("RICEE")
+
+
+def test_search_widget_updates_as_the_learner_types():
+    tool = GlossarySearch()
+    tool.query.value = "deployer"
+    assert "<b>Deployer</b>" in tool.results.value
+    tool.query.value = "zzzz"
+    assert "No term matches" in tool.results.value
