@@ -1,0 +1,449 @@
+"""The catalog of candidate AI use cases: load it from a CSV, check every cell, read its dependencies.
+
+A catalog is a table with one row per use case. Only the columns in ``REQUIRED_COLUMNS`` must be
+present; any other catalog column may be left out (or a cell left blank) and then takes the default in
+``OPTIONAL_DEFAULTS``. ``catalog_columns()`` shows the whole specification. Columns the course does
+not know are kept as text, so a learner's own notes survive loading.
+
+A CSV exported by Excel loads as it is: with ``;`` as separator, a decimal comma, a UTF-8 byte-order mark
+or the Windows-1252 encoding. Rule for numbers: in a file separated by ``;`` or tabs the decimal mark
+is ``,``, otherwise ``.``; the other mark may group thousands (``1.200.000,50`` or ``1,200,000.50``),
+and so may spaces; a ``%`` sign divides by 100 and a ``€`` sign is ignored.
+
+Checking never stops at the first problem: every problem is collected, with the row as a spreadsheet
+shows it (the header is row 1) and the column, and raised as one ``CatalogError``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from caiokit.errors import CatalogError
+
+TECHNIQUES = ("ML", "NLP", "computer vision", "generative AI", "optimisation")
+VALUE_DRIVERS = ("revenue", "cost", "risk reduction", "customer")
+AI_ACT_TIERS = ("prohibited", "high", "transparency", "minimal")
+IMPACT_SCALE = (3.0, 2.0, 1.0, 0.5, 0.25)
+CONFIDENCE_LEVELS = (1.0, 0.8, 0.5)
+
+# Other spellings a learner may type, mapped to the course's words.
+_ALIASES = {
+    "high-risk": "high",
+    "high risk": "high",
+    "limited": "transparency",
+    "unacceptable": "prohibited",
+    "optimization": "optimisation",
+}
+
+_MESSAGES = {
+    "not_found": "file not found: {path}",
+    "unreadable": "the file cannot be read ({detail})",
+    "workbook": "this is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8",
+    "no_header": "the file is empty: row 1 must hold the column names",
+    "no_rows": "there are no use cases: only the header row was found",
+    "missing_column": "column '{column}' is missing (required columns: {required})",
+    "missing_other": "column '{column}' is missing from the table",
+    "duplicate_column": "column '{column}' appears more than once in the header",
+    "unnamed_column": "column {position} has values but no name in row 1",
+    "too_many_cells": "row {row}: {count} cells, but the header names only {expected} columns",
+    "blank": "row {row}, column {column}: empty, but a value is required",
+    "not_number": "row {row}, column {column}: '{value}' is not a number",
+    "not_whole": "row {row}, column {column}: '{value}' should be a whole number",
+    "below": "row {row}, column {column}: '{value}' is below the minimum, {low}",
+    "not_above": "row {row}, column {column}: '{value}' must be more than {low}",
+    "above": "row {row}, column {column}: '{value}' is above the maximum, {high}",
+    "not_allowed": "row {row}, column {column}: '{value}' is not allowed; use one of {allowed}",
+    "bad_id": "row {row}, column id: '{value}' must not contain ';'",
+    "duplicate_id": "row {row}, column id: '{value}' is already used on row {first}",
+    "unknown_dependency": "row {row}, column depends_on: '{value}' is not an id in this catalog",
+    "cycle": "row {row}, column depends_on: dependency cycle {cycle}",
+}
+
+BUILT_IN_SOURCE = "the built-in catalog"
+
+
+@dataclass(frozen=True)
+class _Column:
+    """How one catalog column is read and checked."""
+
+    name: str
+    kind: str  # "text", "category", "number" or "ids"
+    required: bool
+    default: Any = ""
+    allowed: tuple = ()
+    low: float | None = None
+    low_open: bool = False
+    high: float | None = None
+    whole: bool = False
+
+
+_COLUMNS = (
+    _Column("id", "text", True),
+    _Column("name", "text", True),
+    _Column("department", "text", False),
+    _Column("description", "text", False),
+    _Column("technique", "category", False, allowed=TECHNIQUES),
+    _Column("value_driver", "category", False, allowed=VALUE_DRIVERS),
+    _Column("reach", "number", True, low=0, whole=True),
+    _Column("impact", "number", True, allowed=IMPACT_SCALE),
+    _Column("confidence", "number", True, allowed=CONFIDENCE_LEVELS),
+    _Column("effort_pm", "number", True, low=0, low_open=True),
+    _Column("cost_one_off_eur", "number", True, low=0),
+    _Column("cost_yearly_eur", "number", False, 0.0, low=0),
+    _Column("benefit_yearly_eur", "number", True, low=0),
+    _Column("data_readiness", "number", False, 3, low=1, high=5, whole=True),
+    _Column("complexity", "number", False, 3, low=1, high=5, whole=True),
+    _Column("time_to_value_months", "number", False, 6.0, low=0, low_open=True),
+    _Column("ai_act_tier", "category", False, "minimal", allowed=AI_ACT_TIERS),
+    _Column("depends_on", "ids", False),
+)
+_SPEC = {column.name: column for column in _COLUMNS}
+
+REQUIRED_COLUMNS = tuple(column.name for column in _COLUMNS if column.required)
+OPTIONAL_DEFAULTS = {column.name: column.default for column in _COLUMNS if not column.required}
+
+
+def catalog_columns() -> pd.DataFrame:
+    """Every catalog column: required or not, default, type, unit or allowed values, meaning."""
+    dictionary = pd.read_csv(resources.files("caiokit") / "data" / "catalog_dictionary.csv", dtype=str)
+    spec = pd.DataFrame(
+        {
+            "column": [column.name for column in _COLUMNS],
+            "required": [column.required for column in _COLUMNS],
+            "default": [None if column.required else column.default for column in _COLUMNS],
+        }
+    )
+    return spec.merge(dictionary, on="column", how="left")
+
+
+def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
+    """Load and check the built-in catalog (no argument) or a CSV file, path or open file."""
+    if path is None:
+        with (resources.files("caiokit") / "data" / "catalog.csv").open("rb") as handle:
+            raw = handle.read()
+        source = BUILT_IN_SOURCE
+    elif hasattr(path, "read"):
+        raw = path.read()
+        raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+        source = Path(getattr(path, "name", "the uploaded file")).name
+    else:
+        source = Path(path).name or str(path)
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise CatalogError(source, [_MESSAGES["not_found"].format(path=path)]) from None
+        except OSError as error:
+            raise CatalogError(
+                source, [_MESSAGES["unreadable"].format(detail=error.strerror or error)]
+            ) from None
+    header, rows, decimal = _parse_csv(raw, source)
+    width = len(header)
+    frame = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=range(width), dtype=object)
+    frame.columns = header
+    problems = [
+        _MESSAGES["too_many_cells"].format(row=number + 2, count=len(row), expected=len(header))
+        for number, row in enumerate(rows)
+        if len(row) > len(header)
+    ]
+    return _check(frame, source, decimal, problems)
+
+
+def validate_catalog(frame: pd.DataFrame, source: str = "the table", decimal: str = ".") -> pd.DataFrame:
+    """Check a catalog table built in memory and return it clean and typed, or raise CatalogError."""
+    return _check(frame, source, decimal, [])
+
+
+def require_columns(catalog: pd.DataFrame, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """The given columns of a catalog, optional ones filled with their default when absent."""
+    missing = [
+        column for column in columns if column not in catalog.columns and column not in OPTIONAL_DEFAULTS
+    ]
+    if missing:
+        required = ", ".join(REQUIRED_COLUMNS)
+        problems = [
+            _MESSAGES["missing_column" if column in REQUIRED_COLUMNS else "missing_other"].format(
+                column=column, required=required
+            )
+            for column in missing
+        ]
+        raise CatalogError("the table", problems)
+    return pd.DataFrame(
+        {
+            column: catalog[column] if column in catalog.columns else OPTIONAL_DEFAULTS[column]
+            for column in columns
+        },
+        index=catalog.index,
+    )
+
+
+def dependencies(catalog: pd.DataFrame, transitive: bool = False) -> dict[str, tuple[str, ...]]:
+    """Each use case's prerequisites (all of them, indirect too, if transitive), within the table.
+
+    A prerequisite whose id is not in the table is left out: it is taken as already in place, so a
+    learner can plan a subset of the catalog.
+    """
+    direct = _direct_dependencies(catalog)
+    if not transitive:
+        return direct
+    finished, cycles = _explore(direct)
+    if cycles:
+        rows = {use_case: position + 2 for position, use_case in enumerate(direct)}
+        raise CatalogError(
+            "the table",
+            [_MESSAGES["cycle"].format(row=rows[cycle[0]], cycle=" -> ".join(cycle)) for cycle in cycles],
+        )
+    closure: dict[str, tuple[str, ...]] = {}
+    for use_case in finished:  # every use case comes after all its prerequisites
+        found: dict[str, None] = {}
+        for prerequisite in direct[use_case]:
+            found.update(dict.fromkeys(closure[prerequisite]))
+            found[prerequisite] = None
+        closure[use_case] = tuple(found)
+    return {use_case: closure[use_case] for use_case in direct}
+
+
+def _direct_dependencies(catalog: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Direct prerequisites of each use case, restricted to ids present in the table."""
+    ids = [str(use_case) for use_case in catalog["id"]]
+    known = set(ids)
+    texts = catalog["depends_on"] if "depends_on" in catalog.columns else [""] * len(ids)
+    return {
+        use_case: tuple(item for item in _split_ids(text) if item in known)
+        for use_case, text in zip(ids, texts, strict=True)
+    }
+
+
+def _split_ids(text: Any) -> list[str]:
+    """The ids in a depends_on cell, in order, without blanks."""
+    if _is_blank(text):
+        return []
+    return [item.strip() for item in str(text).split(";") if item.strip()]
+
+
+def _explore(graph: dict[str, tuple[str, ...]]) -> tuple[list[str], list[list[str]]]:
+    """Depth-first walk along prerequisites: ids in the order they finish, and one cycle per loop found.
+
+    Without cycles, each id finishes after all its prerequisites. A cycle is a closed path of ids.
+    """
+    state: dict[str, int] = {}  # 1 while on the current path, 2 once finished
+    finished: list[str] = []
+    cycles: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+    for root in graph:
+        if root in state:
+            continue
+        path = [root]
+        stack = [iter(graph[root])]
+        state[root] = 1
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                finished.append(path.pop())
+                state[finished[-1]] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                cycle = path[path.index(child) :] + [child]
+                if frozenset(cycle) not in seen:
+                    seen.add(frozenset(cycle))
+                    cycles.append(cycle)
+            elif child not in state:
+                state[child] = 1
+                path.append(child)
+                stack.append(iter(graph[child]))
+    return finished, cycles
+
+
+def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str]:
+    """Header, data rows and decimal mark of a CSV file given as bytes."""
+    if raw.startswith(b"PK\x03\x04"):
+        raise CatalogError(source, [_MESSAGES["workbook"]])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    first_line = text.split("\n", 1)[0]
+    separator = max((",", ";", "\t"), key=first_line.count)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as error:
+        raise CatalogError(source, [_MESSAGES["unreadable"].format(detail=error)]) from None
+    if not records or all(_is_blank(cell) for cell in records[0]):
+        raise CatalogError(source, [_MESSAGES["no_header"]])
+    decimal = "." if separator == "," else ","
+    return records[0], records[1:], decimal
+
+
+def _is_blank(value: Any) -> bool:
+    """True for an empty cell: None, NaN, pandas' NA or text made only of spaces."""
+    if isinstance(value, str):
+        return value.strip() == ""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _normalise_header(name: Any) -> str:
+    """A header cell as a snake_case column name ('Effort PM' becomes 'effort_pm')."""
+    return re.sub(r"[\s\-]+", "_", str(name).replace("\ufeff", "").strip().lower())
+
+
+def _parse_number(value: Any, decimal: str) -> float | None:
+    """A cell as a float following the module's rule for decimal marks, or None if it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    text = re.sub(r"[\s\u00a0\u202f€]", "", str(value))
+    scale = 1.0
+    if text.endswith("%"):
+        text, scale = text[:-1], 0.01
+    other = "." if decimal == "," else ","
+    if other in text:
+        grouped = rf"[-+]?\d{{1,3}}(\{other}\d{{3}})+(\{decimal}\d+)?"
+        if re.fullmatch(grouped, text):
+            text = text.replace(other, "")
+        elif text.count(other) == 1 and decimal not in text:
+            text = text.replace(other, decimal)
+        else:
+            return None
+    try:
+        number = float(text.replace(decimal, "."))
+    except ValueError:
+        return None
+    return number * scale if math.isfinite(number) else None
+
+
+def _check_cell(column: _Column, value: Any, row: int, decimal: str) -> tuple[Any, str | None]:
+    """A non-blank cell converted to its column's type, and a message if it is wrong (value then None)."""
+    shown = str(value).strip()
+    where = {"row": row, "column": column.name, "value": shown}
+    if column.kind in ("text", "ids"):
+        return shown, None
+    if column.kind == "category":
+        wanted = _ALIASES.get(shown.lower(), shown).lower()
+        for allowed in column.allowed:
+            if allowed.lower() == wanted:
+                return allowed, None
+        return None, _MESSAGES["not_allowed"].format(allowed=", ".join(column.allowed), **where)
+    number = _parse_number(value, decimal)
+    if number is None:
+        return None, _MESSAGES["not_number"].format(**where)
+    if column.allowed:
+        for allowed in column.allowed:
+            if math.isclose(number, allowed):
+                return allowed, None
+        return None, _MESSAGES["not_allowed"].format(
+            allowed=", ".join(f"{a:g}" for a in column.allowed), **where
+        )
+    if column.whole and number != round(number):
+        return None, _MESSAGES["not_whole"].format(**where)
+    if column.low is not None and column.low_open and number <= column.low:
+        return None, _MESSAGES["not_above"].format(low=f"{column.low:g}", **where)
+    if column.low is not None and number < column.low:
+        return None, _MESSAGES["below"].format(low=f"{column.low:g}", **where)
+    if column.high is not None and number > column.high:
+        return None, _MESSAGES["above"].format(high=f"{column.high:g}", **where)
+    return number, None
+
+
+def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) -> pd.DataFrame:
+    """Check every cell of a raw catalog table and return the typed catalog, or raise CatalogError.
+
+    Problems with the file or header come first, then the cells' problems by row, then by column.
+    """
+    frame = frame.reset_index(drop=True)
+    columns: dict[str, int] = {}
+    for position, name in enumerate(frame.columns):
+        key = _normalise_header(name)
+        cells = frame.iloc[:, position]
+        if key == "":
+            if not all(_is_blank(cell) for cell in cells):
+                problems.append(_MESSAGES["unnamed_column"].format(position=position + 1))
+        elif key in columns:
+            problems.append(_MESSAGES["duplicate_column"].format(column=key))
+        else:
+            columns[key] = position
+    required = ", ".join(REQUIRED_COLUMNS)
+    problems.extend(
+        _MESSAGES["missing_column"].format(column=name, required=required)
+        for name in REQUIRED_COLUMNS
+        if name not in columns
+    )
+    filled = [
+        position
+        for position in range(len(frame))
+        if not all(_is_blank(cell) for cell in frame.iloc[position])
+    ]
+    if not filled:
+        raise CatalogError(source, problems + [_MESSAGES["no_rows"]])
+    rows = [position + 2 for position in filled]
+    cell_problems: list[tuple[int, int, str]] = []
+    values: dict[str, list[Any]] = {}
+    for key, position in columns.items():
+        cells = frame.iloc[filled, position].tolist()
+        column = _SPEC.get(key)
+        if column is None:
+            values[key] = ["" if _is_blank(cell) else str(cell).strip() for cell in cells]
+            continue
+        converted = []
+        for row, cell in zip(rows, cells, strict=True):
+            if _is_blank(cell):
+                value = column.default
+                problem = _MESSAGES["blank"].format(row=row, column=key) if column.required else None
+            else:
+                value, problem = _check_cell(column, cell, row, decimal)
+            converted.append(value)
+            if problem:
+                cell_problems.append((row, position, problem))
+        values[key] = converted
+    for column in _COLUMNS:
+        values.setdefault(column.name, [column.default] * len(filled))
+    for row, key, problem in _check_ids(values["id"], values["depends_on"], rows):
+        cell_problems.append((row, columns.get(key, len(columns)), problem))
+    problems.extend(problem for _, _, problem in sorted(cell_problems))
+    if problems:
+        raise CatalogError(source, problems)
+    catalog = pd.DataFrame(
+        values, columns=[column.name for column in _COLUMNS] + [key for key in values if key not in _SPEC]
+    )
+    for column in _COLUMNS:
+        if column.kind == "number":
+            catalog[column.name] = catalog[column.name].astype("int64" if column.whole else "float64")
+    catalog["depends_on"] = [";".join(_split_ids(text)) for text in catalog["depends_on"]]
+    return catalog
+
+
+def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[tuple[int, str, str]]:
+    """Problems with ids (duplicate, ';' inside) and dependencies (unknown id, cycle): row, column, message."""
+    found = []
+    first_row: dict[str, int] = {}
+    for use_case, row in zip(ids, rows, strict=True):
+        if use_case is None or use_case == "":
+            continue
+        if ";" in use_case:
+            found.append((row, "id", _MESSAGES["bad_id"].format(row=row, value=use_case)))
+        elif use_case in first_row:
+            message = _MESSAGES["duplicate_id"].format(row=row, value=use_case, first=first_row[use_case])
+            found.append((row, "id", message))
+        else:
+            first_row[use_case] = row
+    graph: dict[str, tuple[str, ...]] = {}
+    for use_case, text, row in zip(ids, depends_on, rows, strict=True):
+        for prerequisite in _split_ids(text):
+            if prerequisite not in first_row:
+                message = _MESSAGES["unknown_dependency"].format(row=row, value=prerequisite)
+                found.append((row, "depends_on", message))
+        if use_case in first_row and first_row[use_case] == row:
+            graph[use_case] = tuple(item for item in _split_ids(text) if item in first_row)
+    for cycle in _explore(graph)[1]:
+        row = first_row[cycle[0]]
+        found.append((row, "depends_on", _MESSAGES["cycle"].format(row=row, cycle=" -> ".join(cycle))))
+    return found

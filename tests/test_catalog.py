@@ -1,0 +1,309 @@
+"""Tests of caiokit.catalog and of the built-in catalog and company data."""
+
+import io
+import json
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from caiokit.catalog import (
+    OPTIONAL_DEFAULTS,
+    REQUIRED_COLUMNS,
+    TECHNIQUES,
+    VALUE_DRIVERS,
+    catalog_columns,
+    dependencies,
+    load_catalog,
+    require_columns,
+    validate_catalog,
+)
+from caiokit.errors import CatalogError
+
+HEADER = "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur"
+
+
+def write(tmp_path, text, name="cases.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def problems_of(path):
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    return caught.value.problems
+
+
+# --- the built-in catalog -------------------------------------------------------------------------
+
+
+def test_built_in_catalog_loads_typed_and_complete():
+    catalog = load_catalog()
+    assert len(catalog) == 40
+    assert catalog["id"].is_unique
+    assert list(catalog.columns) == list(catalog_columns()["column"])
+    assert catalog["reach"].dtype == np.int64 and catalog["effort_pm"].dtype == np.float64
+    assert set(catalog["technique"]) <= set(TECHNIQUES)
+    assert set(catalog["value_driver"]) <= set(VALUE_DRIVERS)
+    assert set(catalog["department"]) == {
+        "customer service",
+        "marketing",
+        "finance",
+        "HR",
+        "operations",
+        "supply chain",
+        "IT",
+        "legal",
+    }
+
+
+def test_built_in_catalog_tiers_follow_the_ai_act():
+    catalog = load_catalog().set_index("name")
+    tiers = catalog["ai_act_tier"]
+    assert 1 <= (tiers == "prohibited").sum() <= 2
+    assert tiers["Agent emotion monitoring"] == "prohibited"  # Art. 5(1)(f)
+    assert tiers["CV screening and candidate ranking"] == "high"  # Annex III, employment
+    assert tiers["Instant credit check for instalment payments"] == "high"  # Annex III, creditworthiness
+    assert tiers["Customer-service chatbot"] == "transparency"  # Art. 50
+    assert tiers["Demand forecasting for finished goods"] == "minimal"
+
+
+def test_built_in_catalog_has_a_foundation_several_cases_need():
+    catalog = load_catalog()
+    needs = dependencies(catalog)
+    cdp = catalog.loc[catalog["name"] == "Customer data platform", "id"].item()
+    marketing = catalog.loc[catalog["department"] == "marketing", "id"]
+    assert sum(cdp in needs[use_case] for use_case in marketing) >= 3
+
+
+def test_built_in_catalog_has_attractive_and_poor_cases():
+    catalog = load_catalog()
+    ratio = catalog["benefit_yearly_eur"] / (catalog["cost_one_off_eur"] + catalog["cost_yearly_eur"])
+    assert (ratio > 3).sum() >= 5
+    assert (ratio < 1).sum() >= 3
+
+
+def test_data_dictionary_describes_every_column_once():
+    columns = catalog_columns()
+    assert columns["column"].is_unique
+    assert columns[["type", "unit_or_allowed_values", "meaning"]].notna().all().all()
+    assert list(columns.loc[columns["required"], "column"]) == list(REQUIRED_COLUMNS)
+    optional = columns.loc[~columns["required"]]
+    assert dict(zip(optional["column"], optional["default"], strict=True)) == OPTIONAL_DEFAULTS
+
+
+def test_company_facts():
+    company = json.loads((resources.files("caiokit") / "data" / "company.json").read_text(encoding="utf-8"))
+    assert company["name"] == "Alvera Group SE"
+    assert (company["city"], company["country"]) == ("Lyon", "France")
+    assert company["employees"] == 3200 and company["turnover_eur"] == 780_000_000
+    assert len(company["countries"]) == 12
+    assert 3 <= len(company["strategic_objectives"]) <= 4
+
+
+# --- reading learners' files ----------------------------------------------------------------------
+
+
+def test_excel_export_with_semicolons_decimal_comma_and_bom(tmp_path):
+    built_in = load_catalog()
+    text = built_in.to_csv(sep=";", decimal=",", index=False)
+    loaded = load_catalog(write(tmp_path, "\ufeff" + text))
+    pd.testing.assert_frame_equal(loaded, built_in)
+
+
+def test_windows_1252_file_is_read(tmp_path):
+    text = HEADER + "\nUC1,Prévision des ventes,10,1,0.8,2,1000,5000\n"
+    assert load_catalog(write(tmp_path, text, encoding="cp1252"))["name"][0] == "Prévision des ventes"
+
+
+def test_number_formats_from_spreadsheets(tmp_path):
+    semicolons = (
+        HEADER.replace(",", ";") + "\n"
+        'UC1;A;1 200;0,5;80%;1,5;"1.200.000,50";2 000 €\n'
+        "UC2;B;3;0.25;0.5;0.5;0;0\n"
+    )
+    loaded = load_catalog(write(tmp_path, semicolons))
+    assert loaded.loc[0, ["reach", "impact", "confidence", "effort_pm"]].tolist() == [1200, 0.5, 0.8, 1.5]
+    assert loaded.loc[0, "cost_one_off_eur"] == 1_200_000.5 and loaded.loc[0, "benefit_yearly_eur"] == 2000
+    assert loaded.loc[1, ["impact", "effort_pm"]].tolist() == [0.25, 0.5]
+    commas = HEADER + '\nUC1,A,"1,200",1,1.0,2,"1,200,000.50",10\n'
+    loaded = load_catalog(write(tmp_path, commas, name="commas.csv"))
+    assert loaded.loc[0, ["reach", "cost_one_off_eur"]].tolist() == [1200, 1_200_000.5]
+
+
+def test_headers_are_normalised_and_optional_columns_defaulted(tmp_path):
+    text = (
+        "ID,Name,Reach,Impact,Confidence,Effort PM,Cost one-off EUR,Benefit yearly EUR,AI Act tier,Notes\n"
+        "UC1,A,10,1,0.8,2,1000,5000,High-risk,keep an eye\n"
+        "UC2,B,10,1,0.8,2,1000,5000,,\n"
+    )
+    loaded = load_catalog(write(tmp_path, text))
+    assert list(loaded["ai_act_tier"]) == ["high", "minimal"]
+    assert list(loaded["notes"]) == ["keep an eye", ""]
+    for column, default in OPTIONAL_DEFAULTS.items():
+        if column != "ai_act_tier":
+            assert (loaded[column] == default).all(), column
+
+
+def test_blank_rows_and_trailing_empty_columns_are_ignored(tmp_path):
+    text = HEADER + ",\nUC1,A,10,1,0.8,2,1000,5000,\n,,,,,,,,\n\nUC2,B,x,1,0.8,2,1000,5000,\n"
+    assert problems_of(write(tmp_path, text)) == ["row 5, column reach: 'x' is not a number"]
+
+
+def test_every_problem_is_reported_once_with_row_and_column(tmp_path):
+    text = (
+        "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,technique,ai_act_tier,"
+        "data_readiness,depends_on\n"
+        "UC1,Chatbot,ten,1,0.8,2,1000,NLP,transparency,3,\n"  # row 2: reach not a number
+        "UC2,Forecast,100,4,0.8,0,-5,ML,minimal,6,UC9\n"  # row 3: impact, effort, cost, readiness, UC9
+        "UC1,Copy,100,1,0.7,2,1000,quantum,minimal,2.5,\n"  # row 4: duplicate, confidence, category, whole
+        "UC4,,100,1,0.8,2,1000,ML,risky,3,UC5\n"  # row 5: blank name, tier; cycle UC4 -> UC5 -> UC4
+        "UC5,Loop,100,1,0.8,2,1000,ML,minimal,3,UC4\n"
+        "UC6,Self,100,1,0.8,2,1000,ML,minimal,3,UC6\n"  # row 7: depends on itself
+        "UC7,Extra,100,1,0.8,2,1000,ML,minimal,3,,surplus\n"  # row 8: one cell too many
+    )
+    problems = problems_of(write(tmp_path, text))
+    expected = [
+        "row 8: 12 cells, but the header names only 11 columns",
+        "column 'benefit_yearly_eur' is missing",
+        "row 2, column reach: 'ten' is not a number",
+        "row 3, column impact: '4' is not allowed; use one of 3, 2, 1, 0.5, 0.25",
+        "row 3, column effort_pm: '0' must be more than 0",
+        "row 3, column cost_one_off_eur: '-5' is below the minimum, 0",
+        "row 3, column data_readiness: '6' is above the maximum, 5",
+        "row 3, column depends_on: 'UC9' is not an id in this catalog",
+        "row 4, column id: 'UC1' is already used on row 2",
+        "row 4, column confidence: '0.7' is not allowed; use one of 1, 0.8, 0.5",
+        "row 4, column technique: 'quantum' is not allowed; use one of ML, NLP",
+        "row 4, column data_readiness: '2.5' should be a whole number",
+        "row 5, column name: empty, but a value is required",
+        "row 5, column ai_act_tier: 'risky' is not allowed; use one of prohibited, high, transparency, minimal",
+        "row 5, column depends_on: dependency cycle UC4 -> UC5 -> UC4",
+        "row 7, column depends_on: dependency cycle UC6 -> UC6",
+    ]
+    for message in expected:
+        assert sum(problem.startswith(message) for problem in problems) == 1, message
+    assert len(problems) == len(expected)
+    cell_rows = [int(problem.split(",")[0].removeprefix("row ")) for problem in problems[2:]]
+    assert cell_rows == sorted(cell_rows)
+
+
+def test_error_message_names_the_file_and_counts_problems(tmp_path):
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(write(tmp_path, HEADER + "\nUC1,A,1,1,0.8,0,1,1\n", name="my_cases.csv"))
+    assert str(caught.value).startswith("my_cases.csv has 1 problem(s):\n  - row 2, column effort_pm")
+    assert caught.value.source == "my_cases.csv"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "file not found"),
+        (b"", "the file is empty"),
+        (b"\xef\xbb\xbf\n\n", "the file is empty"),
+        (HEADER.encode(), "there are no use cases"),
+        (b"PK\x03\x04rest-of-a-zip", "Excel workbook"),
+    ],
+)
+def test_unreadable_files_give_a_plain_catalog_error(tmp_path, content, message):
+    path = tmp_path / "cases.csv"
+    if content is not None:
+        path.write_bytes(content)
+    problems = problems_of(path)
+    assert any(message in problem for problem in problems), problems
+
+
+def test_a_folder_is_not_a_catalog(tmp_path):
+    assert "cannot be read" in problems_of(tmp_path)[0]
+
+
+def test_an_open_file_is_accepted_binary_or_text():
+    with (resources.files("caiokit") / "data" / "catalog.csv").open("rb") as handle:
+        assert len(load_catalog(handle)) == 40
+    assert load_catalog(io.StringIO(HEADER + "\nUC1,A,1,1,1,1,1,1\n"))["id"].tolist() == ["UC1"]
+    with pytest.raises(CatalogError, match="the uploaded file has 1 problem"):
+        load_catalog(io.StringIO(HEADER + "\nUC1,A,1,1,1,0,1,1\n"))
+
+
+def test_a_giant_cell_is_reported_not_crashed_on(tmp_path):
+    problems = problems_of(write(tmp_path, HEADER + "\nUC1," + "x" * 200_000 + ",1,1,1,1,1,1\n"))
+    assert problems[0].startswith("the file cannot be read (field larger than field limit")
+
+
+def test_random_damage_gives_catalog_error_never_another_exception(tmp_path):
+    lines = load_catalog().to_csv(index=False).splitlines()
+    rng = np.random.default_rng(7)
+    junk = ["", "x", "-1", "1e999", ";", "UC01", "3,5", "nan", '"', "0"]
+    for attempt in range(40):
+        cells = [line.split(",") for line in lines]
+        for _ in range(3):
+            row = rng.integers(0, len(cells))
+            column = rng.integers(0, len(cells[row]))
+            cells[row][column] = junk[rng.integers(0, len(junk))]
+        path = write(tmp_path, "\n".join(",".join(row) for row in cells), name=f"damaged{attempt}.csv")
+        try:
+            load_catalog(path)
+        except CatalogError as error:
+            assert error.problems
+
+
+# --- tables built in memory -----------------------------------------------------------------------
+
+
+def test_validate_catalog_types_a_table_of_numbers():
+    frame = pd.DataFrame(
+        {
+            "id": ["A", "B"],
+            "name": ["one", "two"],
+            "reach": [10, 20.0],
+            "impact": [1, 0.5],
+            "confidence": [1, 0.8],
+            "effort_pm": [2, 3],
+            "cost_one_off_eur": [100, 200],
+            "benefit_yearly_eur": [1000, np.nan],
+        }
+    )
+    with pytest.raises(CatalogError) as caught:
+        validate_catalog(frame, source="my table")
+    assert caught.value.problems == ["row 3, column benefit_yearly_eur: empty, but a value is required"]
+    frame.loc[1, "benefit_yearly_eur"] = 50
+    catalog = validate_catalog(frame)
+    assert catalog["reach"].tolist() == [10, 20] and catalog["reach"].dtype == np.int64
+    assert set(catalog["ai_act_tier"]) == {"minimal"}
+
+
+def test_require_columns_fills_optional_and_refuses_missing_required():
+    frame = pd.DataFrame({"id": ["A"], "reach": [5]})
+    filled = require_columns(frame, ["id", "reach", "complexity", "depends_on"])
+    assert filled.iloc[0].tolist() == ["A", 5, 3, ""]
+    with pytest.raises(CatalogError, match="column 'effort_pm' is missing \\(required columns: id, name"):
+        require_columns(frame, ["id", "effort_pm"])
+    with pytest.raises(CatalogError, match="column 'score' is missing from the table"):
+        require_columns(frame, ["id", "score"])
+
+
+def test_dependencies_direct_transitive_and_outside_the_table():
+    frame = pd.DataFrame({"id": ["A", "B", "C", "D"], "depends_on": ["", "A", "B;Z", "C; A"]})
+    assert dependencies(frame) == {"A": (), "B": ("A",), "C": ("B",), "D": ("C", "A")}
+    assert dependencies(frame, transitive=True) == {
+        "A": (),
+        "B": ("A",),
+        "C": ("A", "B"),
+        "D": ("A", "B", "C"),
+    }
+
+
+def test_a_long_chain_of_dependencies_is_no_problem():
+    size = 1500
+    frame = pd.DataFrame(
+        {"id": [f"U{i}" for i in range(size)], "depends_on": [""] + [f"U{i}" for i in range(size - 1)]}
+    )
+    assert len(dependencies(frame, transitive=True)[f"U{size - 1}"]) == size - 1
+
+
+def test_dependencies_refuse_a_cycle_in_an_unchecked_table():
+    frame = pd.DataFrame({"id": ["A", "B", "C"], "depends_on": ["C", "A", "B"]})
+    with pytest.raises(CatalogError, match="dependency cycle A -> C -> B -> A"):
+        dependencies(frame, transitive=True)
