@@ -1,33 +1,10 @@
-"""Shared test set-up: nbgrader's tools on PATH, and a throwaway progress file for everything."""
+"""Fixtures shared by the tests (the environment itself is set by the plugin tests/course_environment.py)."""
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-# nbgrader runs `alembic` by name: make this environment's bin directory come first on PATH.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-# No test may touch the learner's real progress file.
-_scratch = tempfile.mkdtemp(prefix="caiokit-tests-")
-os.environ["CAIOKIT_PROGRESS"] = str(Path(_scratch) / "progress.sqlite")
-os.environ.pop("NBGRADER_EXECUTION", None)
-
-_last_notebook: list[object] = [None]
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Give each notebook run by nbval a fresh progress file, as `caiokit.authoring` does when storing it."""
-    notebook = item.parent if item.path.suffix == ".ipynb" else None
-    if notebook is not None and notebook is not _last_notebook[0]:
-        _last_notebook[0] = notebook
-        os.environ["CAIOKIT_PROGRESS"] = tempfile.mkdtemp(prefix="caiokit-nbval-") + "/progress.sqlite"
 
 
 @pytest.fixture

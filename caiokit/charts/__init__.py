@@ -16,3 +16,13 @@ TIER_COLOURS = {
     "transparency": "#fc8d59",
     "minimal": "#4d9221",
 }
+
+
+def figure_output(figure) -> dict:
+    """A figure as one notebook output, to assign to an ``ipywidgets.Output``'s ``outputs``.
+
+    Assigning ``outputs`` rather than ``with output: figure.show()`` keeps the figure inside the widget even
+    when no front end routes the messages (nbval, tests), so a stored notebook replays identically.
+    """
+    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict())
+    return {"output_type": "display_data", "data": bundle, "metadata": {}}

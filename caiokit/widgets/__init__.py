@@ -2,7 +2,18 @@
 
 from caiokit.widgets.exercise import ExerciseWidget
 from caiokit.widgets.glossary_search import GlossarySearch
+from caiokit.widgets.maturity_assessment import MaturityAssessment
 from caiokit.widgets.progress_dashboard import ProgressDashboard
 from caiokit.widgets.quiz import Quiz
+from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
+from caiokit.widgets.strategy_canvas import StrategyCanvasEditor
+from caiokit.widgets.team_designer import TeamDesigner
 
-__all__ = ["ExerciseWidget", "GlossarySearch", "ProgressDashboard", "Quiz"]
+__all__ = [
+    "ExerciseWidget",
+    "GlossarySearch",
+    "ProgressDashboard",
+    "Quiz",
+    "ResponsibilitySorter",
+    "TeamDesigner",
+]

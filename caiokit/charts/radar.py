@@ -1,0 +1,105 @@
+"""Radar (spider) chart of scores on a common scale: maturity pillars, skills, or any self-assessment."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import textwrap
+from collections.abc import Mapping
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
+from caiokit.errors import CaioKitError
+
+LABEL_WIDTH = 22
+SCORE_COLOUR = "#1f78b4"
+REFERENCE_COLOUR = "#ff7f00"
+
+
+class RadarChartError(CaioKitError):
+    """Scores that cannot be drawn on a radar chart; the message says which and why."""
+
+
+def figure_output(figure: go.Figure) -> dict:
+    """The figure as one notebook output, to set as an ipywidgets ``Output.outputs``.
+
+    Setting ``outputs`` rather than ``with output: figure.show()`` keeps the figure inside the widget even
+    when no front end routes the messages (nbval, tests), so a stored notebook replays identically.
+    """
+    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict())
+    return {"output_type": "display_data", "data": bundle, "metadata": {}}
+
+
+def _wrap(label: str) -> str:
+    return "<br>".join(textwrap.wrap(label, LABEL_WIDTH)) or label
+
+
+def _checked(scores: Mapping[str, float], max_value: float, what: str) -> list[float]:
+    values = []
+    for axis, value in scores.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+            raise RadarChartError(f"{what}: the value for {axis!r} is {value!r}, not a number.")
+        if not 0 <= value <= max_value:
+            raise RadarChartError(f"{what}: the value for {axis!r} is {value}, outside 0 to {max_value}.")
+        values.append(float(value))
+    return values
+
+
+def radar(
+    scores: Mapping[str, float],
+    title: str,
+    max_value: float = 5,
+    reference: Mapping[str, float] | None = None,
+    names: tuple[str, str] = ("Today", "Target"),
+) -> go.Figure:
+    """A radar chart of ``scores`` (axis -> value from 0 to max_value), optionally over a ``reference`` outline."""
+    if max_value <= 0:
+        raise RadarChartError(f"max_value is {max_value}: it must be more than 0.")
+    if len(scores) < 3:
+        raise RadarChartError(f"a radar chart needs at least 3 axes; {len(scores)} given.")
+    axes = list(scores)
+    labels = [_wrap(axis) for axis in axes]
+    figure = go.Figure()
+    if reference is not None:
+        if set(reference) != set(axes):
+            raise RadarChartError("the reference must have exactly the same axes as the scores.")
+        target = _checked({axis: reference[axis] for axis in axes}, max_value, "reference")
+        figure.add_trace(
+            go.Scatterpolar(
+                r=[*target, target[0]],
+                theta=[*labels, labels[0]],
+                name=names[1],
+                mode="lines",
+                line={"color": REFERENCE_COLOUR, "dash": "dash"},
+                hovertemplate="%{theta}: %{r:.1f}<extra>" + names[1] + "</extra>",
+            )
+        )
+    values = _checked(scores, max_value, "scores")
+    figure.add_trace(
+        go.Scatterpolar(
+            r=[*values, values[0]],
+            theta=[*labels, labels[0]],
+            name=names[0],
+            fill="toself",
+            mode="lines+markers",
+            line={"color": SCORE_COLOUR},
+            hovertemplate="%{theta}: %{r:.1f}<extra>" + names[0] + "</extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        polar={
+            "radialaxis": {
+                "range": [0, max_value],
+                "tickvals": list(range(0, math.floor(max_value) + 1)),
+                "angle": 90,
+            },
+            "angularaxis": {"rotation": 90, "direction": "clockwise"},
+        },
+        showlegend=reference is not None,
+        height=460,
+        margin={"l": 90, "r": 90, "t": 80, "b": 50},
+    )
+    return figure

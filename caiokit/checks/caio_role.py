@@ -1,0 +1,164 @@
+"""Exercises of 01_who_is_the_caio: the conductor's missing player, owners of new responsibilities, the two
+flavours of the role, the US federal CAIO, and a piece of survey arithmetic."""
+
+from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.roles import ROLES
+
+LESSON = "01_who_is_the_caio"
+
+PLAYERS = ("data scientists", "executives", "developers", "HR")
+
+SYMPTOMS = (
+    "The defect model does well on a laptop, but six months later it is still not connected to the line",
+    "The model is live, but inspectors ignore its flags and check every part by hand, unsure what their job will become",
+    "The model misses a new kind of defect because nobody retested it after a part's supplier changed",
+    "The pilot works, but no budget was set aside to roll it out and the plant director says he never asked for it",
+)
+
+q1 = MappingExercise(
+    LESSON,
+    "q1",
+    "missing_player",
+    correct=dict(zip(SYMPTOMS, ("developers", "HR", "data scientists", "executives"), strict=True)),
+    categories=PLAYERS,
+    hints=[
+        "For each symptom ask: whose work is missing? Building and testing models, deciding and funding, "
+        "integrating into the systems people use, or preparing the people whose jobs change?",
+        "A model that nobody retests is a modelling gap; a model that never leaves the laptop is an "
+        "integration gap.",
+    ],
+    solution=(
+        "\n- not connected to the line: **developers** (integration);"
+        "\n- inspectors ignore the flags: **HR** (jobs, training, dialogue with staff);"
+        "\n- a new defect missed: **data scientists** (testing and retraining the model);"
+        "\n- no budget, no sponsor: **executives** (decision, funding, ownership of the process)."
+        "\n\nEach symptom is one instrument missing from the orchestra: the CAIO's job is to bring all four "
+        "in before the project starts."
+    ),
+)
+
+NEW_RESPONSIBILITIES = (
+    "Write the business case that asks the board to fund scaling a demand-forecasting model to both factories",
+    "Move the finance department's servers to a new data centre",
+    "Set the technical specification of the voice control in next year's cooker range",
+    "Decide which sales-data fields Alvera shares with its retail partners, and under which rules",
+    "Agree with the head of customer service, before the chatbot pilot starts, how its success will be measured",
+)
+
+q2 = MappingExercise(
+    LESSON,
+    "q2",
+    "new_owners",
+    correct=dict(zip(NEW_RESPONSIBILITIES, ("CAIO", "CIO", "CTO", "CDO", "CAIO"), strict=True)),
+    categories=tuple(ROLES),
+    hints=[
+        "For each item ask: is it about *using AI* for the business, about the company's *own* IT, about the "
+        "technology *inside what Alvera sells*, or about *data as an asset*, whoever uses it?",
+        "Two of the five belong to the CAIO: both are about deciding whether an AI project is worth it and "
+        "how to tell. A voice-control feature is part of a product, even if it may use AI one day.",
+    ],
+    solution=(
+        "\n- business case to scale the forecasting model: **CAIO** (funding and results of an AI project);"
+        "\n- finance servers to a new data centre: **CIO** (the company's own infrastructure);"
+        "\n- specification of the cooker's voice control: **CTO** (technology inside a product Alvera sells);"
+        "\n- sales-data fields shared with retail partners: **CDO** (rules for a data asset);"
+        "\n- success measure of the chatbot pilot: **CAIO** (steering an AI project toward measurable value)."
+        "\n\nIn a product-facing CAIO role, the voice-control item could be shared with the CAIO: the split "
+        "between chiefs depends on the company, which is why the lesson states the split it uses."
+    ),
+)
+
+FLAVOUR_CASE = (
+    "Rhônea Logistique is a fictional transport and warehousing group: 40 warehouses, 2,000 trucks, no "
+    "software for sale. Its board hires a CAIO and gives her two goals for the first two years: cut empty "
+    "truck kilometres with AI-based route planning, and automate the matching of supplier invoices in its "
+    "eight subsidiaries."
+)
+
+FLAVOURS = (
+    "product-facing",
+    "transformation-facing",
+    "neither: this is a CIO job",
+    "neither: this is a CTO job",
+)
+
+q3 = ChoiceExercise(
+    LESSON,
+    "q3",
+    "rhonea_flavour",
+    options=FLAVOURS,
+    correct="transformation-facing",
+    explanations={
+        "product-facing": "Rhônea sells transport and storage, not software: neither goal puts AI into "
+        "something a customer buys. Look at whose work the two goals change.",
+        "transformation-facing": "Both goals use AI to change how the group itself works (routes, invoices), "
+        "across its subsidiaries: the CAIO speeds up the group's own transformation.",
+        "neither: this is a CIO job": "The CIO may run the systems these projects need, but choosing AI "
+        "projects and answering for their results is the CAIO's part.",
+        "neither: this is a CTO job": "A CTO owns the technology inside what a company sells; Rhônea sells "
+        "a service, and these goals are about its own operations.",
+    },
+    hints=["Ask who benefits first: the customers, through a product, or the group's own operations?"],
+    solution=(
+        '`rhonea_flavour = "transformation-facing"`: route planning and invoice matching change how the '
+        "group works inside; nothing is added to a product for sale. That is the flavour of the CAIO the "
+        "seed article describes at Heroiks; the product-facing flavour is the one it describes at Progress."
+    ),
+)
+
+FEDERAL_STATEMENTS = (
+    "Under M-25-21, an agency's AI strategy is due 180 days after the memo's issue.",
+    "Under M-25-21, AI is high-impact when its output is a principal basis for decisions with a legal, "
+    "material, binding or significant effect on rights or safety.",
+    "A waiver from the minimum practices must be recertified every year and reported to OMB within 30 days.",
+    "M-25-21 keeps two separate categories, rights-impacting and safety-impacting AI, each with its own rules.",
+    "M-25-21 was issued in February 2025.",
+    "Executive Order 14179 revoked Executive Order 14110.",
+    "Under M-25-21, every AI tool an agency uses, spam filters included, must meet the seven minimum practices.",
+)
+
+q4 = SetExercise(
+    LESSON,
+    "q4",
+    "federal_true",
+    options=FEDERAL_STATEMENTS,
+    correct=FEDERAL_STATEMENTS[:3],
+    explanations={
+        FEDERAL_STATEMENTS[3]: "that was M-24-10; M-25-21 replaced the two with a single category.",
+        FEDERAL_STATEMENTS[4]: "a widespread slip: check the memo's date in the lesson.",
+        FEDERAL_STATEMENTS[5]: "a widespread error: EO 14179 ordered OMB to revise its memo, but another "
+        "order did the revoking.",
+        FEDERAL_STATEMENTS[6]: "the minimum practices target one category of AI only, not every tool.",
+    },
+    hints=[
+        "Three of the seven are true. Check each date and each number against the lesson's table.",
+        "Two of the false ones are errors that circulate widely about dates and executive orders; one "
+        "describes the older memo; one applies the minimum practices far too widely.",
+    ],
+    solution=(
+        "The first three are true: 180 days for the AI strategy; the definition of high-impact AI; waivers "
+        "recertified yearly and reported to OMB within 30 days (and only the CAIO may grant them). "
+        "False: the two categories belong to M-24-10; M-25-21 dates from 3 April 2025; EO 14148 revoked "
+        "EO 14110, while EO 14179 ordered OMB to revise its memo; the minimum practices apply to "
+        "high-impact AI only."
+    ),
+)
+
+q5 = NumberExercise(
+    LESSON,
+    "q5",
+    "insider_caios",
+    expected=250 * 0.26 * 0.57,
+    rel_tol=0.02,
+    unit=" companies",
+    hints=[
+        "First: how many of the 250 members would have a CAIO at the IBM 2025 rate?",
+        "57% is a share of CAIOs, not of companies: apply it to the number you found in the first step.",
+    ],
+    solution=(
+        "`insider_caios = 250 * 0.26 * 0.57`, about **37**: 250 x 26% = 65 companies with a CAIO, and "
+        "57% of those 65 CAIOs promoted from inside. Two assumptions hide in this sum: that the IBM shares "
+        "hold for this group of companies, and that a share measured among the CAIOs IBM surveyed "
+        "applies to these ones. Say them out loud when you quote such a figure."
+    ),
+)

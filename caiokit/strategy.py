@@ -1,0 +1,426 @@
+"""An AI strategy on one page: the strategy canvas, its checks, its Markdown export, and OKR alignment.
+
+A :class:`StrategyCanvas` holds the nine parts of a company-wide AI strategy: ambition, business objectives
+with OKR-style key results, priority use cases (each naming the objective it serves), a roadmap over three
+horizons, operating model, governance, funding, success metrics and risks. ``validate()`` says in plain words
+what is still missing; ``to_markdown()`` renders the page a CAIO could send to the executive committee.
+
+Each part can also be written as plain text (what the strategy-canvas editor shows), with these rules:
+
+- objectives: one per line, optionally starting with an id (``O2: Grow the online shop``); its key
+  results on the following lines, each starting with ``-``;
+- priority use cases: one per line, ending with the objective(s) served: ``Email triage -> O1``;
+- roadmap horizons, success metrics, risks: one item per line;
+- ambition, operating model, governance, funding: free text.
+
+The check that a key result is measurable is the course's own rule of thumb: it must contain a figure
+("20%", "2028") or a quantity word ("three quarters", "every", "no"). It catches "Improve customer
+satisfaction", not every vague result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from caiokit.catalog import require_columns
+from caiokit.errors import CaioKitError
+
+HORIZONS = {
+    "now": "Now (0-6 months)",
+    "next": "Next (6-18 months)",
+    "later": "Later (18-36 months)",
+}
+
+# The text fields of a canvas: key -> (label, the question that part of the strategy answers).
+TEXT_FIELDS = {
+    "company": ("Company", "Which organisation is this strategy for?"),
+    "ambition": (
+        "Ambition",
+        "Where should AI take the company in about three years? One or two sentences.",
+    ),
+    "objectives": (
+        "Business objectives and key results",
+        "Which business objectives does AI serve, and how will we measure progress? "
+        "One objective per line ('O1: ...'), its key results below it, each starting with '-'.",
+    ),
+    "priority_use_cases": (
+        "Priority use cases",
+        "Which AI use cases come first, and which objective does each serve? "
+        "One per line: 'Email triage and routing -> O1'.",
+    ),
+    "roadmap_now": (f"Roadmap: {HORIZONS['now']}", "What do we deliver first? One item per line."),
+    "roadmap_next": (f"Roadmap: {HORIZONS['next']}", "What follows once the first results are in?"),
+    "roadmap_later": (f"Roadmap: {HORIZONS['later']}", "Where do we want to be at the end of the plan?"),
+    "operating_model": (
+        "Operating model",
+        "Who does the work: a central team, a hub with experts embedded in the business, or teams in each unit?",
+    ),
+    "governance": (
+        "Governance",
+        "Who decides, who approves AI systems, and under which rules (ethics, EU AI Act)?",
+    ),
+    "funding": ("Funding", "How much money, from which budget, released how?"),
+    "success_metrics": (
+        "Success metrics",
+        "How will the executive committee know the strategy works? One metric per line.",
+    ),
+    "risks": ("Risks", "What could go wrong, and what do we do about it? One risk per line."),
+}
+
+_OBJECTIVE_ID = re.compile(r"^(O\d+)\s*[:.)\-]\s*(.+)$", re.IGNORECASE)
+_BULLET = re.compile(r"^[-*•]\s*")
+_QUANTITY = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|half|halves|third|thirds"
+    r"|quarter|quarters|double|twice|zero|no|none|all|every)\b",
+    re.IGNORECASE,
+)
+_TO_COMPLETE = "*To be completed.*"
+
+_MESSAGES = {
+    "company": "Say which company the strategy is for.",
+    "ambition": "The ambition is empty: say in one or two sentences where AI should take the company in about three years.",
+    "objectives": "There is no business objective: an AI strategy starts from what the business wants to achieve.",
+    "duplicate_objective": "Objective id {id} is used twice: give each objective its own id (O1, O2, ...).",
+    "no_key_result": "Objective {id} ({text}) has no key result: add at least one measurable result under it, starting with '-'.",
+    "not_measurable": "Key result '{kr}' of {id} has no figure: make it measurable, with a target and a date.",
+    "use_cases": "There is no priority use case: name the few AI projects that come first.",
+    "unlinked": "Priority use case '{name}' serves no objective: end its line with '-> O1' (or the id it serves). A use case no objective needs is a gadget, not a lever.",
+    "unknown_objective": "Priority use case '{name}' points to {id}, which is not one of the objectives ({ids}).",
+    "roadmap": "The roadmap has nothing for {horizon}.",
+    "operating_model": "The operating model is empty: say who builds and runs AI (central team, hub and spokes, or teams in each unit).",
+    "governance": "Governance is empty: say who decides and who approves AI systems before they go live.",
+    "funding": "Funding is empty: say how much money the strategy needs and how it is released.",
+    "success_metrics": "There is no success metric: say how the executive committee will know the strategy works.",
+    "risks": "There is no risk: name at least the main risks and what you will do about them.",
+    "orphan_key_result": "Key result '{kr}' comes before any objective: put its objective on the line above it.",
+    "unknown_field": "Unknown canvas field(s): {fields}. The fields are: {allowed}.",
+    "no_path": "Give a file name for the export, for example my_ai_strategy.md.",
+    "no_folder": "The folder {folder} does not exist: create it first, or choose another path.",
+    "is_folder": "{path} is a folder: give a file name, for example {path}/my_ai_strategy.md.",
+    "unknown_objective_link": "links name objective {id}, which is not among the objectives ({ids}).",
+    "unknown_use_case": "links name use case {id} for {objective}, which is not in the catalog.",
+}
+
+
+class StrategyError(CaioKitError):
+    """A strategy canvas, its text or its export cannot be used as given; the message says how to fix it."""
+
+
+@dataclass
+class Objective:
+    """A business objective (qualitative) with its OKR-style key results (measurable)."""
+
+    id: str
+    text: str
+    key_results: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PriorityUseCase:
+    """A use case the strategy puts first, and the objective ids it serves."""
+
+    name: str
+    objectives: tuple[str, ...] = ()
+
+
+def parse_lines(text: str) -> list[str]:
+    """The non-empty lines of a text, stripped, without leading bullets."""
+    return [_BULLET.sub("", line.strip()).strip() for line in text.splitlines() if line.strip()]
+
+
+def parse_objectives(text: str) -> list[Objective]:
+    """Objectives from text: one per line (optional 'O1:' id), key results below, each starting with '-'."""
+    objectives: list[Objective] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if _BULLET.match(line):
+            result = _BULLET.sub("", line).strip()
+            if not objectives:
+                raise StrategyError(_MESSAGES["orphan_key_result"].format(kr=result))
+            if result:
+                objectives[-1].key_results.append(result)
+            continue
+        match = _OBJECTIVE_ID.match(line)
+        if match:
+            objectives.append(Objective(match.group(1).upper(), match.group(2).strip()))
+        else:
+            objectives.append(Objective(f"O{len(objectives) + 1}", line))
+    return objectives
+
+
+def parse_use_cases(text: str) -> list[PriorityUseCase]:
+    """Priority use cases from text: one per line, 'name -> O1' (several ids separated by commas)."""
+    use_cases = []
+    for line in parse_lines(text):
+        name, arrow, targets = line.rpartition("->")
+        if not arrow:
+            use_cases.append(PriorityUseCase(line))
+            continue
+        ids = tuple(part.strip().upper() for part in re.split(r"[,;\s]+", targets) if part.strip())
+        use_cases.append(PriorityUseCase(name.strip(), ids))
+    return use_cases
+
+
+def _objectives_text(objectives: Sequence[Objective]) -> str:
+    lines = []
+    for objective in objectives:
+        lines.append(f"{objective.id}: {objective.text}")
+        lines.extend(f"- {result}" for result in objective.key_results)
+    return "\n".join(lines)
+
+
+def _use_case_line(use_case: PriorityUseCase) -> str:
+    return f"{use_case.name} -> {', '.join(use_case.objectives)}" if use_case.objectives else use_case.name
+
+
+@dataclass
+class StrategyCanvas:
+    """A company-wide AI strategy on one page; ``validate()`` lists what is missing."""
+
+    company: str = ""
+    ambition: str = ""
+    objectives: list[Objective] = field(default_factory=list)
+    priority_use_cases: list[PriorityUseCase] = field(default_factory=list)
+    roadmap: dict[str, list[str]] = field(default_factory=lambda: {key: [] for key in HORIZONS})
+    operating_model: str = ""
+    governance: str = ""
+    funding: str = ""
+    success_metrics: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, fields: Mapping[str, str]) -> StrategyCanvas:
+        """Build a canvas from the text of its fields (keys of ``TEXT_FIELDS``; missing keys stay empty)."""
+        unknown = sorted(set(fields) - set(TEXT_FIELDS))
+        if unknown:
+            raise StrategyError(
+                _MESSAGES["unknown_field"].format(fields=", ".join(unknown), allowed=", ".join(TEXT_FIELDS))
+            )
+
+        def text(key: str) -> str:
+            return str(fields.get(key) or "").strip()
+
+        return cls(
+            company=text("company"),
+            ambition=text("ambition"),
+            objectives=parse_objectives(text("objectives")),
+            priority_use_cases=parse_use_cases(text("priority_use_cases")),
+            roadmap={key: parse_lines(text(f"roadmap_{key}")) for key in HORIZONS},
+            operating_model=text("operating_model"),
+            governance=text("governance"),
+            funding=text("funding"),
+            success_metrics=parse_lines(text("success_metrics")),
+            risks=parse_lines(text("risks")),
+        )
+
+    @classmethod
+    def from_company(cls, company: Mapping | None = None) -> StrategyCanvas:
+        """A canvas started from a company description (default: Alvera Group): name and objectives filled in."""
+        company = load_company() if company is None else company
+        return cls(company=str(company.get("name", "")), objectives=company_objectives(company))
+
+    def to_text(self) -> dict[str, str]:
+        """The canvas as the text of its fields: the inverse of :meth:`from_text`."""
+        texts = {
+            "company": self.company,
+            "ambition": self.ambition,
+            "objectives": _objectives_text(self.objectives),
+            "priority_use_cases": "\n".join(_use_case_line(u) for u in self.priority_use_cases),
+            "operating_model": self.operating_model,
+            "governance": self.governance,
+            "funding": self.funding,
+            "success_metrics": "\n".join(self.success_metrics),
+            "risks": "\n".join(self.risks),
+        }
+        texts.update({f"roadmap_{key}": "\n".join(self.roadmap.get(key, [])) for key in HORIZONS})
+        return {key: texts[key] for key in TEXT_FIELDS}
+
+    def validate(self) -> list[str]:
+        """What is missing or inconsistent, in plain words; an empty list means the page is complete."""
+        problems = []
+        if not self.company.strip():
+            problems.append(_MESSAGES["company"])
+        if not self.ambition.strip():
+            problems.append(_MESSAGES["ambition"])
+        if not self.objectives:
+            problems.append(_MESSAGES["objectives"])
+        ids = [objective.id for objective in self.objectives]
+        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(_MESSAGES["duplicate_objective"].format(id=duplicate))
+        for objective in self.objectives:
+            if not objective.key_results:
+                problems.append(_MESSAGES["no_key_result"].format(id=objective.id, text=objective.text))
+            for result in objective.key_results:
+                if not _QUANTITY.search(result):
+                    problems.append(_MESSAGES["not_measurable"].format(kr=result, id=objective.id))
+        if not self.priority_use_cases:
+            problems.append(_MESSAGES["use_cases"])
+        for use_case in self.priority_use_cases:
+            if not use_case.objectives:
+                problems.append(_MESSAGES["unlinked"].format(name=use_case.name))
+            for target in use_case.objectives:
+                if target not in ids:
+                    problems.append(
+                        _MESSAGES["unknown_objective"].format(
+                            name=use_case.name, id=target, ids=", ".join(ids) or "none yet"
+                        )
+                    )
+        for key, horizon in HORIZONS.items():
+            if not self.roadmap.get(key):
+                problems.append(_MESSAGES["roadmap"].format(horizon=horizon))
+        for name in ("operating_model", "governance", "funding"):
+            if not getattr(self, name).strip():
+                problems.append(_MESSAGES[name])
+        for name in ("success_metrics", "risks"):
+            if not getattr(self, name):
+                problems.append(_MESSAGES[name])
+        return problems
+
+    def to_markdown(self) -> str:
+        """The strategy as one Markdown page, with the open points at the end if any remain."""
+
+        def block(text: str) -> str:
+            return text.strip() or _TO_COMPLETE
+
+        def bullets(items: Sequence[str]) -> str:
+            return "\n".join(f"- {item}" for item in items) if items else _TO_COMPLETE
+
+        serving: dict[str, list[str]] = {}
+        for use_case in self.priority_use_cases:
+            for target in use_case.objectives:
+                serving.setdefault(target, []).append(use_case.name)
+        objective_lines = []
+        for objective in self.objectives:
+            objective_lines.append(f"**{objective.id}. {objective.text}**")
+            objective_lines.extend(f"- KR: {result}" for result in objective.key_results)
+            if serving.get(objective.id):
+                objective_lines.append(f"- AI use cases: {'; '.join(serving[objective.id])}")
+            objective_lines.append("")
+        use_case_rows = "\n".join(
+            f"| {i} | {u.name} | {', '.join(u.objectives) or '-'} |"
+            for i, u in enumerate(self.priority_use_cases, start=1)
+        )
+        use_cases = (
+            f"| # | Use case | Serves |\n|---|---|---|\n{use_case_rows}" if use_case_rows else _TO_COMPLETE
+        )
+        roadmap = "\n".join(
+            f"- **{horizon}**: {'; '.join(self.roadmap.get(key, [])) or _TO_COMPLETE}"
+            for key, horizon in HORIZONS.items()
+        )
+        title = f"# AI strategy: {self.company}" if self.company.strip() else "# AI strategy"
+        parts = [
+            title,
+            f"**Ambition.** {block(self.ambition)}",
+            "## Business objectives and key results",
+            "\n".join(objective_lines).strip() or _TO_COMPLETE,
+            "## Priority use cases",
+            use_cases,
+            "## Roadmap",
+            roadmap,
+            "## How we run it",
+            f"**Operating model.** {block(self.operating_model)}\n\n"
+            f"**Governance.** {block(self.governance)}\n\n"
+            f"**Funding.** {block(self.funding)}",
+            "## Success metrics",
+            bullets(self.success_metrics),
+            "## Risks",
+            bullets(self.risks),
+        ]
+        problems = self.validate()
+        if problems:
+            parts += ["## Open points", bullets(problems)]
+        return "\n\n".join(parts) + "\n"
+
+
+def canvas_fields() -> pd.DataFrame:
+    """The parts of a strategy canvas and the question each one answers."""
+    return pd.DataFrame(
+        [{"part": label, "question it answers": question} for label, question in TEXT_FIELDS.values()]
+    ).set_index("part")
+
+
+def write_markdown(canvas: StrategyCanvas, path: str | os.PathLike) -> Path:
+    """Write the canvas as Markdown to ``path`` (overwriting it) and return the path written."""
+    if not str(path).strip():
+        raise StrategyError(_MESSAGES["no_path"])
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise StrategyError(_MESSAGES["is_folder"].format(path=path))
+    if not target.parent.is_dir():
+        raise StrategyError(_MESSAGES["no_folder"].format(folder=target.parent))
+    target.write_text(canvas.to_markdown(), encoding="utf-8")
+    return target
+
+
+def load_company() -> dict:
+    """The case-study company (Alvera Group SE) as described in ``data/company.json``."""
+    with (resources.files("caiokit") / "data" / "company.json").open("r", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def company_objectives(company: Mapping | None = None) -> list[Objective]:
+    """A company's strategic objectives with their key results (empty when the description has none)."""
+    company = load_company() if company is None else company
+    return [
+        Objective(str(item["id"]), str(item["objective"]), [str(r) for r in item.get("key_results", [])])
+        for item in company.get("strategic_objectives", [])
+    ]
+
+
+def _checked_links(
+    objectives: Sequence[Objective], links: Mapping[str, Sequence[str]], catalog: pd.DataFrame
+) -> None:
+    ids = [objective.id for objective in objectives]
+    known = set(catalog["id"])
+    for objective_id, use_case_ids in links.items():
+        if objective_id not in ids:
+            raise StrategyError(
+                _MESSAGES["unknown_objective_link"].format(id=objective_id, ids=", ".join(ids))
+            )
+        for use_case_id in use_case_ids:
+            if use_case_id not in known:
+                raise StrategyError(
+                    _MESSAGES["unknown_use_case"].format(id=use_case_id, objective=objective_id)
+                )
+
+
+def alignment_table(
+    objectives: Sequence[Objective], links: Mapping[str, Sequence[str]], catalog: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per objective: the catalog use cases linked to it, their value drivers and yearly benefit."""
+    table = require_columns(catalog, ["id", "name", "value_driver", "benefit_yearly_eur"])
+    _checked_links(objectives, links, table)
+    by_id = table.set_index("id")
+    rows = []
+    for objective in objectives:
+        chosen = by_id.loc[list(links.get(objective.id, []))]
+        rows.append(
+            {
+                "objective": f"{objective.id} {objective.text}",
+                "use cases": len(chosen),
+                "names": "; ".join(chosen["name"]),
+                "value drivers": ", ".join(sorted(set(chosen["value_driver"]))),
+                "benefit_yearly_eur": float(chosen["benefit_yearly_eur"].sum()),
+            }
+        )
+    return pd.DataFrame(rows).set_index("objective")
+
+
+def unaligned_use_cases(
+    objectives: Sequence[Objective], links: Mapping[str, Sequence[str]], catalog: pd.DataFrame
+) -> pd.DataFrame:
+    """The catalog use cases that no objective is linked to: candidates for 'gadget' unless a link is found."""
+    table = require_columns(catalog, ["id", "name", "department", "value_driver"])
+    _checked_links(objectives, links, table)
+    linked = {use_case for use_cases in links.values() for use_case in use_cases}
+    return table.loc[~table["id"].isin(linked)].set_index("id")

@@ -1,0 +1,136 @@
+"""The team designer: pick an operating model and a headcount per role, see where the plan outruns the team."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import pandas as pd
+
+from caiokit.charts.teams import figure_output, gap_heatmap
+from caiokit.teams import (
+    CENTRAL,
+    MAX_PM_PER_PERSON_PER_QUARTER,
+    NO_SHORTAGE,
+    OPERATING_MODELS,
+    UNITS,
+    headcount_for,
+    load_sample_plan,
+    operating_models,
+    role_homes,
+    role_names,
+    shortage_messages,
+    size_team,
+    summarise_sizing,
+    workload_from_plan,
+)
+from caiokit.widgets.tool import Tool, inline_markdown
+
+_STYLE = {"description_width": "150px"}
+
+
+class TeamDesigner(Tool):
+    """Operating model, people per role and capacity per person; a heatmap and plain-words list of shortages."""
+
+    def __init__(
+        self,
+        plan: pd.DataFrame | None = None,
+        headcount: Mapping[str, int] | None = None,
+        model: str = "centralised CoE",
+        pm_per_person_per_quarter: float = 3.0,
+        max_people: int = 12,
+    ):
+        self.plan = load_sample_plan() if plan is None else plan
+        self.workload = workload_from_plan(self.plan)
+        start = dict(headcount or {})
+        size_team(self.workload, start, pm_per_person_per_quarter)  # fails early, with a clear message
+        role_homes(model)  # an unknown model fails here too
+        self.models = operating_models().set_index("model")
+        self.model = widgets.Dropdown(
+            options=OPERATING_MODELS, value=model, description="Operating model", style=_STYLE
+        )
+        self.model_note = widgets.HTML()
+        self.headcount = {
+            role: widgets.IntSlider(
+                value=int(start.get(role, 0)), min=0, max=max_people, description=role, style=_STYLE
+            )
+            for role in role_names()
+        }
+        self.pm_per_person = widgets.BoundedFloatText(
+            value=pm_per_person_per_quarter,
+            min=0.5,
+            max=MAX_PM_PER_PERSON_PER_QUARTER,
+            step=0.25,
+            description="Person-months per person per quarter",
+            style={"description_width": "260px"},
+            layout={"width": "340px"},
+        )
+        self.peak_button = widgets.Button(
+            description="Size to peak", tooltip="enough people for the busiest quarter"
+        )
+        self.average_button = widgets.Button(
+            description="Size to average", tooltip="enough people for an average quarter"
+        )
+        self.peak_button.on_click(lambda _: self.size_to("peak"))
+        self.average_button.on_click(lambda _: self.size_to("average"))
+        self.central_box = widgets.VBox()
+        self.units_box = widgets.VBox()
+        self.summary = widgets.HTML()
+        self.gaps = widgets.HTML(layout={"max_height": "220px", "overflow": "auto"})
+        self.chart = widgets.Output()
+        self._holding = False
+        for control in (*self.headcount.values(), self.pm_per_person, self.model):
+            control.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML("<h4>Design the AI team</h4>"),
+                self.model,
+                self.model_note,
+                widgets.HBox([self.central_box, self.units_box]),
+                self.pm_per_person,
+                widgets.HBox([self.peak_button, self.average_button]),
+                self.summary,
+                self.gaps,
+                self.chart,
+            ]
+        )
+        self.update()
+
+    def people(self) -> dict[str, int]:
+        """The headcount set on the sliders, per role."""
+        return {role: slider.value for role, slider in self.headcount.items()}
+
+    def size_to(self, basis: str) -> None:
+        """Set every slider to the people needed for the busiest ('peak') or an average quarter."""
+        needed = headcount_for(self.workload, self.pm_per_person.value, basis)
+        self._holding = True
+        try:
+            for role, slider in self.headcount.items():
+                slider.value = min(needed.get(role, 0), slider.max)
+        finally:
+            self._holding = False
+        self.update()
+
+    def update(self) -> None:
+        """Regroup the sliders for the operating model, re-size the team and redraw."""
+        if self._holding:
+            return
+        model = self.models.loc[self.model.value]
+        self.model_note.value = f"<i>{inline_markdown(model.how_it_works)}</i><br><b>Fits when:</b> {inline_markdown(model.fits_when)}"
+        homes = role_homes(self.model.value)
+        for box, home in ((self.central_box, CENTRAL), (self.units_box, UNITS)):
+            sliders = [self.headcount[role] for role, where in homes.items() if where == home]
+            box.children = [widgets.HTML(f"<b>In the {home}</b>"), *sliders] if sliders else []
+        self.sized = size_team(self.workload, self.people(), self.pm_per_person.value)
+        totals = summarise_sizing(self.sized)
+        people = sum(self.people().values())
+        share = totals["covered_pm"] / totals["demand_pm"] if totals["demand_pm"] else 1.0
+        self.summary.value = (
+            f"<b>{people} people</b> cover {totals['covered_pm']:.1f} of the {totals['demand_pm']:.1f} "
+            f"person-months the plan needs ({share:.0%}); {totals['short_pm']:.1f} are missing and "
+            f"{totals['idle_pm']:.1f} are left idle."
+        )
+        messages = shortage_messages(self.sized) or [NO_SHORTAGE]
+        self.gaps.value = "<br>".join(inline_markdown(message) for message in messages)
+        self.figure = gap_heatmap(self.sized)
+        self.chart.outputs = (figure_output(self.figure),)

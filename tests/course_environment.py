@@ -1,0 +1,31 @@
+"""A pytest plugin, loaded for every run (pyproject.toml: ``-p course_environment``), whatever paths are given.
+
+It must not live in tests/conftest.py: that file is only read for tests under tests/, and a run such as
+``python -m pytest notebooks/01_who_is_the_caio.ipynb`` would then write to the learner's real progress file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# nbgrader runs `alembic` by name: make this environment's bin directory come first on PATH.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+# No test may touch the learner's real progress file.
+os.environ["CAIOKIT_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="caiokit-tests-")) / "progress.sqlite")
+os.environ.pop("NBGRADER_EXECUTION", None)
+
+_last_notebook: list[object] = [None]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Give each notebook run by nbval a fresh progress file, as `caiokit.authoring` does when storing it."""
+    notebook = item.parent if item.path.suffix == ".ipynb" else None
+    if notebook is not None and notebook is not _last_notebook[0]:
+        _last_notebook[0] = notebook
+        os.environ["CAIOKIT_PROGRESS"] = tempfile.mkdtemp(prefix="caiokit-nbval-") + "/progress.sqlite"
