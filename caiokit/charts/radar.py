@@ -8,7 +8,6 @@ import textwrap
 from collections.abc import Mapping
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
 import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 from caiokit.errors import CaioKitError
@@ -20,16 +19,6 @@ REFERENCE_COLOUR = "#ff7f00"
 
 class RadarChartError(CaioKitError):
     """Scores that cannot be drawn on a radar chart; the message says which and why."""
-
-
-def figure_output(figure: go.Figure) -> dict:
-    """The figure as one notebook output, to set as an ipywidgets ``Output.outputs``.
-
-    Setting ``outputs`` rather than ``with output: figure.show()`` keeps the figure inside the widget even
-    when no front end routes the messages (nbval, tests), so a stored notebook replays identically.
-    """
-    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict())
-    return {"output_type": "display_data", "data": bundle, "metadata": {}}
 
 
 def _wrap(label: str) -> str:

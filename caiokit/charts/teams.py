@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 
@@ -21,16 +20,6 @@ ROLE_COLOURS = {
 }
 # Blue where people are spare, white where capacity matches demand, red where the team is short.
 GAP_COLOURSCALE = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#b2182b"]]
-
-
-def figure_output(figure: go.Figure) -> dict:
-    """The figure as one notebook output, to set as an ipywidgets ``Output.outputs``.
-
-    Setting ``outputs`` rather than ``with output: figure.show()`` keeps the figure inside the widget even
-    when no front end routes the messages (nbval, tests), so a stored notebook replays identically.
-    """
-    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(figure.to_dict())
-    return {"output_type": "display_data", "data": bundle, "metadata": {}}
 
 
 def workload_figure(workload: pd.DataFrame) -> go.Figure:

@@ -1,19 +1,31 @@
 """ipywidgets front ends of the course's tools: thin layers over the domain and learning modules."""
 
+from caiokit.widgets.adkar_diagnostic import AdkarDiagnostic
+from caiokit.widgets.aiact_triage import AIActTriage
 from caiokit.widgets.exercise import ExerciseWidget
+from caiokit.widgets.fairness_demo import FairnessDemo
 from caiokit.widgets.glossary_search import GlossarySearch
+from caiokit.widgets.literacy_planner import LiteracyPlanner
 from caiokit.widgets.maturity_assessment import MaturityAssessment
 from caiokit.widgets.progress_dashboard import ProgressDashboard
 from caiokit.widgets.quiz import Quiz
 from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
+from caiokit.widgets.stakeholder_map import StakeholderMap
 from caiokit.widgets.strategy_canvas import StrategyCanvasEditor
 from caiokit.widgets.team_designer import TeamDesigner
 
 __all__ = [
+    "AIActTriage",
+    "AdkarDiagnostic",
     "ExerciseWidget",
+    "FairnessDemo",
     "GlossarySearch",
+    "LiteracyPlanner",
+    "MaturityAssessment",
     "ProgressDashboard",
     "Quiz",
     "ResponsibilitySorter",
+    "StakeholderMap",
+    "StrategyCanvasEditor",
     "TeamDesigner",
 ]

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from caiokit.charts.radar import figure_output, radar
+from caiokit.charts import figure_output
+from caiokit.charts.radar import radar
 from caiokit.maturity import SCALE, assess, load_questions
 from caiokit.widgets.tool import Tool, inline_markdown
 

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.charts.teams import figure_output, gap_heatmap
+from caiokit.charts import figure_output
+from caiokit.charts.teams import gap_heatmap
 from caiokit.teams import (
     CENTRAL,
     MAX_PM_PER_PERSON_PER_QUARTER,

@@ -1,0 +1,140 @@
+"""Exercises of 07_culture_and_change: literacy hours, Kotter's order, ADKAR, stakeholders, listening."""
+
+from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, RankingExercise, SetExercise
+from caiokit.stakeholders import QUADRANTS
+
+LESSON = "07_culture_and_change"
+
+q1 = NumberExercise(
+    LESSON,
+    "q1",
+    "total_hours_10h_users",
+    expected=13_976,
+    rel_tol=0.001,
+    unit=" h",
+    hints=[
+        'Build the plan with `literacy_plan(headcount, {"AI users": 10})`: only the AI users change, the other '
+        "audiences keep their curriculum.",
+        'Add up the plan\'s `total_hours` column, or use `plan_totals(...)["total_hours"]`. By hand: the '
+        "520 AI users gain 4 hours each on top of the 11,896 hours of the full curriculum.",
+    ],
+    solution=(
+        '13,976 hours: `plan_totals(literacy_plan(headcount, {"AI users": 10}))["total_hours"]`. '
+        "The full curriculum takes 11,896 hours; 520 AI users x 4 extra hours adds 2,080."
+    ),
+)
+
+KOTTER_STEPS = (
+    "Create a sense of urgency",
+    "Build a guiding coalition",
+    "Form a vision and strategy",
+    "Communicate the vision",
+    "Empower broad-based action",
+    "Generate short-term wins",
+    "Consolidate gains and produce more change",
+    "Anchor the new ways in the culture",
+)
+KOTTER_SHUFFLED = tuple(KOTTER_STEPS[i] for i in (5, 2, 7, 0, 4, 1, 6, 3))
+
+q2 = RankingExercise(
+    LESSON,
+    "q2",
+    "kotter_order",
+    reference=KOTTER_STEPS,
+    top_k=3,
+    hints=[
+        "Before anyone changes, people must feel that change is needed, and a group with enough power must lead it.",
+        "The vision comes before it is communicated; quick wins come before consolidating; culture comes last.",
+    ],
+    solution=(
+        "Urgency; guiding coalition; vision and strategy; communicate the vision; empower broad-based action; "
+        "short-term wins; consolidate gains; anchor in the culture (Kotter, *Leading Change*, 1996)."
+    ),
+)
+
+q3 = ChoiceExercise(
+    LESSON,
+    "q3",
+    "barrier_element",
+    options=("Awareness", "Desire", "Knowledge", "Ability", "Reinforcement"),
+    correct="Desire",
+    explanations={
+        "Awareness": "They already understand why the assistant is coming (4 of 5): awareness is not where they are stuck.",
+        "Desire": "Desire (2) is the first element below the threshold: until the agents want the change, training and practice will not stick.",
+        "Knowledge": "Knowledge is low (1), but it comes after Desire: training people who do not want the tool is wasted effort. The barrier is the first weak element, not the lowest.",
+        "Ability": "Ability is as low as Knowledge, but it is fourth in the sequence: look for the first weak element.",
+        "Reinforcement": "Reinforcement matters once the change is in place; here it has not started yet.",
+    },
+    hints=[
+        "ADKAR is a sequence: read the scores in order, Awareness first, and stop at the first one below 4."
+    ],
+    solution=(
+        '`barrier_element = "Desire"`: Awareness is 4 (fine), Desire is 2, the first weak element. '
+        "Knowledge and Ability score lower, but they come later: fix Desire first by listening to the agents' fears."
+    ),
+)
+
+STAKEHOLDER_SCORES = {
+    # name: (influence, interest)
+    "CFO": (5, 2),
+    "Head of customer service": (4, 5),
+    "Customer-service agents": (2, 5),
+    "Works council": (4, 4),
+    "Poznań maintenance technicians": (1, 2),
+    "Retail-partner account managers": (2, 1),
+}
+
+q4 = MappingExercise(
+    LESSON,
+    "q4",
+    "stakeholder_quadrants",
+    correct={
+        "CFO": "keep satisfied",
+        "Head of customer service": "manage closely",
+        "Customer-service agents": "keep informed",
+        "Works council": "manage closely",
+        "Poznań maintenance technicians": "monitor",
+        "Retail-partner account managers": "monitor",
+    },
+    categories=QUADRANTS,
+    hints=[
+        "A score of 3 or more counts as high. High influence and high interest: manage closely.",
+        "High influence, low interest: keep satisfied. Low influence, high interest: keep informed. Both low: monitor.",
+    ],
+    solution=(
+        "CFO: keep satisfied (influence 5, interest 2). Head of customer service and works council: manage "
+        "closely. Customer-service agents: keep informed (interest 5, influence 2). Poznań maintenance "
+        "technicians and retail-partner account managers: monitor, for now."
+    ),
+)
+
+LISTENING_REPLIES = (
+    "Ask what worries them most, and let them finish before answering",
+    "Repeat their concern in your own words to check you understood it",
+    "Say only what is decided and true, and say what is not decided yet",
+    "Tell them the data show AI creates more jobs than it destroys",
+    "Promise that no job will ever change",
+    "Explain that resistance to change is normal and will pass",
+)
+
+q5 = SetExercise(
+    LESSON,
+    "q5",
+    "listening_replies",
+    options=LISTENING_REPLIES,
+    correct=LISTENING_REPLIES[:3],
+    explanations={
+        "Tell them the data show AI creates more jobs than it destroys": "a statistic about the economy answers nobody's question about their own job, and it ends the conversation.",
+        "Promise that no job will ever change": "jobs will change; a promise you cannot keep destroys the trust you need for the next conversation.",
+        "Explain that resistance to change is normal and will pass": "it labels the person instead of hearing them; their worry may point to a real problem.",
+    },
+    hints=[
+        "Listening means understanding before answering: which replies give the agent room to speak, and which close the topic?",
+        "Three replies are about the agent and the truth; three are about making the worry go away.",
+    ],
+    solution=(
+        "Ask and let them finish; reflect their concern back; tell the truth, including what is not decided. "
+        "Reassuring statistics, promises you cannot keep and calling resistance normal all end the "
+        "conversation instead of learning from it."
+    ),
+)

@@ -1,0 +1,115 @@
+"""The EU AI Act triage as a form: answer the questions, read the tier, the reasons, the duties and the dates."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+
+from caiokit.aiact import TriageResult, default_answers, examples, questions, triage
+from caiokit.charts import TIER_COLOURS
+from caiokit.widgets.tool import Tool, inline_markdown
+
+_FROM_SCRATCH = "(answer the questions yourself)"
+_WIDE = {"width": "95%"}
+
+
+class AIActTriage(Tool):
+    """One control per question of :func:`caiokit.aiact.questions`; the result updates on every change."""
+
+    def __init__(self, answers: Mapping[str, bool | str] | None = None, include_proposed: bool = False):
+        self.controls: dict[str, widgets.Checkbox | widgets.Dropdown] = {}
+        rows = []
+        for number, question in enumerate(questions(), start=1):
+            text = widgets.HTML(f"<b>{number}.</b> {html.escape(question.text)}", layout=_WIDE)
+            if question.kind == "bool":
+                control = widgets.Checkbox(value=question.default, description="Yes", indent=False)
+            else:
+                control = widgets.Dropdown(
+                    options=[(label, option_id) for option_id, label in question.options],
+                    value=question.default,
+                    layout=_WIDE,
+                )
+            self.controls[question.key] = control
+            rows.append(widgets.VBox([text, control]))
+        self.example = widgets.Dropdown(
+            options=[_FROM_SCRATCH, *examples()],
+            value=_FROM_SCRATCH,
+            description="Alvera example:",
+            style={"description_width": "initial"},
+            layout=_WIDE,
+        )
+        self.include_proposed = widgets.Checkbox(
+            value=include_proposed,
+            description="Also show PROPOSED dates (Digital Omnibus, not law)",
+            indent=False,
+            layout=_WIDE,
+        )
+        self.reset_button = widgets.Button(description="Reset", icon="undo")
+        self.output = widgets.HTML()
+        self.result: TriageResult | None = None
+        self._loading = False
+
+        self.example.observe(lambda _: self._load_example(), names="value")
+        self.reset_button.on_click(lambda _: self.reset())
+        for control in [*self.controls.values(), self.include_proposed]:
+            control.observe(lambda _: self.update(), names="value")
+
+        form = widgets.VBox(rows, layout={"width": "50%"})
+        result = widgets.VBox([self.include_proposed, self.output], layout={"width": "50%"})
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML("<h4>EU AI Act triage</h4>"),
+                widgets.HBox([self.example, self.reset_button]),
+                widgets.HBox([form, result]),
+            ]
+        )
+        self.set_answers({**default_answers(), **dict(answers or {})})
+
+    def answers(self) -> dict[str, bool | str]:
+        """The answers as the form holds them now, ready for :func:`caiokit.aiact.triage`."""
+        return {key: control.value for key, control in self.controls.items()}
+
+    def set_answers(self, answers: Mapping[str, bool | str]) -> None:
+        """Fill the form (keys not given keep their current value), then classify once."""
+        triage(answers)  # raises AnswerError, with a clear message, before anything changes
+        self._loading = True
+        try:
+            for key, value in answers.items():
+                self.controls[key].value = value
+        finally:
+            self._loading = False
+        self.update()
+
+    def reset(self) -> None:
+        """Back to the defaults: a deployer of a system that triggers nothing."""
+        self.example.value = _FROM_SCRATCH
+        self.set_answers(default_answers())
+
+    def _load_example(self) -> None:
+        if self.example.value != _FROM_SCRATCH:
+            self.set_answers({**default_answers(), **examples()[self.example.value]})
+
+    def update(self) -> None:
+        """Classify the current answers and show tier, reasons, duties and key dates."""
+        if self._loading:
+            return
+        self.result = triage(self.answers(), include_proposed=self.include_proposed.value)
+        self.output.value = render(self.result)
+
+
+def render(result: TriageResult) -> str:
+    """A triage result as HTML: a coloured tier badge, then reasons, duties per role and dates."""
+    colour = TIER_COLOURS[result.tier]
+    parts = [
+        f'<div style="background:{colour};color:white;padding:6px 10px;border-radius:4px;'
+        f'font-weight:bold">Tier: {html.escape(result.tier_label)}</div>',
+        "<b>Why</b><ul>" + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons) + "</ul>",
+    ]
+    for role, duties in result.obligations.items():
+        items = "".join(f"<li>{inline_markdown(d)}</li>" for d in duties)
+        parts.append(f"<b>What the {role} must do</b><ul>{items}</ul>")
+    dates = "".join(f"<li>{inline_markdown(str(d))}</li>" for d in result.key_dates)
+    parts.append(f"<b>Key dates</b><ul>{dates}</ul>")
+    return "".join(parts)

@@ -1,0 +1,487 @@
+"""Lesson 07 (culture and change): stakeholder map, ADKAR diagnostic, literacy plan, checks, widgets."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from caiokit.adkar import ELEMENTS, AdkarError, adkar_advice, adkar_diagnostic
+from caiokit.charts import figure_output
+from caiokit.charts.change import (
+    ADKAR_COLOURS,
+    adkar_profile,
+    literacy_hours,
+    stakeholder_grid,
+)
+from caiokit.checks import change as checks
+from caiokit.exercises import Status
+from caiokit.literacy import (
+    DEFAULT_HOURLY_RATE_EUR,
+    LiteracyError,
+    alvera_audiences,
+    audiences,
+    curriculum_for,
+    curriculum_hours,
+    literacy_modules,
+    literacy_plan,
+    plan_totals,
+)
+from caiokit.quiz import load_bank
+from caiokit.stakeholders import (
+    QUADRANTS,
+    STANCES,
+    StakeholderError,
+    engagement_order,
+    place_stakeholders,
+    quadrant,
+    stakeholder_advice,
+)
+from caiokit.widgets.adkar_diagnostic import AdkarDiagnostic
+from caiokit.widgets.literacy_planner import LiteracyPlanner
+from caiokit.widgets.stakeholder_map import StakeholderMap
+
+ALVERA_HEADCOUNT = {
+    "executives": 14,
+    "managers": 240,
+    "AI practitioners": 26,
+    "AI users": 520,
+    "all staff": 2400,
+}
+
+
+def people(*rows):
+    return pd.DataFrame(rows, columns=["name", "influence", "interest", "stance"])
+
+
+# --- stakeholders -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("influence", "interest", "expected"),
+    [
+        (5, 5, "manage closely"),
+        (3, 3, "manage closely"),
+        (5, 1, "keep satisfied"),
+        (3, 2, "keep satisfied"),
+        (1, 5, "keep informed"),
+        (2, 3, "keep informed"),
+        (2, 2, "monitor"),
+        (1, 1, "monitor"),
+    ],
+)
+def test_quadrant_splits_at_three(influence, interest, expected):
+    assert quadrant(influence, interest) == expected
+
+
+@pytest.mark.parametrize(("influence", "interest"), [(0, 3), (6, 3), (3, 3.5), ("high", 3), (True, 3)])
+def test_quadrant_rejects_bad_scores(influence, interest):
+    with pytest.raises(StakeholderError, match="whole number|outside"):
+        quadrant(influence, interest)
+
+
+def test_stakeholder_advice_table_covers_the_four_quadrants():
+    advice = stakeholder_advice()
+    assert tuple(advice.index) == QUADRANTS
+    assert advice.loc["keep satisfied", "influence"] == "high"
+    assert advice.loc["keep satisfied", "interest"] == "low"
+    assert advice["advice"].str.len().min() > 40
+
+
+def test_place_stakeholders_adds_quadrant_advice_and_stance():
+    placed = place_stakeholders(
+        people(("CFO", 5, 2, 0), (" Agents ", 2, 5, -1), ("CEO", 5, 4, 2), ("Hub", 1, 1, 1))
+    )
+    assert list(placed["name"]) == ["CFO", "Agents", "CEO", "Hub"]
+    assert list(placed["quadrant"]) == ["keep satisfied", "keep informed", "manage closely", "monitor"]
+    assert list(placed["engagement"]) == ["consult", "inform and involve", "partner", "monitor"]
+    assert placed.loc[0, "advice"] == stakeholder_advice().loc["keep satisfied", "advice"]
+    assert list(placed["stance_label"]) == ["neutral", "sceptic", "champion", "supporter"]
+    assert placed["stance_advice"].notna().all()
+
+
+def test_place_stakeholders_accepts_float_columns_holding_whole_numbers():
+    table = people(("CFO", 5.0, 2.0, 0.0))
+    placed = place_stakeholders(table)
+    assert placed.loc[0, "quadrant"] == "keep satisfied" and placed.loc[0, "stance"] == 0
+
+
+def test_place_stakeholders_lists_every_problem_at_once():
+    bad = people(("CFO", 6, 2, 0), ("", 3, 3, 3), ("CEO", 3, 3, 0.5), ("CEO", 3, 3, 0))
+    with pytest.raises(StakeholderError) as caught:
+        place_stakeholders(bad)
+    message = str(caught.value)
+    assert "row 1 (CFO): influence is 6, outside 1 to 5" in message
+    assert "row 2: the name is empty" in message
+    assert "row 2: stance is 3, outside -2 to 2" in message
+    assert "row 3 (CEO): stance is 0.5, but must be a whole number" in message
+    assert "listed more than once: CEO" in message
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (pd.DataFrame({"name": ["CFO"], "influence": [5]}), "'interest', 'stance' missing"),
+        (people(), "no stakeholders"),
+        ([("CFO", 5, 2, 0)], "expected a DataFrame"),
+        (people(("CFO", "high", 2, 0)), "not a whole number"),
+        (people(("CFO", float("nan"), 2, 0)), "not a whole number"),
+    ],
+)
+def test_place_stakeholders_rejects_bad_tables(table, message):
+    with pytest.raises(StakeholderError, match=message):
+        place_stakeholders(table)
+
+
+def test_engagement_order_puts_quadrants_then_opponents_then_influence_first():
+    placed = place_stakeholders(
+        people(
+            ("Hub", 1, 1, 0),
+            ("CFO", 5, 2, 0),
+            ("CIO", 3, 3, 1),
+            ("CEO", 5, 4, 1),
+            ("Works council", 4, 4, -2),
+        )
+    )
+    assert list(engagement_order(placed)["name"]) == ["Works council", "CEO", "CIO", "CFO", "Hub"]
+    assert list(engagement_order(placed).columns) == list(placed.columns)
+
+
+# --- ADKAR ------------------------------------------------------------------------------------------
+
+
+def scores(a, d, k, ab, r):
+    return dict(zip(ELEMENTS, (a, d, k, ab, r), strict=True))
+
+
+def test_barrier_is_the_first_weak_element_not_the_lowest():
+    result = adkar_diagnostic(scores(4, 2, 1, 1, 2))
+    assert result.barrier == "Desire"
+    assert result.weak == ("Desire", "Knowledge", "Ability", "Reinforcement")
+    assert result.advice == adkar_advice().loc["Desire", "advice"]
+
+
+def test_barrier_with_the_default_threshold_flags_three_or_less():
+    assert adkar_diagnostic(scores(5, 4, 3, 2, 1)).barrier == "Knowledge"
+    assert adkar_diagnostic(scores(4, 4, 4, 4, 3)).barrier == "Reinforcement"
+
+
+def test_no_barrier_when_every_element_reaches_the_threshold():
+    result = adkar_diagnostic(scores(4, 4, 5, 4, 4))
+    assert result.barrier is None and result.weak == ()
+    assert result.advice.startswith("No barrier point")
+
+
+def test_threshold_moves_the_barrier():
+    profile = scores(3, 2, 4, 4, 4)
+    assert adkar_diagnostic(profile).barrier == "Awareness"
+    assert adkar_diagnostic(profile, threshold=3).barrier == "Desire"
+    assert adkar_diagnostic(profile, threshold=2).barrier is None
+
+
+def test_adkar_keys_are_case_insensitive_and_table_is_in_order():
+    result = adkar_diagnostic(
+        {"awareness": 5, "DESIRE": 4, " Knowledge ": 3, "ability": 4, "reinforcement": 4}
+    )
+    table = result.table()
+    assert list(table.index) == list(ELEMENTS)
+    assert list(table["score"]) == [5, 4, 3, 4, 4]
+    assert list(table["barrier"]) == [False, False, True, False, False]
+    assert list(table["weak"]) == [False, False, True, False, False]
+    assert table.loc["Knowledge", "question"] == adkar_advice().loc["Knowledge", "question"]
+
+
+def test_adkar_advice_table_has_the_five_elements_in_order():
+    advice = adkar_advice()
+    assert tuple(advice.index) == ELEMENTS
+    assert set(advice.columns) == {"question", "weak_signs", "advice"}
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({**scores(4, 4, 4, 4, 4), "Awareness": 6}, "Awareness is 6, outside 1 to 5"),
+        ({**scores(4, 4, 4, 4, 4), "Desire": 0}, "Desire is 0, outside 1 to 5"),
+        ({**scores(4, 4, 4, 4, 4), "Ability": "high"}, "Ability is 'high', not a number"),
+        ({**scores(4, 4, 4, 4, 4), "Ability": True}, "Ability is True, not a number"),
+        ({**scores(4, 4, 4, 4, 4), "Motivation": 3}, "'Motivation' is not an ADKAR element"),
+        ({**scores(4, 4, 4, 4, 4), "awareness": 3}, "Awareness is given twice"),
+        ({"Awareness": 4, "Desire": 4}, "no score for Knowledge, Ability, Reinforcement"),
+        ([4, 4, 4, 4, 4], "should be a dict"),
+    ],
+)
+def test_adkar_rejects_bad_scores(given, message):
+    with pytest.raises(AdkarError, match=message):
+        adkar_diagnostic(given)
+
+
+@pytest.mark.parametrize("threshold", [1, 6, "4", True])
+def test_adkar_rejects_bad_thresholds(threshold):
+    with pytest.raises(AdkarError, match="threshold"):
+        adkar_diagnostic(scores(4, 4, 4, 4, 4), threshold=threshold)
+
+
+# --- literacy plan ----------------------------------------------------------------------------------
+
+
+def test_curriculum_hours_follow_the_orders_of_magnitude():
+    hours = curriculum_hours()
+    assert hours["executives"] == 4.0 and hours["managers"] == 12.0
+    assert hours == {"executives": 4, "managers": 12, "AI practitioners": 40, "AI users": 6, "all staff": 2}
+    assert audiences() == tuple(hours)
+
+
+def test_alvera_audiences_add_up_to_the_company():
+    table = alvera_audiences()
+    assert table["headcount"].sum() == 3200
+    assert table["headcount"].to_dict() == ALVERA_HEADCOUNT
+    assert set(table.index) <= set(literacy_modules()["audience"])
+
+
+def test_literacy_plan_for_alvera_by_hand():
+    plan = literacy_plan(ALVERA_HEADCOUNT)
+    # 14 x 4 + 240 x 12 + 26 x 40 + 520 x 6 + 2400 x 2
+    assert list(plan["total_hours"]) == [56, 2880, 1040, 3120, 4800]
+    assert list(plan.index) == list(audiences())
+    totals = plan_totals(plan)
+    assert totals == {
+        "headcount": 3200,
+        "total_hours": 11896.0,
+        "cost_eur": 11896 * DEFAULT_HOURLY_RATE_EUR,
+        "hours_per_head": 11896 / 3200,
+    }
+    assert plan.loc["executives", "modules_left_out"] == 0
+    assert plan.loc["executives", "curriculum"].startswith(
+        "What AI can and cannot do for our business (1.5 h)"
+    )
+
+
+def test_literacy_plan_overrides_hours_and_rate():
+    plan = literacy_plan(ALVERA_HEADCOUNT, {"ai users": 10}, hourly_rate_eur=40)
+    assert plan.loc["AI users", "hours_per_person"] == 10
+    assert plan_totals(plan)["total_hours"] == 13976
+    assert plan.loc["managers", "cost_eur"] == 240 * 12 * 40
+    assert plan.loc["AI users", "curriculum"].endswith("practice on own tasks (4 h)")
+
+
+def test_literacy_plan_keeps_only_the_audiences_given():
+    plan = literacy_plan({"managers": 10, "executives": 2})
+    assert list(plan.index) == ["executives", "managers"]
+    assert plan_totals(plan)["total_hours"] == 2 * 4 + 10 * 12
+
+
+def test_curriculum_for_fewer_hours_takes_modules_in_order_that_fit():
+    modules, left_out = curriculum_for("executives", 2.5)
+    assert modules == [
+        "What AI can and cannot do for our business (1.5 h)",
+        "Accountability, risk and the EU AI Act for leaders (1 h)",
+    ]
+    assert left_out == 1
+    assert curriculum_for("all staff", 0) == ([], 3)
+
+
+def test_plan_totals_of_an_empty_headcount():
+    plan = literacy_plan({"managers": 0})
+    assert plan_totals(plan) == {"headcount": 0, "total_hours": 0.0, "cost_eur": 0.0, "hours_per_head": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("headcount", "hours", "rate", "message"),
+    [
+        ({"interns": 10}, None, 50, "unknown audience 'interns'"),
+        ({}, None, 50, "is empty"),
+        (["managers"], None, 50, "should be a dict"),
+        ({"managers": -1}, None, 50, "whole number of 0 or more"),
+        ({"managers": 2.5}, None, 50, "whole number of 0 or more"),
+        ({"managers": "240"}, None, 50, "whole number of 0 or more"),
+        ({"managers": 1, "Managers": 2}, None, 50, "given twice"),
+        ({"managers": 10}, {"executives": 4}, 50, "has no headcount"),
+        ({"managers": 10}, {"managers": -2}, 50, "number of 0 or more"),
+        ({"managers": 10}, {"bosses": 2}, 50, "unknown audience 'bosses'"),
+        ({"managers": 10}, None, -5, "hourly_rate_eur"),
+        ({"managers": 10}, None, math.nan, "hourly_rate_eur"),
+    ],
+)
+def test_literacy_plan_rejects_bad_input(headcount, hours, rate, message):
+    with pytest.raises(LiteracyError, match=message):
+        literacy_plan(headcount, hours, hourly_rate_eur=rate)
+
+
+def test_curriculum_for_rejects_bad_input():
+    with pytest.raises(LiteracyError, match="unknown audience"):
+        curriculum_for("interns", 2)
+    with pytest.raises(LiteracyError, match="0 or more"):
+        curriculum_for("managers", -1)
+
+
+# --- charts -----------------------------------------------------------------------------------------
+
+
+def test_stakeholder_grid_labels_the_quadrants_and_colours_by_stance():
+    figure = stakeholder_grid(place_stakeholders(people(("CFO", 5, 2, 0), ("Agents", 2, 5, -1))))
+    labels = {annotation.text for annotation in figure.layout.annotations}
+    assert labels == {f"<b>{name}</b>" for name in QUADRANTS}
+    assert len(figure.layout.shapes) == 4
+    assert [trace.name for trace in figure.data] == [STANCES[-1], STANCES[0]]
+    assert list(figure.data[0].x) == [5] and list(figure.data[0].y) == [2]
+
+
+def test_stakeholder_grid_spreads_people_on_the_same_spot():
+    figure = stakeholder_grid(place_stakeholders(people(("A", 3, 3, 0), ("B", 3, 3, 0), ("C", 4, 3, 0))))
+    (trace,) = figure.data
+    assert list(trace.x) == [2.85, 3.15, 3.0]
+    assert list(trace.textposition) == ["top center", "bottom center", "top center"]
+
+
+def test_adkar_profile_marks_the_barrier_in_red():
+    figure = adkar_profile(adkar_diagnostic(scores(5, 4, 3, 2, 1)))
+    colours = list(figure.data[0].marker.color)
+    assert colours[2] == ADKAR_COLOURS["barrier"] and colours[3] == ADKAR_COLOURS["weak"]
+    assert colours[0] == ADKAR_COLOURS["ok"]
+
+
+def test_literacy_hours_and_figure_output():
+    figure = literacy_hours(literacy_plan(ALVERA_HEADCOUNT))
+    assert list(figure.data[0].text) == ["56 h", "2,880 h", "1,040 h", "3,120 h", "4,800 h"]
+    output = figure_output(figure)
+    assert output["output_type"] == "display_data"
+    assert list(output["data"]) == ["application/vnd.plotly.v1+json"]
+
+
+# --- exercises --------------------------------------------------------------------------------------
+
+
+def test_q1_literacy_total():
+    assert checks.q1.evaluate(13976).status is Status.CORRECT
+    wrong = checks.q1.evaluate(11896)
+    assert wrong.status is Status.INCORRECT and "too low" in wrong.message
+    assert checks.q1.evaluate(...).status is Status.NOT_ATTEMPTED
+
+
+def test_q2_kotter_order():
+    assert checks.q2.evaluate(list(checks.KOTTER_STEPS)).status is Status.CORRECT
+    swapped = list(checks.KOTTER_STEPS)
+    swapped[5], swapped[6] = swapped[6], swapped[5]
+    assert checks.q2.evaluate(swapped).status is Status.INCORRECT
+    assert checks.q2.evaluate(list(checks.KOTTER_SHUFFLED)).status is Status.INCORRECT
+    assert sorted(checks.KOTTER_SHUFFLED) == sorted(checks.KOTTER_STEPS)
+
+
+def test_q3_barrier_point():
+    assert checks.q3.evaluate("desire").status is Status.CORRECT
+    wrong = checks.q3.evaluate("Knowledge")
+    assert wrong.status is Status.INCORRECT and "first weak element" in wrong.message
+    # The exercise's story and the domain function agree.
+    assert adkar_diagnostic(scores(4, 2, 1, 1, 2)).barrier == checks.q3.correct
+
+
+def test_q4_quadrants_agree_with_the_domain_rule():
+    expected = {name: quadrant(*values) for name, values in checks.STAKEHOLDER_SCORES.items()}
+    assert expected == checks.q4.correct
+    assert checks.q4.evaluate(expected).status is Status.CORRECT
+    wrong = dict(expected, CFO="manage closely")
+    feedback = checks.q4.evaluate(wrong)
+    assert feedback.status is Status.INCORRECT and "'CFO'" in feedback.message
+    assert checks.q4.evaluate(dict.fromkeys(expected, ...)).status is Status.NOT_ATTEMPTED
+
+
+def test_q5_listening_replies():
+    assert checks.q5.evaluate(set(checks.LISTENING_REPLIES[:3])).status is Status.CORRECT
+    wrong = checks.q5.evaluate({*checks.LISTENING_REPLIES[:2], "Promise that no job will ever change"})
+    assert wrong.status is Status.INCORRECT and "promise you cannot keep" in wrong.message
+
+
+def test_quiz_bank_loads():
+    bank = load_bank("07_culture_and_change")
+    assert bank.lesson == checks.LESSON
+    assert 4 <= len(bank.questions) <= 6
+
+
+# --- widgets ----------------------------------------------------------------------------------------
+
+
+def test_stakeholder_map_places_redraws_and_advises():
+    tool = StakeholderMap(people(("CFO", 5, 2, 0), ("Agents", 2, 5, -1)))
+    assert list(tool.placed["quadrant"]) == ["keep satisfied", "keep informed"]
+    assert len(tool.chart.outputs) == 1
+    assert "Agents" in tool.advice.value and "sceptic" in tool.advice.value
+    tool.rows[1].influence.value = 4
+    assert tool.placed.loc[1, "quadrant"] == "manage closely"
+    assert tool.advice.value.index("Agents") < tool.advice.value.index("CFO")  # manage closely first
+    tool.rows[0].stance.value = -2
+    assert tool.placed.loc[0, "stance_label"] == "strong opponent"
+
+
+def test_stakeholder_map_add_and_remove():
+    tool = StakeholderMap(people(("CFO", 5, 2, 0)))
+    tool.add_button.click()
+    assert "Type a name" in tool.message.value and len(tool.rows) == 1
+    tool.new_name.value = "Works council"
+    tool.add_button.click()
+    assert list(tool.table()["name"]) == ["CFO", "Works council"]
+    assert tool.placed.loc[1, "quadrant"] == "manage closely" and tool.new_name.value == ""
+    tool.rows[0].remove_button.click()
+    assert list(tool.placed["name"]) == ["Works council"]
+    tool.rows[0].remove_button.click()
+    assert tool.placed is None and "empty" in tool.message.value and tool.chart.outputs == ()
+
+
+def test_stakeholder_map_starts_empty_or_refuses_a_bad_table():
+    tool = StakeholderMap()
+    assert tool.rows == [] and "empty" in tool.message.value
+    with pytest.raises(StakeholderError, match="'stance' missing"):
+        StakeholderMap(pd.DataFrame({"name": ["CFO"], "influence": [5], "interest": [2]}))
+
+
+def test_stakeholder_map_shows_problems_instead_of_failing():
+    tool = StakeholderMap(people(("CFO", 5, 2, 0), ("CEO", 5, 4, 2)))
+    tool.rows[1].name.value = "CFO"
+    assert "listed more than once: CFO" in tool.message.value
+    assert tool.placed is None and tool.chart.outputs == () and tool.advice.value == ""
+    tool.rows[1].name.value = "CEO"
+    assert tool.message.value == "" and len(tool.placed) == 2
+
+
+def test_adkar_diagnostic_widget():
+    tool = AdkarDiagnostic(scores(5, 4, 3, 2, 1))
+    assert "Barrier point: Knowledge" in tool.verdict.value
+    assert "Ability, Reinforcement" in tool.verdict.value
+    tool.sliders["Desire"].value = 2
+    assert tool.result.barrier == "Desire" and "Listen before you argue" in tool.verdict.value
+    for slider in tool.sliders.values():
+        slider.value = 5
+    assert "No barrier point" in tool.verdict.value
+    tool.sliders["Awareness"].value = 4
+    tool.threshold.value = 5
+    assert tool.result.barrier == "Awareness"
+    assert len(tool.chart.outputs) == 1
+
+
+def test_adkar_diagnostic_widget_defaults_and_bad_scores():
+    tool = AdkarDiagnostic()
+    assert all(slider.value == 3 for slider in tool.sliders.values())
+    assert tool.result.barrier == "Awareness"
+    with pytest.raises(AdkarError):
+        AdkarDiagnostic({"Awareness": 9})
+
+
+def test_literacy_planner_widget():
+    tool = LiteracyPlanner(ALVERA_HEADCOUNT)
+    assert "Total: 11,896 hours" in tool.total.value and "EUR 594,800" in tool.total.value
+    tool.hours["AI users"].value = 10
+    assert "Total: 13,976 hours" in tool.total.value
+    assert tool.plan.loc["AI users", "total_hours"] == 5200
+    tool.rate.value = 0
+    assert "<b>EUR 0</b> of working time" in tool.total.value
+    tool.hours["executives"].value = 2.5
+    assert tool.plan.loc["executives", "modules_left_out"] == 1
+    assert "modules left out" in tool.table.value
+    tool.reset_button.click()
+    assert plan_totals(tool.plan)["total_hours"] == 11896 and tool.hours["executives"].value == 4
+    assert len(tool.chart.outputs) == 1
+
+
+def test_literacy_planner_rejects_unknown_audiences():
+    with pytest.raises(LiteracyError, match="unknown audience 'interns'"):
+        LiteracyPlanner({"interns": 3})
