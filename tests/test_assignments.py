@@ -138,33 +138,19 @@ def test_autograding_gives_full_marks_to_the_solution_and_zero_to_the_blank(cour
         assert blank.written_score == 0
 
 
-# For each assignment: answers replaced in the solution to make a partly right submission, and the points
-# each affected test cell must then give. Every assignment needs one, so partial credit is always tested.
-PARTIAL_SUBMISSIONS = {
-    "01_caio_role": (
-        {
-            # Every responsibility given to the CAIO: 4 of 12 right -> 5 * 4 / 12.
-            "q1_sorter_answer": 'responsibility_owner = {r: "CAIO" for r in RESPONSIBILITIES}',
-            # Two true letters and one false: net 1 of 4 -> 3 * 1 / 4.
-            "q3_federal_answer": 'true_statements = {"A", "D", "B"}',
-            # Forgets to ignore case: fails the hidden cases.
-            "q4b_missions_answer": (
-                "def missions_of(activity):\n"
-                "    return {m for m, words in MISSION_KEYWORDS.items() if any(w in activity for w in words)}"
-            ),
-        },
-        {"q1_sorter_tests": 1.67, "q3_federal_tests": 0.75, "q4b_missions_tests": 0.0, "q2_form_tests": 1.0},
-    ),
-}
+# For each assignment, tests/partial_submissions/<assignment>.json: answers replaced in the solution to make a
+# partly right submission, and the points each affected test cell must then give. Every assignment needs one.
+PARTIAL_DIR = Path(__file__).resolve().parent / "partial_submissions"
 
 
 def test_every_assignment_has_a_partial_credit_case():
-    assert set(PARTIAL_SUBMISSIONS) == set(ASSIGNMENTS)
+    assert sorted(p.stem for p in PARTIAL_DIR.glob("*.json")) == ASSIGNMENTS
 
 
 def test_a_partly_right_submission_gets_partial_credit(course):
     name, root = course["name"], course["root"]
-    replacements, expected = PARTIAL_SUBMISSIONS[name]
+    case = json.loads((PARTIAL_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    replacements, expected = case["replacements"], case["expected_points"]
     student_dir = root / "submitted" / "partial" / name
     shutil.copytree(root / "source" / name, student_dir)
     notebook_name = None
