@@ -13,6 +13,7 @@ from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
 from caiokit.widgets.stakeholder_map import StakeholderMap
 from caiokit.widgets.strategy_canvas import StrategyCanvasEditor
 from caiokit.widgets.team_designer import TeamDesigner
+from caiokit.widgets.threshold_explorer import ThresholdExplorer
 
 __all__ = [
     "AIActTriage",
@@ -28,4 +29,5 @@ __all__ = [
     "StakeholderMap",
     "StrategyCanvasEditor",
     "TeamDesigner",
+    "ThresholdExplorer",
 ]

@@ -1,0 +1,168 @@
+"""Figures of lesson 08: confusion matrices, misread digits, model weights, and the threshold trade-off."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
+
+COST_COLOUR = "#b2182b"
+PRECISION_COLOUR = "#2166ac"
+RECALL_COLOUR = "#e08214"
+MARK_COLOUR = "#444444"
+
+
+def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
+    """A confusion matrix as a heatmap: actual classes down, predicted across, counts written in the cells."""
+    labels_x = [str(c) for c in confusion.columns]
+    labels_y = [str(i) for i in confusion.index]
+    figure = go.Figure(
+        go.Heatmap(
+            z=confusion.to_numpy(),
+            x=labels_x,
+            y=labels_y,
+            text=confusion.to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hovertemplate="actual %{y}, predicted %{x}: %{z}<extra></extra>",
+        )
+    )
+    size = 110 + 45 * len(labels_x)
+    figure.update_layout(
+        title=title,
+        xaxis_title="predicted",
+        yaxis_title="actual",
+        yaxis_autorange="reversed",
+        width=max(360, size + 120),
+        height=max(300, size),
+        margin={"l": 100, "r": 20, "t": 50, "b": 60},
+    )
+    return figure
+
+
+def digit_gallery(images: np.ndarray, actual: Sequence[int], predicted: Sequence[int]) -> go.Figure:
+    """Small handwritten-digit images side by side, each titled with what was written and what the model read."""
+    count = len(images)
+    if count == 0:
+        return go.Figure().update_layout(title="No mistakes to show", height=120)
+    titles = [f"written {a}, read {p}" for a, p in zip(actual, predicted, strict=True)]
+    figure = make_subplots(rows=1, cols=count, subplot_titles=titles, horizontal_spacing=0.02)
+    for column, image in enumerate(images, start=1):
+        figure.add_trace(
+            go.Heatmap(z=np.asarray(image), colorscale="Greys", showscale=False, hoverinfo="skip"),
+            row=1,
+            col=column,
+        )
+    figure.update_xaxes(showticklabels=False, constrain="domain")
+    for column in range(1, count + 1):
+        anchor = "x" if column == 1 else f"x{column}"
+        figure.update_yaxes(showticklabels=False, autorange="reversed", scaleanchor=anchor, row=1, col=column)
+    figure.update_annotations(font_size=11)
+    figure.update_layout(height=190, width=max(360, 125 * count), margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    return figure
+
+
+def drivers_chart(drivers: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of a model's weights: right pushes toward failure, left away from it."""
+    ordered = drivers.iloc[::-1]
+    colours = [COST_COLOUR if w > 0 else PRECISION_COLOUR for w in ordered["weight"]]
+    figure = go.Figure(
+        go.Bar(
+            x=ordered["weight"],
+            y=ordered["input"],
+            orientation="h",
+            marker_color=colours,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title="What the failure model pays attention to",
+        xaxis_title="weight (right: toward failure, left: away from it)",
+        height=320,
+        margin={"l": 220, "r": 20, "t": 50, "b": 50},
+    )
+    return figure
+
+
+def _mark(figure: go.Figure, threshold: float) -> None:
+    figure.add_vline(
+        x=threshold,
+        line_dash="dash",
+        line_color=MARK_COLOUR,
+        annotation_text=f"threshold {threshold:.2f}",
+        annotation_position="top right",
+    )
+
+
+def cost_curve(table: pd.DataFrame, threshold: float, best: float | None = None) -> go.Figure:
+    """Total cost of mistakes for every threshold of a trade-off table, the current one marked by a dashed line."""
+    figure = go.Figure(
+        go.Scatter(
+            x=table["threshold"],
+            y=table["total_cost"],
+            mode="lines",
+            line_color=COST_COLOUR,
+            name="total cost",
+            hovertemplate="threshold %{x:.2f}: EUR %{y:,.0f}<extra></extra>",
+        )
+    )
+    if best is not None:
+        lowest = table.loc[np.isclose(table["threshold"], best), "total_cost"]
+        if not lowest.empty:
+            figure.add_trace(
+                go.Scatter(
+                    x=[best],
+                    y=[float(lowest.iloc[0])],
+                    mode="markers",
+                    marker={"size": 11, "color": COST_COLOUR, "symbol": "star"},
+                    name="cheapest",
+                    hovertemplate="cheapest: threshold %{x:.2f}, EUR %{y:,.0f}<extra></extra>",
+                )
+            )
+    _mark(figure, threshold)
+    figure.update_layout(
+        title="Cost of mistakes by threshold",
+        xaxis_title="threshold (flag a machine when its score is at least this)",
+        yaxis_title="EUR",
+        yaxis_rangemode="tozero",
+        xaxis_range=[0, 1],
+        height=340,
+        showlegend=False,
+        margin={"l": 70, "r": 20, "t": 50, "b": 50},
+    )
+    return figure
+
+
+def precision_recall_chart(table: pd.DataFrame, threshold: float | None = None) -> go.Figure:
+    """Precision and recall for every threshold of a trade-off table: raising one lowers the other."""
+    figure = go.Figure()
+    for column, colour in (("precision", PRECISION_COLOUR), ("recall", RECALL_COLOUR)):
+        figure.add_trace(
+            go.Scatter(
+                x=table["threshold"],
+                y=table[column],
+                mode="lines",
+                name=column,
+                line_color=colour,
+                hovertemplate=f"threshold %{{x:.2f}}: {column} %{{y:.0%}}<extra></extra>",
+            )
+        )
+    if threshold is not None:
+        _mark(figure, threshold)
+    figure.update_layout(
+        title="Precision and recall by threshold",
+        xaxis_title="threshold",
+        yaxis_title="share",
+        yaxis_tickformat=".0%",
+        xaxis_range=[0, 1],
+        yaxis_range=[0, 1.05],
+        height=340,
+        margin={"l": 70, "r": 20, "t": 50, "b": 50},
+    )
+    return figure
