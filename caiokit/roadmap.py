@@ -143,7 +143,7 @@ def plan_roadmap(
         {
             "id": ids,
             "name": table["name"],
-            "scheduled": [first is not None for first in start_index],
+            "scheduled": pd.array([first is not None for first in start_index], dtype=bool),
             "start_quarter": [None if first is None else quarters[first] for first in start_index],
             "end_quarter": [None if last is None else quarters[last] for last in end_index],
             "start_index": pd.array(start_index, dtype="Int64"),

@@ -132,3 +132,9 @@ def test_quarter_labels_roll_over_the_year():
 def test_bad_arguments_are_refused(arguments, message):
     with pytest.raises(RoadmapError, match=message):
         plan_roadmap(plan_table(effort=[1], ttv=[3]), **({"capacity_pm_per_quarter": 4} | arguments))
+
+
+def test_an_empty_selection_gives_an_empty_plan_and_load():
+    roadmap = plan_roadmap(select_portfolio(load_catalog(), 0).items.query("selected"), 6)
+    assert roadmap.table.empty and roadmap.table["scheduled"].dtype == bool
+    assert quarterly_load(roadmap)["load_pm"].sum() == 0

@@ -7,6 +7,8 @@ from caiokit.widgets.fairness_demo import FairnessDemo
 from caiokit.widgets.glossary_search import GlossarySearch
 from caiokit.widgets.literacy_planner import LiteracyPlanner
 from caiokit.widgets.maturity_assessment import MaturityAssessment
+from caiokit.widgets.portfolio_planner import PortfolioPlanner
+from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
 from caiokit.widgets.progress_dashboard import ProgressDashboard
 from caiokit.widgets.quiz import Quiz
 from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
@@ -23,6 +25,8 @@ __all__ = [
     "GlossarySearch",
     "LiteracyPlanner",
     "MaturityAssessment",
+    "PortfolioPlanner",
+    "PrioritizationWorkbench",
     "ProgressDashboard",
     "Quiz",
     "ResponsibilitySorter",

@@ -1,0 +1,392 @@
+"""The prioritisation workbench and the portfolio planner, driven without a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+
+from caiokit.briefing import executive_summary
+from caiokit.catalog import load_catalog
+from caiokit.charts import TIER_COLOURS
+from caiokit.charts.prioritization import value_feasibility_chart
+from caiokit.errors import CatalogError
+from caiokit.finance import portfolio_finance
+from caiokit.portfolio import greedy_portfolio, select_portfolio
+from caiokit.roadmap import plan_roadmap
+from caiokit.scoring import CRITERIA, QUADRANTS, normalise_weights, quadrant, score
+from caiokit.sensitivity import rank_stability
+from caiokit.widgets import tool
+from caiokit.widgets.portfolio_planner import PortfolioPlanner
+from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
+
+GOOD_CSV = (
+    b"id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur,ai_act_tier\n"
+    b"X1,Invoice reader,100,1,1.0,2,10000,50000,minimal\n"
+    b"X2,Route planner,300,2,0.8,4,40000,90000,minimal\n"
+    b"X3,Face scraping,500,3,1.0,1,5000,900000,prohibited\n"
+)
+# No 'reach' column, and a word where effort_pm needs a number.
+BAD_CSV = (
+    b"id,name,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur\n"
+    b"X1,Invoice reader,1,1.0,lots,10000,50000\n"
+)
+
+
+def ranked_ids(workbench: PrioritizationWorkbench) -> list[str]:
+    """The use-case ids of the ranked table, top to bottom, as the browser test reads them."""
+    return re.findall(r"class='caio-rank-id'[^>]*>([^<]+)</td>", workbench.ranking.value)
+
+
+def upload(workbench: PrioritizationWorkbench, name: str, content: bytes) -> None:
+    """Do what the browser does when a learner picks a file in the FileUpload."""
+    workbench.upload.value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def test_moving_a_weight_rescores_with_the_same_normalised_weights(catalog):
+    workbench = PrioritizationWorkbench()
+    before = ranked_ids(workbench)
+    assert before == score(catalog).sort_values("rank")["id"].head(15).tolist()
+    workbench.weight_sliders["benefit"].value = 0.0
+    workbench.weight_sliders["effort"].value = 1.0
+    weights = normalise_weights(workbench.weights()).to_dict()
+    expected = score(catalog, "weighted", weights, risk_adjust=True)
+    pd.testing.assert_frame_equal(workbench.scored, expected)
+    after = ranked_ids(workbench)
+    assert after == expected.dropna(subset=["rank"]).sort_values("rank")["id"].head(15).tolist()
+    assert after != before
+    # Beside each slider, its share of the total: effort 1 of 1.70 in all.
+    assert workbench.weight_labels["effort"].value.startswith(f"= <b>{weights['effort']:.0%}</b>")
+    assert "less is better" in workbench.weight_labels["effort"].value
+    assert workbench.weight_labels["benefit"].value.startswith("= <b>0%</b>")
+
+
+def test_risk_adjustment_and_top_n(catalog):
+    workbench = PrioritizationWorkbench()
+    workbench.risk_adjust.value = False
+    pd.testing.assert_frame_equal(workbench.scored, score(catalog, risk_adjust=False))
+    workbench.top_n.value = 5
+    assert len(ranked_ids(workbench)) == 5
+    assert "UC06 Agent emotion monitoring: prohibited under EU AI Act Art. 5" in workbench.excluded.value
+
+
+def test_switching_method(catalog):
+    workbench = PrioritizationWorkbench()
+    for method in ("rice", "ice", "wsjf"):
+        workbench.method.value = method
+        pd.testing.assert_frame_equal(workbench.scored, score(catalog, method))
+        assert workbench.weights() is None
+        assert workbench.weights_box.layout.display == "none"
+    assert ranked_ids(workbench) == score(catalog, "wsjf").sort_values("rank")["id"].head(15).tolist()
+    workbench.method.value = "weighted"
+    assert workbench.weights_box.layout.display == ""
+
+
+def test_all_weights_at_zero_says_so_and_keeps_the_last_ranking():
+    workbench = PrioritizationWorkbench()
+    *others, last_slider = workbench.weight_sliders.values()
+    for slider in others:
+        slider.value = 0.0
+    last = workbench.scored
+    last_slider.value = 0.0
+    assert "At least one weight must be above 0" in workbench.status.value
+    assert workbench.scored is last
+    workbench.weight_sliders["reach"].value = 1.0
+    assert workbench.status.value == ""
+
+
+def test_budget_gives_the_exact_portfolio_highlighted_in_table_and_chart(catalog):
+    workbench = PrioritizationWorkbench()
+    workbench.budget.value = 600_000
+    expected = select_portfolio(catalog, 600_000, capacity_pm=workbench.capacity.value)
+    assert workbench.portfolio.selected == expected.selected
+    assert workbench.portfolio.total_value == expected.total_value
+    highlighted = re.findall(
+        r"<tr class='caio-rank-row caio-in-portfolio'.*?caio-rank-id'[^>]*>([^<]+)<", workbench.ranking.value
+    )
+    assert set(highlighted) == set(expected.selected) & set(ranked_ids(workbench))
+    outlined = [
+        point[0]
+        for trace in workbench.figure.data
+        for point, width in zip(trace.customdata, trace.marker.line.width, strict=True)
+        if width == 3
+    ]
+    assert sorted(outlined) == sorted(expected.selected)
+    assert "EUR 600,000" in workbench.portfolio_summary.value
+    workbench.capacity.value = 10.0
+    assert workbench.portfolio.selected == select_portfolio(catalog, 600_000, capacity_pm=10.0).selected
+    workbench.budget.value = 0
+    assert workbench.portfolio.selected == ()
+    assert "Nothing fits" in workbench.portfolio_summary.value
+
+
+def test_infeasible_limits_show_the_reason_in_plain_words():
+    workbench = PrioritizationWorkbench()
+    workbench.budget.value = 1_000_000
+    workbench.mandatory.value = ("UC08", "UC30", "UC27")
+    assert workbench.portfolio is None
+    message = workbench.portfolio_summary.value
+    assert "No portfolio is possible" in message
+    assert (
+        "<li>the mandatory use cases (UC08, UC30, UC27) cost 1,180,000, more than the budget of 1,000,000</li>"
+        in message
+    )
+    assert "caio-in-portfolio" not in workbench.ranking.value
+    workbench.mandatory.value = ("UC06",)
+    assert "UC06 is mandatory but prohibited under EU AI Act Art. 5" in workbench.portfolio_summary.value
+    workbench.mandatory.value = ("UC27",)
+    assert "UC27" in workbench.portfolio.selected
+
+
+def test_robustness_check(catalog):
+    workbench = PrioritizationWorkbench()
+    workbench.method.value = "rice"
+    workbench.stability_button.click()
+    assert workbench.stability is None
+    assert "only works for the <b>weighted</b> method" in workbench.stability_message.value
+    workbench.method.value = "weighted"
+    workbench.weight_sliders["impact"].value = 0.4
+    workbench.stability_button.click()
+    expected = rank_stability(catalog, workbench.weights(), k=10, n_samples=500)
+    pd.testing.assert_frame_equal(workbench.stability, expected)
+    bars = workbench.stability_figure.data[0]
+    assert len(bars.y) == 15
+    assert bars.y[0].startswith("1. ")
+    assert list(bars.x) == expected.sort_values("rank")["p_top_k"].head(15).round(4).tolist()
+    safe = int((expected["p_top_k"] >= 0.8).sum())
+    assert f"<b>{safe}</b> use cases stay in the top 10" in workbench.stability_message.value
+    workbench.budget.value = 900_000  # the ranking does not depend on the budget
+    assert workbench.stability is not None
+    workbench.weight_sliders["impact"].value = 0.1
+    assert workbench.stability is None
+    assert "click the button again" in workbench.stability_message.value
+
+
+def test_malformed_upload_lists_every_problem_and_keeps_the_catalog():
+    workbench = PrioritizationWorkbench()
+    catalog, scored = workbench.catalog, workbench.scored
+    upload(workbench, "my_cases.csv", BAD_CSV)
+    message = workbench.upload_message.value
+    assert "my_cases.csv was not loaded" in message and "these 2 problems" in message
+    assert "<li>column &#x27;reach&#x27; is missing" in message
+    assert "<li>row 2, column effort_pm: &#x27;lots&#x27; is not a number</li>" in message
+    assert workbench.catalog is catalog and workbench.scored is scored
+    assert workbench.upload.value == ()  # ready for the fixed file
+    assert workbench.load(b"PK\x03\x04 not really a workbook", name="cases.xlsx") is False
+    assert "this is an Excel workbook, not a CSV file" in workbench.upload_message.value
+    assert workbench.load("/no/such/file.csv") is False
+    assert "file not found" in workbench.upload_message.value
+    assert workbench.catalog is catalog
+
+
+def test_good_upload_replaces_the_catalog():
+    workbench = PrioritizationWorkbench()
+    upload(workbench, "two_cases.csv", GOOD_CSV)
+    assert "Loaded <b>3</b> use cases from two_cases.csv" in workbench.upload_message.value
+    assert workbench.catalog["id"].tolist() == ["X1", "X2", "X3"]
+    assert ranked_ids(workbench) == score(workbench.catalog).sort_values("rank")["id"].head(2).tolist()
+    assert "X3 Face scraping: prohibited" in workbench.excluded.value
+    assert workbench.budget.max == 60_000 and workbench.budget.value == 60_000
+    assert [value for _, value in workbench.mandatory.options] == ["X1", "X2", "X3"]
+    assert workbench.portfolio.selected == ("X1", "X2")
+
+
+def test_export_writes_csv_and_summary_in_the_current_folder(tmp_path, monkeypatch, catalog):
+    monkeypatch.chdir(tmp_path)
+    workbench = PrioritizationWorkbench()
+    workbench.stability_button.click()
+    workbench.stem.value = "board_pack"
+    workbench.export_button.click()
+    csv_path, md_path = tmp_path / "board_pack.csv", tmp_path / "board_pack.md"
+    assert "Saved <b>board_pack.csv</b>" in workbench.export_message.value
+    assert "<b>board_pack.md</b>" in workbench.export_message.value
+    exported = pd.read_csv(csv_path, encoding="utf-8-sig")
+    assert exported["id"].tolist()[:15] == ranked_ids(workbench)
+    finance = portfolio_finance(catalog, workbench.portfolio.selected, 0.08, 3)
+    expected = executive_summary(
+        workbench.scored,
+        workbench.portfolio,
+        workbench.stability,
+        finance,
+        "weighted",
+        workbench.weights(),
+        risk_adjusted=True,
+        rate=0.08,
+        years=3,
+    )
+    assert md_path.read_text(encoding="utf-8") == expected
+    assert "**Safe picks**" in expected and "Net present value over 3 years" in expected
+
+
+def test_export_refuses_a_path_as_file_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workbench = PrioritizationWorkbench()
+    for stem in ("../elsewhere", "", "summary.md"):
+        workbench.stem.value = stem
+        workbench.export_button.click()
+        assert "without a folder or extension" in workbench.export_message.value
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_browser_hooks_are_in_place():
+    workbench = PrioritizationWorkbench()
+    assert "caio-ranking" in workbench.ranking._dom_classes
+    first = next(iter(workbench.weight_sliders))
+    assert first == next(iter(CRITERIA)) == "benefit"
+    for name, slider in workbench.weight_sliders.items():
+        assert f"caio-weight-{name}" in slider._dom_classes
+    assert workbench.ranking.value.count("class='caio-rank-id'") == 15
+
+
+def test_tools_stay_silent_under_nbgrader(monkeypatch):
+    shown = []
+    monkeypatch.setattr(tool, "display", shown.append)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    PrioritizationWorkbench().show()
+    PortfolioPlanner().show()
+    assert shown == []
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    PortfolioPlanner().show()
+    assert len(shown) == 1
+
+
+def test_planner_compares_exact_and_greedy(catalog):
+    planner = PortfolioPlanner()
+    limits = {"budget": planner.budget.value, "capacity_pm": planner.capacity.value, "max_high_risk": 3}
+    assert planner.exact.selected == select_portfolio(catalog, **limits).selected
+    assert planner.greedy.selected == greedy_portfolio(catalog, **limits).selected
+    assert planner.exact.total_value >= planner.greedy.total_value
+    lost = planner.exact.total_value - planner.greedy.total_value
+    assert lost > 0  # the default limits show the greedy shortcut losing value
+    share = lost / planner.exact.total_value
+    assert f"<b>{share:.1%}</b> less than the best combination" in planner.comparison.value
+    planner.budget.value = 300_000
+    planner.capacity.value = 12.0
+    planner.max_high_risk.value = 0
+    limits = {"budget": 300_000, "capacity_pm": 12.0, "max_high_risk": 0}
+    assert planner.exact.selected == select_portfolio(catalog, **limits).selected
+    assert planner.exact.total_value >= planner.greedy.total_value
+
+
+def test_planner_roadmap_and_finance(catalog):
+    planner = PortfolioPlanner()
+    roadmap = plan_roadmap(planner.exact, planner.pm_per_quarter.value, start="2027-Q1", horizon_quarters=8)
+    pd.testing.assert_frame_equal(planner.roadmap.table, roadmap.table)
+    scheduled = roadmap.table[roadmap.table["scheduled"]]
+    gantt_rows = [label for trace in planner.gantt_figure.data for label in trace.y]
+    assert sorted(gantt_rows) == sorted(f"{row.id} {row.name}" for row in scheduled.itertuples())
+    assert list(planner.gantt_figure.layout.xaxis.ticktext) == list(roadmap.quarters)
+    assert planner.load_figure.data[0].x == roadmap.quarters
+    planner.pm_per_quarter.value = 2.0
+    assert planner.roadmap.capacity_pm_per_quarter == 2.0
+    assert "Left out of the plan" in planner.unscheduled.value
+
+    pd.testing.assert_frame_equal(
+        planner.finance, portfolio_finance(catalog, planner.exact.selected, 0.08, 3)
+    )
+    assert planner.finance["id"].iloc[-1] == "total"
+    assert "Portfolio total" in planner.finance_table.value
+    npv_before = planner.finance["npv_eur"].iloc[-1]
+    planner.rate.value = 0.15
+    planner.years.value = 5
+    assert planner.finance["npv_eur"].iloc[-1] == pytest.approx(
+        portfolio_finance(catalog, planner.exact.selected, 0.15, 5)["npv_eur"].iloc[-1]
+    )
+    assert planner.finance["npv_eur"].iloc[-1] != npv_before
+
+
+def test_planner_shows_clashing_limits_and_clears_the_rest():
+    planner = PortfolioPlanner()
+    planner.mandatory.value = ("UC08",)
+    planner.excluded.value = ("UC08",)
+    assert planner.exact is None and planner.greedy is None
+    assert planner.roadmap is None and planner.finance is None
+    assert "UC08 is both mandatory and excluded" in planner.message.value
+    planner.excluded.value = ()
+    assert planner.message.value == ""
+    assert "UC08" in planner.exact.selected and "UC08" in planner.greedy.selected
+
+
+def test_planner_with_nothing_affordable():
+    planner = PortfolioPlanner()
+    planner.budget.value = 0
+    assert planner.exact.selected == ()
+    assert "Nothing fits" in planner.comparison.value
+    assert planner.finance is None
+    assert "Choose at least one use case" in planner.finance_table.value
+    assert planner.gantt_figure.layout.annotations[0].text.startswith("Nothing scheduled")
+    assert planner.load_figure is None
+
+
+def test_both_tools_take_a_subset_of_the_catalog(catalog):
+    marketing = catalog[catalog["department"] == "marketing"]  # UC14 needs UC32, outside the subset
+    workbench = PrioritizationWorkbench(marketing)
+    pd.testing.assert_frame_equal(workbench.scored, score(marketing.reset_index(drop=True)))
+    assert set(ranked_ids(workbench)) <= set(marketing["id"])
+    planner = PortfolioPlanner(marketing)
+    assert set(planner.exact.selected) <= set(marketing["id"])
+    assert planner.exact.total_value >= planner.greedy.total_value
+
+
+def test_a_table_with_only_the_required_columns_works():
+    minimal = pd.DataFrame(
+        {
+            "id": ["M1", "M2"],
+            "name": ["one", "two"],
+            "reach": [10, 20],
+            "impact": [1.0, 2.0],
+            "confidence": [1.0, 0.5],
+            "effort_pm": [1.0, 2.0],
+            "cost_one_off_eur": [1000.0, 3000.0],
+            "benefit_yearly_eur": [5000.0, 4000.0],
+        }
+    )
+    workbench = PrioritizationWorkbench(minimal)
+    assert ranked_ids(workbench) == ["M1", "M2"]
+    planner = PortfolioPlanner(minimal)
+    assert planner.exact.selected == ("M1", "M2")
+    assert planner.max_high_risk.value == 0
+    with pytest.raises(CatalogError, match="column 'reach' is missing"):
+        PortfolioPlanner(minimal.drop(columns="reach"))
+
+
+def test_a_new_catalog_clears_the_robustness_check():
+    workbench = PrioritizationWorkbench()
+    workbench.stability_button.click()
+    assert workbench.stability_figure is not None
+    assert workbench.load(GOOD_CSV, name="two_cases.csv") is True
+    assert workbench.stability is None and workbench.stability_figure is None
+    assert "click the button again" in workbench.stability_message.value
+
+
+def test_bubble_chart_quadrant_lines_match_the_quadrants(catalog):
+    scored = score(catalog)
+    points = quadrant(catalog).assign(score=scored["score"], rank=scored["rank"])
+    figure = value_feasibility_chart(points, selected=["UC27"])
+    value_line, feasibility_line = figure.layout.shapes
+    quadrants = points.set_index("id")["quadrant"]
+    for trace in figure.data:
+        assert trace.marker.color == TIER_COLOURS[trace.name]
+        for use_case, x, y in zip((row[0] for row in trace.customdata), trace.x, trace.y, strict=True):
+            high = (y >= round(value_line.y0, 4), x >= round(feasibility_line.x0, 4))
+            assert QUADRANTS[high] == quadrants[use_case]
+    shown = sum(len(trace.x) for trace in figure.data)
+    assert shown == len(catalog) - 2  # the two prohibited use cases have no place in the 2x2
+    assert {annotation.text for annotation in figure.layout.annotations} == {
+        f"<b>{label}</b>" for label in QUADRANTS.values()
+    }
