@@ -7,6 +7,11 @@ repository's root with no flags. Each setting says why it is here.
 import os
 from pathlib import Path
 
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import GetGrades
+
+from caiokit.grading.feedback import HideHiddenTests
+
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
 
 # One course id, used by the exchange to keep this course's assignments apart from others.
@@ -34,3 +39,12 @@ c.Execute.interrupt_on_timeout = True
 # A learner who deletes a graded cell gets it back (empty for answers, intact for tests) when grading,
 # instead of nbgrader refusing the submission or silently skipping the test.
 c.OverwriteCells.add_missing_cells = True
+
+# Feedback shows that a hidden test failed and its message, never its code (nbgrader issue 917): the
+# course's preprocessor strips hidden tests and their tracebacks before nbgrader's own steps.
+c.GenerateFeedback.preprocessors = [HideHiddenTests, GetGrades, CSSHTMLHeaderPreprocessor]
+
+# `nbgrader zip_collect`, for work downloaded from a learning platform: files named
+# <student>_<notebook>.ipynb (e.g. dave_01_caio_role.ipynb) in downloaded/<assignment>/archive/.
+# Platforms name their downloads differently: adapt this pattern to yours (matched against the full path).
+c.FileNameCollectorPlugin.named_regexp = r".+/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$"

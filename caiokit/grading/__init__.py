@@ -1,0 +1,4 @@
+"""Instructor tooling on top of nbgrader: parallel sandboxed autograding, safe feedback, class reports.
+
+Command line: ``python -m caiokit.grading --help``.
+"""

@@ -1,0 +1,366 @@
+"""Grading a class: parallel autograding gives nbgrader's own scores, bad submissions get fair grades,
+hostile code is contained, feedback hides hidden tests, and the class report adds up.
+
+Every case runs on a scratch copy of the course, with assignment 01_caio_role.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from traitlets.config import Config
+
+from caiokit.errors import CaioKitError
+from caiokit.grading import sandbox
+from caiokit.grading.autograde import autograde
+from caiokit.grading.report import class_report, to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENT = "01_caio_role"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+MAX_CODE = 15.0
+SANDBOX = sandbox.available()
+needs_sandbox = pytest.mark.skipif(not SANDBOX.ok, reason=f"no grading sandbox here: {SANDBOX.reason}")
+
+
+def make_course(root: Path) -> Path:
+    """A course folder holding the assignment's source, the course config and a gradebook."""
+    shutil.copytree(ROOT / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
+    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "generate_assignment",
+            ASSIGNMENT,
+            "--force",
+            f"--CourseDirectory.root={root}",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def solution() -> dict:
+    return json.loads((ROOT / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
+
+
+def cell(notebook: dict, grade_id: str) -> dict:
+    return next(c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def with_answer(grade_id: str, code: str) -> dict:
+    notebook = solution()
+    cell(notebook, grade_id)["source"] = code
+    return notebook
+
+
+def submit(course: Path, student: str, content: dict | str | None) -> None:
+    folder = course / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True, exist_ok=True)
+    if content is not None:
+        text = content if isinstance(content, str) else json.dumps(content)
+        (folder / NOTEBOOK).write_text(text, encoding="utf-8")
+
+
+def code_scores(course: Path) -> dict[str, float]:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {s.student.id: s.code_score for s in gradebook.find_assignment(ASSIGNMENT).submissions}
+
+
+def cell_scores(course: Path, student: str) -> dict[str, float]:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        submission = gradebook.find_submission(ASSIGNMENT, student)
+        return {g.name: g.score for nb in submission.notebooks for g in nb.grades}
+
+
+def folder_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+WRONG_Q1 = 'responsibility_owner = {r: "CAIO" for r in RESPONSIBILITIES}'
+
+
+def bad_submissions() -> dict[str, tuple[dict | str | None, float]]:
+    """Each learner's submission and the autograded score it must get (out of 15)."""
+    release = json.loads((ROOT / "release" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
+    deleted = solution()
+    deleted["cells"].remove(cell(deleted, "q1_sorter_tests"))
+    edited = with_answer("q1_sorter_answer", WRONG_Q1)
+    cell(edited, "q1_sorter_tests")["source"] = "pass"
+    inflated = solution()
+    cell(inflated, "q1_sorter_tests")["metadata"]["nbgrader"]["points"] = 100
+    flood = solution()
+    cell(flood, "q2_clock_answer")["source"] += "\n\nfor _ in range(200_000):\n    print('spam ' * 20)"
+    return {
+        "perfect": (solution(), MAX_CODE),
+        "blank": (release, 0.0),
+        "infinite_loop": (with_answer("q1_sorter_answer", "while True:\n    pass"), MAX_CODE - 5),
+        "kernel_dies": (with_answer("q1_sorter_answer", "import os\nos._exit(1)"), 0.0),
+        "sys_exit": (with_answer("q1_sorter_answer", "import sys\nsys.exit()"), MAX_CODE - 5),
+        "syntax_error": (with_answer("q1_sorter_answer", "responsibility_owner = {"), MAX_CODE - 5),
+        "deleted_test": (deleted, MAX_CODE),
+        "edited_test": (edited, MAX_CODE - 5 + 1.67),
+        "inflated_points": (inflated, MAX_CODE),
+        "not_json": ("{ this is not a notebook", 0.0),
+        "empty_file": ("", 0.0),
+        "no_notebook": (None, 0.0),
+        "printed_megabytes": (flood, MAX_CODE),
+    }
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    """The whole batch of submissions, graded with two workers (sandboxed where possible)."""
+    course = make_course(tmp_path_factory.mktemp("class"))
+    cases = bad_submissions()
+    for student, (content, _) in cases.items():
+        submit(course, student, content)
+    before = folder_digest(course / "submitted")
+    results = autograde(course, ASSIGNMENT, workers=2)
+    return {"course": course, "cases": cases, "results": {r.student: r for r in results}, "before": before}
+
+
+def test_every_submission_gets_a_fair_grade(graded_class):
+    scores = code_scores(graded_class["course"])
+    expected = {student: points for student, (_, points) in graded_class["cases"].items()}
+    assert scores == pytest.approx(expected)
+
+
+def test_ungradable_submissions_are_logged_with_a_reason(graded_class):
+    results = graded_class["results"]
+    assert not results["kernel_dies"].graded and "kernel died" in results["kernel_dies"].message
+    assert "not valid JSON" in results["not_json"].message
+    assert "not valid JSON" in results["empty_file"].message
+    assert "has no notebook" in results["no_notebook"].message
+    graded = {name for name, result in results.items() if result.graded}
+    assert graded == set(results) - {"kernel_dies", "not_json", "empty_file", "no_notebook"}
+
+
+def test_the_written_answer_still_waits_for_the_instructor(graded_class):
+    scores = cell_scores(graded_class["course"], "perfect")
+    assert scores["q5_written_pitch"] is None or scores["q5_written_pitch"] == 0
+    with Gradebook(f"sqlite:///{graded_class['course'] / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_submission(ASSIGNMENT, "perfect").needs_manual_grade
+
+
+def test_submitted_files_are_never_modified(graded_class):
+    assert folder_digest(graded_class["course"] / "submitted") == graded_class["before"]
+
+
+def test_megabytes_of_output_are_cut_in_the_graded_notebook(graded_class):
+    graded = graded_class["course"] / "autograded" / "printed_megabytes" / ASSIGNMENT / NOTEBOOK
+    assert graded.stat().st_size < 2_000_000
+
+
+def test_scores_equal_a_sequential_run_of_plain_nbgrader(graded_class, tmp_path):
+    """Plain `nbgrader autograde`, one learner after the other, on the submissions it can grade."""
+    course = make_course(tmp_path / "plain")
+    students = [
+        "perfect",
+        "blank",
+        "sys_exit",
+        "syntax_error",
+        "deleted_test",
+        "edited_test",
+        "inflated_points",
+    ]
+    for student in students:
+        submit(course, student, graded_class["cases"][student][0])
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, f"--CourseDirectory.root={course}"],
+        cwd=course,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    for student in students:
+        assert cell_scores(course, student) == cell_scores(graded_class["course"], student), student
+
+
+def test_feedback_shows_failures_but_never_hidden_tests(graded_class):
+    course = graded_class["course"]
+    config = Config()
+    exec(
+        (ROOT / "nbgrader_config.py").read_text(),
+        {"get_config": lambda: config, "__file__": str(course / "nbgrader_config.py")},
+    )  # noqa: S102
+    config.CourseDirectory.root = str(course)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    result = api.generate_feedback(ASSIGNMENT, "edited_test")
+    assert result["success"], result["log"]
+    page = (course / "feedback" / "edited_test" / ASSIGNMENT / "01_caio_role.html").read_text(
+        encoding="utf-8"
+    )
+    assert "HIDDEN TESTS" not in page and "_q1_expected" not in page and "_q3_true" not in page
+    assert "hidden tests ran here" in page
+    graded = (course / "autograded" / "edited_test" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    assert "_q1_expected" in graded, "the graded notebook keeps the hidden tests for the instructor"
+
+
+def test_class_report_adds_up(graded_class):
+    report = class_report(graded_class["course"], ASSIGNMENT)
+    cases = graded_class["cases"]
+    assert len(report.students) == len(cases)
+    assert report.students["score"].sum() == pytest.approx(sum(points for _, points in cases.values()))
+    q1 = report.questions.loc["q1_sorter_tests"]
+    assert q1.points == 5 and q1.graded == len(cases)
+    # q1 gets full marks from perfect, deleted_test, inflated_points, printed_megabytes; 1.67 from edited_test.
+    assert q1["mean"] == pytest.approx((4 * 5 + 1.67) / len(cases))
+    assert q1.full_marks_share == pytest.approx(4 / len(cases))
+    assert report.histogram()["students"].sum() == len(cases)
+    assert report.questions.loc["q5_written_pitch"].graded < len(cases)
+    page = to_html(report)
+    assert "<svg" in page and "Hardest questions" in page and "q1_sorter_tests" in page
+
+
+def test_grading_refuses_clearly_without_submissions(tmp_path):
+    course = make_course(tmp_path)
+    with pytest.raises(CaioKitError, match="No submission"):
+        autograde(course, ASSIGNMENT)
+    with pytest.raises(CaioKitError, match="at least 1"):
+        autograde(course, ASSIGNMENT, workers=0)
+
+
+class _Listener:
+    """A TCP server on the host's loopback that counts the connections it receives."""
+
+    def __init__(self):
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.connections = 0
+        self.server.settimeout(0.5)
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while self.running:
+            try:
+                connection, _ = self.server.accept()
+                self.connections += 1
+                connection.close()
+            except OSError:
+                continue
+
+    def close(self):
+        self.running = False
+        self.thread.join(timeout=5)
+        self.server.close()
+
+
+def attack_code(course: Path, port: int, marker: Path) -> str:
+    """A q1 answer that tries every trick, then answers correctly so its own score is the full 5."""
+    answer = "".join(cell(solution(), "q1_sorter_answer")["source"])
+    return f"""
+import os, socket, sqlite3
+COURSE = {str(course)!r}
+stolen = []
+for path in [COURSE + "/source/01_caio_role/01_caio_role.ipynb", "../../../source/01_caio_role/01_caio_role.ipynb",
+             COURSE + "/gradebook.db", "../../../gradebook.db"]:
+    try:
+        stolen.append(open(path, errors="replace").read())
+    except OSError:
+        pass
+print("LEAKED" if any("HIDDEN TESTS" in s or "SQLite format" in s for s in stolen) else "nothing found")
+try:
+    open(COURSE + "/submitted/victim/01_caio_role/01_caio_role.ipynb", "w").write("{{}}")
+except OSError:
+    pass
+try:
+    db = sqlite3.connect("file:" + COURSE + "/gradebook.db?mode=rw", uri=True)
+    db.execute("UPDATE grade SET auto_score = 0")
+    db.commit()
+except Exception:
+    pass
+try:
+    socket.create_connection(("127.0.0.1", {port}), timeout=2)
+except OSError:
+    pass
+try:
+    open({str(marker)!r}, "w").write("pwned")
+except OSError:
+    pass
+{answer}
+"""
+
+
+def run_attack(tmp_path: Path, isolate: bool) -> dict:
+    course = make_course(tmp_path / "course")
+    listener = _Listener()
+    marker = tmp_path / "written_by_the_attacker"
+    try:
+        submit(course, "victim", solution())
+        submit(
+            course, "attacker", with_answer("q1_sorter_answer", attack_code(course, listener.port, marker))
+        )
+        source_before = (course / "source" / ASSIGNMENT / NOTEBOOK).read_bytes()
+        autograde(course, ASSIGNMENT, workers=1, isolate=isolate)
+    finally:
+        listener.close()
+    graded = json.loads(
+        (course / "autograded" / "attacker" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    )
+    printed = "".join("".join(o.get("text", "")) for c in graded["cells"] for o in c.get("outputs", []))
+    assert "nothing found" in printed or "LEAKED" in printed, "the attack cell did not run"
+    return {
+        "course": course,
+        "leaked": "LEAKED" in printed,
+        "connections": listener.connections,
+        "marker": marker.exists(),
+        "victim_intact": json.loads((course / "submitted" / "victim" / ASSIGNMENT / NOTEBOOK).read_text())
+        == solution(),
+        "source_intact": (course / "source" / ASSIGNMENT / NOTEBOOK).read_bytes() == source_before,
+        "scores": code_scores(course),
+    }
+
+
+@needs_sandbox
+def test_hostile_code_is_contained_by_the_sandbox(tmp_path):
+    outcome = run_attack(tmp_path, isolate=True)
+    assert not outcome["leaked"], "the submission read the solutions or the gradebook"
+    assert outcome["connections"] == 0, "the submission reached the network"
+    assert not outcome["marker"], "the submission wrote outside its working copy"
+    assert outcome["victim_intact"] and outcome["source_intact"]
+    assert outcome["scores"] == {"victim": MAX_CODE, "attacker": MAX_CODE}
+
+
+def test_without_the_sandbox_the_same_attack_succeeds(tmp_path):
+    """The control experiment: it shows that the attack test above can fail, and why the sandbox matters."""
+    outcome = run_attack(tmp_path, isolate=False)
+    assert outcome["leaked"] and outcome["marker"] and outcome["connections"] == 1
+
+
+@needs_sandbox
+def test_memory_and_cpu_limits_apply_in_the_sandbox(tmp_path):
+    course = make_course(tmp_path)
+    hog = "blob = bytearray(8 * 1024**3)\n" + "".join(cell(solution(), "q1_sorter_answer")["source"])
+    submit(course, "hog", with_answer("q1_sorter_answer", hog))
+    submit(course, "victim", solution())
+    results = {r.student: r for r in autograde(course, ASSIGNMENT, workers=2, isolate=True)}
+    assert results["hog"].graded
+    assert code_scores(course) == {"hog": MAX_CODE - 5, "victim": MAX_CODE}
+    graded = (course / "autograded" / "hog" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    assert "MemoryError" in graded
