@@ -128,3 +128,39 @@ def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
     expect(feedback).to_contain_text("Not yet", timeout=20_000)
     expect(feedback).to_contain_text("belongs to the CIO")
     page.close()
+
+
+def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
+    """Lesson 03: moving a weight slider re-ranks the use cases exactly as `scoring.score` does."""
+    from playwright.sync_api import expect
+
+    from caiokit.catalog import load_catalog
+    from caiokit.scoring import score
+
+    page = open_and_run(browser, jupyterlab, "03_use_case_prioritization.ipynb")
+    ranking = page.locator(".caio-ranking").last
+    expect(ranking.locator(".caio-rank-id").first).to_be_visible(timeout=30_000)
+    before = ranking.locator(".caio-rank-id").all_inner_texts()
+
+    handle = page.locator(".caio-weight-benefit").last.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(6):
+        handle.press("ArrowLeft")
+    page.wait_for_function(
+        "([el, old]) => Array.from(el.querySelectorAll('.caio-rank-id')).map(e => e.innerText).join() !== old",
+        arg=[ranking.element_handle(), ",".join(before)],
+        timeout=20_000,
+    )
+    after = ranking.locator(".caio-rank-id").all_inner_texts()
+
+    weights = {}
+    for slider in page.locator("[class*='caio-weight-']").all():
+        name = next(c for c in slider.get_attribute("class").split() if c.startswith("caio-weight-"))
+        weights[name.removeprefix("caio-weight-")] = float(slider.locator(".widget-readout").inner_text())
+    expected = (
+        score(load_catalog(), method="weighted", weights=weights).dropna(subset=["rank"]).sort_values("rank")
+    )
+    assert weights["benefit"] < 0.3
+    assert after == list(expected["id"][: len(after)])
+    assert after != before
+    page.close()

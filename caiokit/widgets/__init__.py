@@ -7,11 +7,13 @@ from caiokit.widgets.fairness_demo import FairnessDemo
 from caiokit.widgets.glossary_search import GlossarySearch
 from caiokit.widgets.literacy_planner import LiteracyPlanner
 from caiokit.widgets.maturity_assessment import MaturityAssessment
+from caiokit.widgets.ninety_day_planner import NinetyDayPlanner
 from caiokit.widgets.portfolio_planner import PortfolioPlanner
 from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
 from caiokit.widgets.progress_dashboard import ProgressDashboard
 from caiokit.widgets.quiz import Quiz
 from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
+from caiokit.widgets.skills_assessment import SkillsAssessment
 from caiokit.widgets.stakeholder_map import StakeholderMap
 from caiokit.widgets.strategy_canvas import StrategyCanvasEditor
 from caiokit.widgets.team_designer import TeamDesigner
@@ -25,11 +27,13 @@ __all__ = [
     "GlossarySearch",
     "LiteracyPlanner",
     "MaturityAssessment",
+    "NinetyDayPlanner",
     "PortfolioPlanner",
     "PrioritizationWorkbench",
     "ProgressDashboard",
     "Quiz",
     "ResponsibilitySorter",
+    "SkillsAssessment",
     "StakeholderMap",
     "StrategyCanvasEditor",
     "TeamDesigner",

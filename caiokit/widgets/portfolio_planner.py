@@ -15,6 +15,7 @@ import pandas as pd
 
 from caiokit.briefing import compare_portfolios, format_eur, value_gap
 from caiokit.catalog import OPTIONAL_DEFAULTS, REQUIRED_COLUMNS, load_catalog, require_columns
+from caiokit.charts import figure_output
 from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
 from caiokit.finance import portfolio_finance
@@ -220,7 +221,7 @@ class PortfolioPlanner(Tool):
 
     def update_roadmap(self) -> None:
         """Plan the exact portfolio quarter by quarter and draw the Gantt chart and the team's load."""
-        self.roadmap_chart.clear_output(wait=True)
+        self.roadmap_chart.outputs = ()
         if self.exact is None:
             self.roadmap, self.gantt_figure, self.load_figure = None, None, None
             self.unscheduled.value = ""
@@ -235,14 +236,11 @@ class PortfolioPlanner(Tool):
             return
         tiers = dict(zip(self.catalog["id"].astype(str), self.catalog["ai_act_tier"], strict=True))
         self.gantt_figure = roadmap_gantt(self.roadmap, tiers)
-        # quarterly_load fails on a roadmap with no rows (see the report), so only plan something.
         self.load_figure = (
             quarterly_load_chart(quarterly_load(self.roadmap)) if len(self.roadmap.table) else None
         )
-        with self.roadmap_chart:
-            self.gantt_figure.show()
-            if self.load_figure is not None:
-                self.load_figure.show()
+        figures = [self.gantt_figure] + ([self.load_figure] if self.load_figure is not None else [])
+        self.roadmap_chart.outputs = tuple(figure_output(figure) for figure in figures)
         left_out = self.roadmap.unscheduled
         if left_out.empty:
             self.unscheduled.value = inline_markdown(

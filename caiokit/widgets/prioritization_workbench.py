@@ -26,7 +26,7 @@ from caiokit.briefing import (
     stability_verdicts,
 )
 from caiokit.catalog import load_catalog
-from caiokit.charts import TIER_COLOURS
+from caiokit.charts import TIER_COLOURS, figure_output
 from caiokit.charts.prioritization import stability_chart, value_feasibility_chart
 from caiokit.errors import CaioKitError, CatalogError, PortfolioError, ScoringError
 from caiokit.finance import portfolio_finance
@@ -287,7 +287,7 @@ class PrioritizationWorkbench(Tool):
         if self.stability is not None and self._stability_key != self._ranking_key():
             self.stability = None
             self.stability_figure = None
-            self.stability_chart.clear_output()
+            self.stability_chart.outputs = ()
             self.stability_message.value = inline_markdown(_TEXT["stability_stale"])
 
     def check_stability(self) -> None:
@@ -318,9 +318,7 @@ class PrioritizationWorkbench(Tool):
             )
         )
         self.stability_figure = stability_chart(self.stability, top=STABILITY_BARS)
-        self.stability_chart.clear_output(wait=True)
-        with self.stability_chart:
-            self.stability_figure.show()
+        self.stability_chart.outputs = (figure_output(self.stability_figure),)
 
     def load(self, source: str | os.PathLike | bytes | pd.DataFrame, name: str | None = None) -> bool:
         """Load a catalog from a CSV path, CSV bytes or a table; on problems, list them and keep the old one."""
@@ -513,19 +511,16 @@ class PrioritizationWorkbench(Tool):
 
     def _show_chart(self, weights: dict[str, float] | None) -> None:
         """The value vs feasibility bubble chart (axes from the weighted criteria, default weights otherwise)."""
-        self.chart.clear_output(wait=True)
         try:
             points = quadrant(self.catalog, weights)
         except ScoringError as error:
             self.points, self.figure = None, None
-            with self.chart:
-                print(error)
+            self.chart.outputs = ({"output_type": "stream", "name": "stdout", "text": f"{error}\n"},)
             return
         self.points = points.assign(score=self.scored["score"], rank=self.scored["rank"])
         selected = () if self.portfolio is None else self.portfolio.selected
         self.figure = value_feasibility_chart(self.points, selected, self.method.value)
-        with self.chart:
-            self.figure.show()
+        self.chart.outputs = (figure_output(self.figure),)
 
     def _on_upload(self, change: dict) -> None:
         """Load the file just uploaded (FileUpload value: a tuple of dicts with name and content)."""

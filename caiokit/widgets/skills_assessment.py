@@ -1,0 +1,133 @@
+"""The CAIO skills self-assessment: a slider per statement, a radar chart, strengths and gaps, and a plan."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+
+from caiokit.charts import figure_output
+from caiokit.charts.radar import radar
+from caiokit.errors import CaioKitError
+from caiokit.skills import (
+    MAX_WEEKS,
+    NO_GAP,
+    SCALE,
+    assess_skills,
+    development_plan,
+    load_skills,
+    write_plan,
+)
+from caiokit.widgets.tool import Tool, inline_markdown
+
+DEFAULT_PATH = "my_development_plan.md"
+_TITLE = "Your CAIO skills (1 to 5), against the target"
+
+
+class SkillsAssessment(Tool):
+    """Rate yourself with sliders; the radar, strengths, gaps and plan follow; Export writes the plan."""
+
+    def __init__(self, ratings: Mapping[str, int] | None = None, weeks: int = 12, path: str = DEFAULT_PATH):
+        self.skills = load_skills()
+        self.start = {**dict.fromkeys(self.skills["statement_id"], 3), **dict(ratings or {})}
+        development_plan(assess_skills(self.start, self.skills), weeks)  # bad input fails here, clearly
+        self.start_weeks = weeks
+        self.sliders = {
+            sid: widgets.IntSlider(
+                value=self.start[sid],
+                min=1,
+                max=5,
+                description=sid,
+                continuous_update=False,
+                style={"description_width": "50px"},
+            )
+            for sid in self.skills["statement_id"]
+        }
+        self.weeks = widgets.IntSlider(
+            value=weeks, min=1, max=MAX_WEEKS, description="Weeks", continuous_update=False
+        )
+        self.chart = widgets.Output()
+        self.summary = widgets.HTML()
+        self.plan_table = widgets.HTML()
+        self.path = widgets.Text(value=path, description="Export to", layout={"width": "420px"})
+        self.export_button = widgets.Button(description="Export", icon="download")
+        self.reset_button = widgets.Button(description="Reset", icon="undo")
+        self.export_button.on_click(lambda _: self.export())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.feedback = widgets.HTML()
+        self.result = None
+        self.plan = None
+        self.figure = None
+        self._paused = False
+        legend = " · ".join(f"<b>{n}</b> {html.escape(text)}" for n, text in SCALE.items())
+        rows: list[widgets.Widget] = [widgets.HTML(f"<small>{legend}</small>")]
+        for skill, group in self.skills.groupby("skill", sort=False):
+            rows.append(widgets.HTML(f"<b>{html.escape(skill)}</b>"))
+            for statement in group.itertuples(index=False):
+                rows.append(
+                    widgets.HBox(
+                        [
+                            self.sliders[statement.statement_id],
+                            widgets.HTML(html.escape(statement.statement), layout={"width": "600px"}),
+                        ]
+                    )
+                )
+        for control in [*self.sliders.values(), self.weeks]:
+            control.observe(lambda _: self.update(), names="value")
+        self.widget = widgets.VBox(
+            [
+                widgets.VBox(rows),
+                self.reset_button,
+                self.chart,
+                self.summary,
+                widgets.HTML("<b>Your development plan</b>"),
+                self.weeks,
+                self.plan_table,
+                widgets.HBox([self.path, self.export_button]),
+                self.feedback,
+            ]
+        )
+        self.update()
+
+    def ratings(self) -> dict[str, int]:
+        """The current ratings, statement id -> 1..5."""
+        return {sid: slider.value for sid, slider in self.sliders.items()}
+
+    def update(self) -> None:
+        """Assess the current ratings and redraw the chart, the strengths and gaps, and the plan."""
+        if self._paused:
+            return
+        self.result = assess_skills(self.ratings(), self.skills)
+        self.plan = development_plan(self.result, self.weeks.value)
+        scores = self.result.named_scores()
+        self.figure = radar(
+            scores, title=_TITLE, reference=dict.fromkeys(scores, self.result.target), names=("You", "Target")
+        )
+        self.chart.outputs = (figure_output(self.figure),)
+        self.summary.value = inline_markdown(self.result.summary())
+        if self.plan.empty:
+            self.plan_table.value = inline_markdown(NO_GAP)
+        else:
+            self.plan_table.value = self.plan.to_html(index=False, float_format="{:g}".format)
+        self.feedback.value = ""
+
+    def reset(self) -> None:
+        """Put every slider, and the number of weeks, back to where they started."""
+        self._paused = True
+        try:
+            for sid, slider in self.sliders.items():
+                slider.value = self.start[sid]
+            self.weeks.value = self.start_weeks
+        finally:
+            self._paused = False
+        self.update()
+
+    def export(self) -> None:
+        """Write the profile and the plan as Markdown to the chosen file."""
+        try:
+            written = write_plan(self.plan, self.path.value.strip(), self.result)
+        except CaioKitError as error:
+            self.feedback.value = f"⚠️ {inline_markdown(str(error))}"
+            return
+        self.feedback.value = inline_markdown(f"Written to `{written}`: open it, print it, revisit it.")

@@ -1,0 +1,472 @@
+"""Lesson 10 (capstone): the 90-day plan's domain, its checks, its quiz bank and the planner widget."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from caiokit.adkar import AdkarError
+from caiokit.aiact import max_fine
+from caiokit.catalog import load_catalog
+from caiokit.checks import capstone as checks
+from caiokit.errors import RoadmapError, ScoringError
+from caiokit.exercises import Status
+from caiokit.literacy import LiteracyError
+from caiokit.maturity import MaturityError
+from caiokit.ninety_days import (
+    PHASES,
+    PLANNED_SHARE,
+    WEIGHT_PRESETS,
+    NinetyDayError,
+    NinetyDayPlan,
+    build_plan,
+    check_plan,
+    default_choices,
+    explain_choices,
+    parse_notes,
+    split_headcount,
+    to_markdown,
+    weights_for,
+    write_plan,
+)
+from caiokit.quiz import load_bank
+from caiokit.scoring import quadrant
+from caiokit.stakeholders import StakeholderError
+from caiokit.teams import role_names
+from caiokit.widgets.ninety_day_planner import NinetyDayPlanner
+
+AMBITION = "By 2030, AI helps every Alvera team serve customers faster and waste less, lawfully."
+DEFAULT_PORTFOLIO = {"UC40", "UC38", "UC02", "UC17", "UC16", "UC35", "UC19", "UC12", "UC26", "UC34"}
+
+
+@pytest.fixture(scope="module")
+def default_plan() -> NinetyDayPlan:
+    return build_plan()
+
+
+@pytest.fixture(scope="module")
+def clean_plan() -> NinetyDayPlan:
+    return build_plan({"ambition": AMBITION})
+
+
+@pytest.fixture(scope="module")
+def catalog() -> pd.DataFrame:
+    return load_catalog().set_index("id")
+
+
+# --- choices ----------------------------------------------------------------------------------------
+
+
+def test_default_choices_are_a_fresh_copy():
+    first = default_choices()
+    first["triage_notes"]["UC18"] = "changed"
+    first["maturity_answers"]["ERU1"] = 5
+    second = default_choices()
+    assert second["triage_notes"] == {} and second["maturity_answers"]["ERU1"] == 1
+
+
+def test_explain_choices_covers_every_choice():
+    table = explain_choices()
+    assert list(table.index) == list(default_choices())
+    assert table.loc["budget_eur", "default"] == "1000000"
+    assert table.loc["stakeholders", "default"] == "10 rows"
+    assert table["meaning"].str.len().min() > 10
+
+
+def test_weights_for_presets_and_custom():
+    assert weights_for("Balanced") == ("balanced", WEIGHT_PRESETS["balanced"])
+    for weights in WEIGHT_PRESETS.values():
+        assert sum(weights.values()) == pytest.approx(1.0)
+    assert weights_for({"benefit": 2, "effort": 1}) == ("custom", {"benefit": 2, "effort": 1})
+    with pytest.raises(NinetyDayError, match="'value-first' is not a weights preset"):
+        weights_for("value-first")
+    with pytest.raises(NinetyDayError, match="not a weights preset"):
+        weights_for(3)
+
+
+def test_parse_notes():
+    text = "uc18: FRIA with legal by June\n\n  UC22 - human review of every shortlist  \n"
+    assert parse_notes(text) == {"UC18": "FRIA with legal by June", "UC22": "human review of every shortlist"}
+    assert parse_notes("") == {}
+    with pytest.raises(NinetyDayError, match="line 2 of the triage notes, 'no id here'"):
+        parse_notes("UC18: fine\nno id here")
+
+
+def test_split_headcount_by_largest_remainder():
+    workload = pd.DataFrame({"data scientist": [2.0, 1.0], "ML engineer": [1.0, 0.0]})
+    # Shares 3/4 and 1/4: 4 people -> 3 and 1; 3 people -> quotas 2.25 and 0.75 -> 2 and 1.
+    assert split_headcount(4, workload)["data scientist"] == 3
+    three = split_headcount(3, workload)
+    assert (three["data scientist"], three["ML engineer"]) == (2, 1)
+    assert sum(three.values()) == 3 and list(three) == list(role_names())
+    assert set(split_headcount(0, workload).values()) == {0}
+    # No work yet: the people are spread evenly, in the roles' order.
+    empty = split_headcount(3, pd.DataFrame(columns=list(role_names()), dtype=float))
+    assert [role for role, people in empty.items() if people] == list(role_names())[:3]
+
+
+@pytest.mark.parametrize("people", [-1, 2.5, True, "3"])
+def test_split_headcount_rejects_bad_counts(people):
+    with pytest.raises(NinetyDayError, match="headcount should be a whole number"):
+        split_headcount(people, pd.DataFrame())
+
+
+# --- build_plan -------------------------------------------------------------------------------------
+
+
+def test_default_plan_gathers_every_tool(default_plan, catalog):
+    plan = default_plan
+    assert plan.company == "Alvera Group SE" and plan.ambition == ""
+    assert [key for key, _ in plan.objectives] == ["O1", "O2", "O3", "O4"]
+    assert plan.maturity.level == "Adopted" and plan.maturity.overall_score == pytest.approx(2.0)
+    assert plan.stakeholders.loc[0, "name"] == "Works council"  # manage closely, the only opponent there
+    assert set(plan.selected) == DEFAULT_PORTFOLIO
+    assert list(plan.use_cases["rank"]) == sorted(plan.use_cases["rank"])
+    # Totals by hand from the catalog.
+    chosen = catalog.loc[list(plan.selected)]
+    assert plan.totals["one_off_eur"] == chosen["cost_one_off_eur"].sum() == 455_000
+    assert plan.totals["effort_pm"] == 25 <= 8 * 4 * PLANNED_SHARE
+    assert plan.totals["yearly_benefit_eur"] == chosen["benefit_yearly_eur"].sum()
+    assert plan.totals["npv_eur"] > 0 and 0 < plan.totals["payback_years"] < 1
+    assert plan.tiers == dict(chosen["ai_act_tier"]) and plan.tiers["UC12"] == "transparency"
+    assert plan.triage_basis["UC12"].startswith("Art. 50(2)")
+    assert plan.triage_basis["UC02"] == "catalog tier minimal"
+
+
+def test_default_plan_launch_pieces(default_plan):
+    plan = default_plan
+    corner = quadrant(load_catalog(), weights=WEIGHT_PRESETS["balanced"]).set_index("id")["quadrant"]
+    assert plan.quick_wins == ("UC40", "UC02", "UC17")
+    assert all(corner[use_case] == "quick win" for use_case in plan.quick_wins)
+    assert plan.roadmap.table["scheduled"].all() and plan.roadmap.quarters[0] == "2027-Q1"
+    assert plan.team_size == 3 and plan.team_capacity_pm_per_quarter == 9
+    assert plan.team.loc["data scientist", "people"] == 1
+    assert plan.team_gaps["MLOps engineer"] > 0 and "data scientist" not in plan.team_gaps
+    assert plan.literacy_totals["total_hours"] == 11_896
+    assert plan.adkar.barrier == "Desire"
+    assert set(plan.milestones) == set(PHASES) and all(plan.milestones.values())
+    assert plan.milestones["listen"][0].startswith("Meet the 5 stakeholders to manage closely")
+    assert "UC02, UC17, UC38, UC40" in plan.milestones["launch"][1]
+
+
+def test_weights_preset_changes_the_portfolio(default_plan):
+    value_first = build_plan({"weights": "value first"})
+    assert "UC32" in value_first.selected and "UC32" not in default_plan.selected
+    assert value_first.weights_preset == "value first"
+    custom = build_plan({"weights": {"benefit": 2, "effort": 1}})
+    assert custom.weights_preset == "custom"
+
+
+def test_mandatory_use_case_is_planned_first():
+    plan = build_plan({"mandatory": ["UC18"]})
+    table = plan.roadmap.table.set_index("id")
+    assert table.loc["UC18", "start_quarter"] == "2027-Q1" and table.loc["UC18", "end_quarter"] == "2027-Q4"
+    assert plan.totals["one_off_eur"] == 575_000
+    assert DEFAULT_PORTFOLIO - set(plan.selected) == {"UC35", "UC19", "UC34"}
+
+
+def test_headcount_as_a_dict_is_used_as_given():
+    plan = build_plan({"headcount": {"ML engineer": 2, "data engineer": 1}})
+    assert plan.headcount["ML engineer"] == 2 and plan.team_size == 3
+    assert plan.team.loc["data scientist", "people"] == 0 and "data scientist" in plan.team_gaps
+
+
+def test_extra_milestones_are_added_after_the_generated_ones(default_plan):
+    plan = build_plan({"milestones": {"decide": ["Agree a steering-group charter"]}})
+    assert plan.milestones["decide"][-1] == "Agree a steering-group charter"
+    assert len(plan.milestones["decide"]) == len(default_plan.milestones["decide"]) + 1
+
+
+def test_max_high_risk_limits_the_portfolio():
+    plan = build_plan({"max_high_risk": 0, "mandatory": ["UC18"]})
+    assert "include 1 high-risk ones, more than the maximum of 0" in plan.portfolio_problem
+
+
+def test_clashing_limits_keep_only_the_must_haves():
+    plan = build_plan({"mandatory": ["UC14", "UC27"], "budget_eur": 500_000})
+    assert set(plan.selected) == {"UC14", "UC27", "UC08", "UC32"}
+    assert "cost 1,250,000, more than the budget of 500,000" in plan.portfolio_problem
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        ({"budget": 5}, "'budget' is not a choice of the plan \\(did you mean 'budget_eur'\\?\\)"),
+        ({"budget_eur": -1}, "budget_eur should be a number of 0 or more"),
+        ({"budget_eur": "1M"}, "budget_eur should be a number"),
+        ({"capacity_pm_per_quarter": 0}, "capacity_pm_per_quarter should be a number above 0"),
+        ({"horizon_quarters": 0}, "horizon_quarters should be a whole number of 1 or more"),
+        ({"max_high_risk": -1}, "max_high_risk should be a whole number of 0 or more"),
+        ({"headcount": -2}, "headcount should be a whole number of 0 or more"),
+        ({"headcount": {"wizard": 1}}, "unknown role\\(s\\) wizard"),
+        ({"headcount": {"ML engineer": 1.5}}, "headcount of ML engineer should be a whole number"),
+        ({"mandatory": ["UC99"]}, "mandatory: UC99 not in the catalog"),
+        ({"excluded": 5}, "excluded should be a list of use case ids"),
+        ({"mandatory": ["UC02"], "excluded": ["uc02"]}, "UC02 both must be included and left out"),
+        ({"weights": "bold"}, "'bold' is not a weights preset"),
+        ({"triage_notes": {"UC18": 3}}, "triage_notes should be a dict"),
+        ({"milestones": {"later": ["x"]}}, "the phases are 'listen', 'decide', 'launch'"),
+        ({"milestones": {"launch": "one text"}}, "milestones should be a dict of phase -> list"),
+        ({"stakeholders": [("CEO", 5)]}, "stakeholders should be rows"),
+    ],
+)
+def test_build_plan_rejects_bad_choices(choices, message):
+    with pytest.raises(NinetyDayError, match=message):
+        build_plan(choices)
+
+
+def test_build_plan_rejects_a_non_mapping():
+    with pytest.raises(NinetyDayError, match="choices should be a dict"):
+        build_plan(["budget_eur", 5])
+
+
+@pytest.mark.parametrize(
+    ("choices", "error"),
+    [
+        ({"maturity_answers": {"ERU1": 9}}, MaturityError),
+        ({"stakeholders": [("CEO", 9, 4, 2)]}, StakeholderError),
+        ({"literacy_hours": {"interns": 3}}, LiteracyError),
+        ({"adkar_scores": {"Awareness": 4}}, AdkarError),
+        ({"start_quarter": "next year"}, RoadmapError),
+        ({"weights": {"beauty": 1}}, ScoringError),
+    ],
+)
+def test_errors_of_the_other_tools_pass_through(choices, error):
+    with pytest.raises(error):
+        build_plan(choices)
+
+
+# --- check_plan -------------------------------------------------------------------------------------
+
+
+def test_default_plan_only_lacks_an_ambition(default_plan, clean_plan):
+    assert check_plan(default_plan) == [
+        "No ambition yet: say in one or two sentences where AI should take the company in about three years."
+    ]
+    assert check_plan(clean_plan) == []
+
+
+def test_check_flags_a_high_risk_use_case_until_it_has_a_note():
+    problems = check_plan(build_plan({"ambition": AMBITION, "mandatory": ["UC18"]}))
+    assert problems == [
+        "UC18 Instant credit check for instalment payments is high-risk, but its triage note is empty: "
+        "write down who does the AI Act duties, and by when, before it goes any further."
+    ]
+    noted = build_plan({"ambition": AMBITION, "mandatory": ["UC18"], "triage_notes": "UC18: FRIA by May"})
+    assert check_plan(noted) == [] and noted.triage_notes == {"UC18": "FRIA by May"}
+
+
+def test_check_flags_a_prohibited_use_case_and_the_clash():
+    problems = check_plan(build_plan({"ambition": AMBITION, "mandatory": ["UC07"]}))
+    assert problems[0].startswith("The portfolio's limits clash") and problems[0].endswith("never be chosen.")
+    assert "UC07 Social-media trust score for warranty claims is a prohibited practice" in problems[1]
+    assert problems[2].startswith("No quick win in the portfolio")
+    assert len(problems) == 3
+
+
+def test_check_flags_budget_and_capacity_overruns():
+    problems = check_plan(build_plan({"mandatory": ["UC14", "UC27"], "budget_eur": 500_000}))
+    assert "exceeds the budget of EUR 500,000 by EUR 750,000" in problems[2]
+    assert "needs 39 person-months, more than the 25.6 it may take (80% of" in problems[3]
+    assert "UC14 Dynamic pricing in the online shop is in the portfolio but not in the roadmap" in problems[4]
+
+
+def test_check_flags_a_use_case_longer_than_the_horizon():
+    problems = check_plan(
+        build_plan(
+            {"ambition": AMBITION, "mandatory": ["UC18"], "triage_notes": "UC18: ok", "horizon_quarters": 3}
+        )
+    )
+    assert any("UC18" in p and "needs 4 quarters, more than the 3-quarter horizon" in p for p in problems)
+
+
+def test_check_flags_a_roadmap_the_team_cannot_deliver():
+    problems = check_plan(build_plan({"ambition": AMBITION, "capacity_pm_per_quarter": 10}))
+    assert problems == [
+        "The roadmap plans 10 person-months a quarter, but 3 people can deliver at most 9: "
+        "grow the team or lower the capacity."
+    ]
+    assert check_plan(build_plan({"ambition": AMBITION, "capacity_pm_per_quarter": 10, "headcount": 4})) == []
+
+
+def test_check_flags_missing_training_stakeholders_quick_wins_and_milestones(clean_plan):
+    untrained = check_plan(build_plan({"ambition": AMBITION, "literacy_hours": {"AI users": 0}}))
+    assert untrained == [
+        "The literacy plan gives the AI users no training: Art. 4 of the EU AI Act asks for sufficient "
+        "AI literacy of everyone who works with AI."
+    ]
+    alone = build_plan({"ambition": AMBITION, "stakeholders": []})
+    assert alone.stakeholders.empty and check_plan(alone)[0].startswith("The stakeholder map is empty")
+    assert check_plan(replace(clean_plan, quick_wins=()))[0].startswith("No quick win")
+    empty_phase = replace(clean_plan, milestones={**clean_plan.milestones, "decide": ()})
+    assert check_plan(empty_phase) == ["Days 31-60: decide has no milestone."]
+
+
+def test_check_flags_an_empty_portfolio():
+    problems = check_plan(build_plan({"ambition": AMBITION, "budget_eur": 0}))
+    assert problems[0].startswith("The portfolio is empty")
+
+
+# --- to_markdown and write_plan ---------------------------------------------------------------------
+
+
+def test_markdown_has_one_section_per_phase_in_order(default_plan):
+    text = to_markdown(default_plan)
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {title}" for title in PHASES.values()] + ["## Open points"]
+    assert text.startswith("# My first 90 days as Chief AI Officer: Alvera Group SE\n")
+    assert "**Ambition.** *To be completed.*" in text
+    assert (
+        "**Overall level: Adopted**" in text
+        and "| Works council | manage closely | sceptic | partner |" in text
+    )
+    assert "one-off EUR 455,000 of a budget of EUR 1,000,000" in text
+    assert "- UC40 AI system inventory and triage (end of 2027-Q1)" in text
+    assert "11,896 hours for 3,200 people" in text and "Barrier point: **Desire**" in text
+    assert text.rstrip().endswith("where AI should take the company in about three years.")
+    assert to_markdown(build_plan()) == text  # deterministic
+
+
+def test_markdown_of_a_clean_plan_and_of_a_high_risk_one(clean_plan):
+    assert to_markdown(clean_plan).rstrip().endswith("None: the plan holds together.")
+    text = to_markdown(build_plan({"mandatory": ["UC18"], "triage_notes": {"uc18": "FRIA by May"}}))
+    assert (
+        "| UC18 | Instant credit check for instalment payments | high | Art. 6(2), Annex III point 5" in text
+    )
+    assert "| FRIA by May |" in text and "As deployer of a high-risk system" in text
+    clash = to_markdown(build_plan({"mandatory": ["UC07"]}))
+    assert "**The limits clash.**" in clash and "Not in the roadmap:" in clash
+    assert build_plan()._repr_markdown_() == to_markdown(build_plan())
+
+
+def test_write_plan(tmp_path, default_plan):
+    written = write_plan(default_plan, tmp_path / "plan.md")
+    assert written.read_text(encoding="utf-8") == to_markdown(default_plan)
+    with pytest.raises(NinetyDayError, match="Give a file name"):
+        write_plan(default_plan, "  ")
+    with pytest.raises(NinetyDayError, match="is a folder"):
+        write_plan(default_plan, tmp_path)
+    with pytest.raises(NinetyDayError, match="does not exist"):
+        write_plan(default_plan, tmp_path / "missing" / "plan.md")
+
+
+# --- exercises and quiz -----------------------------------------------------------------------------
+
+
+def test_q1_order_of_the_first_90_days():
+    assert checks.q1.evaluate(list(checks.FIRST_90_DAYS)).status is Status.CORRECT
+    swapped = list(checks.FIRST_90_DAYS)
+    swapped[4], swapped[5] = swapped[5], swapped[4]
+    assert checks.q1.evaluate(swapped).status is Status.INCORRECT
+    assert checks.q1.evaluate(list(checks.FIRST_90_DAYS_SHUFFLED)).status is Status.INCORRECT
+    assert sorted(checks.FIRST_90_DAYS_SHUFFLED) == sorted(checks.FIRST_90_DAYS)
+    assert checks.q1.evaluate(...).status is Status.NOT_ATTEMPTED
+
+
+def test_q3_board_issues_agree_with_check_plan():
+    draft = build_plan(checks.BOARD_DRAFT)
+    problems = check_plan(draft)
+    assert len(problems) == len(checks.q3.correct) == 3
+    assert problems[0].startswith("No ambition") and problems[1].startswith("UC18")
+    assert "10 person-months a quarter, but 3 people can deliver at most 9" in problems[2]
+    # The distractors' facts hold for the draft.
+    assert draft.budget_eur - draft.totals["one_off_eur"] == 285_000
+    assert draft.maturity.level == "Adopted" and "UC32" not in draft.selected
+    assert checks.q3.evaluate(set(checks.BOARD_OPTIONS[:3])).status is Status.CORRECT
+    wrong = checks.q3.evaluate({*checks.BOARD_OPTIONS[:2], checks.BOARD_OPTIONS[3]})
+    assert (
+        wrong.status is Status.INCORRECT
+        and "reserve" in wrong.message
+        and "1 correct option" in wrong.message
+    )
+
+
+def test_q2_one_off_cost_with_uc18():
+    expected = build_plan({"mandatory": ["UC18"]}).totals["one_off_eur"]
+    assert checks.q2.evaluate(expected).status is Status.CORRECT
+    naive = checks.q2.evaluate(455_000 + 280_000)
+    assert naive.status is Status.INCORRECT and "too high" in naive.message
+    assert checks.q2.evaluate("575000").status is Status.ERROR
+
+
+def test_quiz_bank_loads_and_matches_the_domain():
+    bank = load_bank("10_capstone_first_90_days")
+    assert bank.lesson == checks.LESSON and 4 <= len(bank.questions) <= 6
+    fine = next(q for q in bank.questions if q.id == "prohibited_fine")
+    assert fine.answers == {f"EUR {max_fine(780e6, 'prohibited') / 1e6:g} M"}
+
+
+# --- widget -----------------------------------------------------------------------------------------
+
+
+def test_planner_builds_checks_and_previews_at_start():
+    tool = NinetyDayPlanner()
+    assert tool.plan is not None and set(tool.plan.selected) == DEFAULT_PORTFOLIO
+    assert "1 point(s) to fix" in tool.checks.value and "No ambition yet" in tool.checks.value
+    assert len(tool.preview.outputs) == 1 and tool.markdown == to_markdown(tool.plan)
+    assert tool.weights.options == tuple(WEIGHT_PRESETS) and tool.headcount.value == 3
+
+
+def test_planner_controls_feed_the_plan():
+    tool = NinetyDayPlanner()
+    tool.ambition.value = AMBITION
+    tool.capacity.value = 10
+    tool.build_button.click()
+    assert "grow the team" in tool.checks.value
+    tool.headcount.value = 4
+    tool.build_button.click()
+    assert tool.checks.value.startswith("✅") and tool.problems == []
+    tool.weights.value = "value first"
+    tool.mandatory.value = ("UC18",)
+    tool.build_button.click()
+    assert tool.plan.weights_preset == "value first" and "UC18" in tool.plan.selected
+    assert "triage note is empty" in tool.checks.value
+    tool.notes.value = "UC18: FRIA with legal and the DPO by May"
+    tool.excluded.value = ("UC02",)
+    tool.budget.value = 600_000
+    tool.build_button.click()
+    assert tool.plan.triage_notes == {"UC18": "FRIA with legal and the DPO by May"}
+    assert "UC02" not in tool.plan.selected and tool.plan.budget_eur == 600_000
+    assert "FRIA with legal" in tool.markdown
+
+
+def test_planner_shows_errors_and_clears_the_stale_plan():
+    tool = NinetyDayPlanner()
+    tool.notes.value = "UC18 no colon"
+    tool.build_button.click()
+    assert "line 1 of the triage notes" in tool.message.value
+    assert tool.plan is None and tool.checks.value == "" and tool.preview.outputs == ()
+    tool.mandatory.value = ("UC02",)
+    tool.excluded.value = ("UC02",)
+    tool.notes.value = ""
+    tool.build_button.click()
+    assert "both must be included and left out" in tool.message.value
+
+
+def test_planner_exports_one_markdown_file(tmp_path):
+    tool = NinetyDayPlanner({"ambition": AMBITION})
+    tool.path.value = str(tmp_path / "my_90_day_plan.md")
+    tool.export_button.click()
+    assert (tmp_path / "my_90_day_plan.md").read_text(encoding="utf-8") == tool.markdown
+    assert "Written to" in tool.message.value and "still open" not in tool.message.value
+    tool.ambition.value = ""
+    tool.export_button.click()
+    assert "(1 point(s) still open, listed at the end)" in tool.message.value
+    tool.path.value = str(tmp_path / "nowhere" / "plan.md")
+    tool.export_button.click()
+    assert "does not exist" in tool.message.value
+
+
+def test_planner_keeps_choices_it_has_no_control_for():
+    headcount = {"ML engineer": 2, "data engineer": 2}
+    tool = NinetyDayPlanner(
+        {"weights": {"benefit": 2, "effort": 1}, "headcount": headcount, "stakeholders": []}
+    )
+    assert tool.weights.value == "custom" and tool.headcount.value == 4
+    assert tool.choices()["weights"] == {"benefit": 2, "effort": 1}
+    assert tool.plan.stakeholders.empty and "stakeholder map is empty" in tool.checks.value
+    assert NinetyDayPlanner({"mandatory": "uc18", "excluded": ["uc02"]}).mandatory.value == ("UC18",)
+    with pytest.raises(NinetyDayError, match="not a choice"):
+        NinetyDayPlanner({"budgetEUR": 3})
