@@ -21,10 +21,10 @@ import numbers
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import CaioKitError
 
 PILLARS = (
@@ -46,11 +46,9 @@ SCALE = {
 MOVES_SHOWN = 3
 
 _MESSAGES = {
-    "columns": "{source}: column(s) {columns} missing; expected {expected}",
     "duplicate_id": "{source}: statement id {value!r} appears more than once",
     "unknown_pillar": "{source}: pillar {value!r} is not one of MITRE's six: {allowed}",
     "empty_pillar": "{source}: pillar {value!r} has no statement",
-    "blank": "{source}: row {row} has an empty cell",
     "unknown_level": "{source}: level {value!r} is not one of {allowed}",
     "move_missing": "{source}: no move for pillar {pillar!r} at level {level!r}",
     "move_twice": "{source}: more than one move for pillar {pillar!r} at level {level!r}",
@@ -117,28 +115,10 @@ class MaturityResult:
         return self.to_markdown()
 
 
-def _read(path: str | os.PathLike | None, name: str) -> tuple[pd.DataFrame, str]:
-    if path is None:
-        with (resources.files("caiokit") / "data" / name).open("r", encoding="utf-8") as handle:
-            return pd.read_csv(handle, dtype=str, keep_default_na=False), name
-    return pd.read_csv(path, dtype=str, keep_default_na=False), os.path.basename(os.fspath(path))
-
-
-def _check_shape(frame: pd.DataFrame, source: str, expected: tuple[str, ...]) -> list[str]:
-    missing = [c for c in expected if c not in frame.columns]
-    if missing:
-        return [_MESSAGES["columns"].format(source=source, columns=missing, expected=list(expected))]
-    return [
-        _MESSAGES["blank"].format(source=source, row=i + 2)
-        for i, row in enumerate(frame[list(expected)].itertuples(index=False))
-        if any(not str(cell).strip() for cell in row)
-    ]
-
-
 def load_questions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The questionnaire (built in, or a CSV with id, pillar, statement), checked, in pillar order."""
-    frame, source = _read(path, "maturity_questions.csv")
-    problems = _check_shape(frame, source, ("id", "pillar", "statement"))
+    frame, source = read_table(path, "maturity_questions.csv")
+    problems = shape_problems(frame, source, ("id", "pillar", "statement"))
     if not problems:
         for value in sorted(set(frame.loc[frame["id"].duplicated(), "id"])):
             problems.append(_MESSAGES["duplicate_id"].format(source=source, value=value))
@@ -158,8 +138,8 @@ def load_questions(path: str | os.PathLike | None = None) -> pd.DataFrame:
 
 def load_moves(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The table of moves (built in, or a CSV with pillar, level, move): exactly one per pillar and level."""
-    frame, source = _read(path, "maturity_moves.csv")
-    problems = _check_shape(frame, source, ("pillar", "level", "move"))
+    frame, source = read_table(path, "maturity_moves.csv")
+    problems = shape_problems(frame, source, ("pillar", "level", "move"))
     if not problems:
         for value in sorted(set(frame["pillar"]) - set(PILLARS)):
             problems.append(

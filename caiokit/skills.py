@@ -20,11 +20,11 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import CaioKitError
 
 SKILL_IDS = (
@@ -56,8 +56,6 @@ NO_GAP = (
 _LESSON_ID = re.compile(r"^\d\d_[a-z0-9_]+$")
 
 _MESSAGES = {
-    "columns": "{source}: column(s) {columns} missing; expected {expected}",
-    "blank": "{source}: row {row} has an empty cell",
     "unknown_skill": "{source}: skill id {value!r} is not one of {allowed}",
     "skill_missing": "{source}: skill {value!r} has no {what}",
     "statement_count": "{source}: skill {value!r} has {count} statement(s); give it 2 or 3",
@@ -128,24 +126,6 @@ class SkillsResult:
         return self.to_markdown()
 
 
-def _read(path: str | os.PathLike | None, name: str) -> tuple[pd.DataFrame, str]:
-    if path is None:
-        with (resources.files("caiokit") / "data" / name).open("r", encoding="utf-8") as handle:
-            return pd.read_csv(handle, dtype=str, keep_default_na=False), name
-    return pd.read_csv(path, dtype=str, keep_default_na=False), os.path.basename(os.fspath(path))
-
-
-def _shape_problems(frame: pd.DataFrame, source: str, expected: tuple[str, ...]) -> list[str]:
-    missing = [column for column in expected if column not in frame.columns]
-    if missing:
-        return [_MESSAGES["columns"].format(source=source, columns=missing, expected=list(expected))]
-    return [
-        _MESSAGES["blank"].format(source=source, row=i + 2)
-        for i, row in enumerate(frame[list(expected)].itertuples(index=False))
-        if any(not str(cell).strip() for cell in row)
-    ]
-
-
 def _skill_id_problems(frame: pd.DataFrame, source: str, what: str) -> list[str]:
     problems = [
         _MESSAGES["unknown_skill"].format(source=source, value=value, allowed=", ".join(SKILL_IDS))
@@ -167,8 +147,8 @@ def _in_skill_order(frame: pd.DataFrame, *then: str) -> pd.DataFrame:
 
 def load_skills(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The self-assessment (built in, or a CSV with skill_id, skill, statement_id, statement), checked."""
-    frame, source = _read(path, "caio_skills.csv")
-    problems = _shape_problems(frame, source, ("skill_id", "skill", "statement_id", "statement"))
+    frame, source = read_table(path, "caio_skills.csv")
+    problems = shape_problems(frame, source, ("skill_id", "skill", "statement_id", "statement"))
     if not problems:
         problems += _skill_id_problems(frame, source, "statement")
         for value in sorted(set(frame.loc[frame["statement_id"].duplicated(), "statement_id"])):
@@ -201,8 +181,8 @@ def _positive_number(text: str) -> float | None:
 
 def load_actions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The development actions (built in, or a CSV with skill_id, step, action, lesson, hours), checked."""
-    frame, source = _read(path, "development_actions.csv")
-    problems = _shape_problems(frame, source, ("skill_id", "step", "action", "lesson", "hours"))
+    frame, source = read_table(path, "development_actions.csv")
+    problems = shape_problems(frame, source, ("skill_id", "step", "action", "lesson", "hours"))
     if not problems:
         problems += _skill_id_problems(frame, source, "action")
         for i, row in enumerate(frame.itertuples(index=False)):

@@ -57,8 +57,15 @@ def jupyterlab(tmp_path_factory):
     ]  # fmt: skip
     if os.geteuid() == 0:
         command.append("--allow-root")
+    # Render every cell, not only those in view, so that a test can reach a tool far down a lesson.
+    settings = workdir / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
     env = dict(
-        os.environ, CAIOKIT_PROGRESS=str(workdir / "progress.sqlite"), JUPYTER_CONFIG_DIR=str(workdir / "cfg")
+        os.environ,
+        CAIOKIT_PROGRESS=str(workdir / "progress.sqlite"),
+        JUPYTER_CONFIG_DIR=str(workdir / "cfg"),
+        JUPYTERLAB_SETTINGS_DIR=str(workdir / "settings"),
     )
     log = open(workdir / "jupyterlab.log", "w")  # noqa: SIM115 - closed in the teardown below
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -138,6 +145,8 @@ def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
     from caiokit.scoring import score
 
     page = open_and_run(browser, jupyterlab, "03_use_case_prioritization.ipynb")
+    workbench = page.locator(".caio-prioritization-workbench").last
+    workbench.scroll_into_view_if_needed()
     ranking = page.locator(".caio-ranking").last
     expect(ranking.locator(".caio-rank-id").first).to_be_visible(timeout=30_000)
     before = ranking.locator(".caio-rank-id").all_inner_texts()
