@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,8 @@ def scores(course: Path) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     """Run both gradings and print the comparison."""
+    # nbgrader runs `alembic` by name: this environment's bin directory must come first on PATH.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)

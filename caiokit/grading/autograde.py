@@ -36,8 +36,9 @@ from caiokit.grading import sandbox
 log = logging.getLogger("caiokit.grading")
 
 SUBMISSION_TIMEOUT_S = 600
-# Submissions graded by one nbgrader process: fewer processes to start, yet small enough to balance.
-MAX_BATCH = 8
+# At most this many submissions per nbgrader process. Batches are sized so that each worker gets about two:
+# few processes to start (each costs seconds), yet a slow batch does not leave a core idle for long.
+MAX_BATCH = 25
 
 
 class GradingError(CaioKitError):
