@@ -129,6 +129,34 @@ def _confusion(actual: Sequence[Any], predicted: Sequence[Any], codes: Sequence[
     )
 
 
+def _result(
+    task: str,
+    codes: Sequence[Any],
+    labels: Sequence[str],
+    y_train: np.ndarray,
+    y_test: np.ndarray,
+    predicted: np.ndarray,
+    mistakes: pd.DataFrame,
+    average: str,
+    **extra: Any,
+) -> DemoResult:
+    """Score a demo's predictions on its test set the same way for every demo."""
+    return DemoResult(
+        task=task,
+        labels=tuple(labels),
+        n_train=len(y_train),
+        n_test=len(y_test),
+        accuracy=float(accuracy_score(y_test, predicted)),
+        baseline_accuracy=_baseline(y_train, y_test),
+        precision=float(precision_score(y_test, predicted, average=average, zero_division=0)),
+        recall=float(recall_score(y_test, predicted, average=average, zero_division=0)),
+        confusion=_confusion(y_test, predicted, codes, labels),
+        mistakes=mistakes.reset_index(drop=True),
+        y_true=y_test,
+        **extra,
+    )
+
+
 def _baseline(train_target: Sequence[Any], test_target: Sequence[Any]) -> float:
     """Accuracy of always answering the training set's most frequent class."""
     most_frequent = pd.Series(train_target).mode().sort_values().iloc[0]
@@ -176,18 +204,15 @@ def failure_demo(n_mistakes: int = 5) -> DemoResult:
         score=scores.round(3),
         confidence=np.where(predicted == 1, scores, 1 - scores).round(3),
     )
-    return DemoResult(
-        task="Will this appliance fail within 90 days?",
-        labels=FAILURE_LABELS,
-        n_train=len(y_train),
-        n_test=len(y_test),
-        accuracy=float(accuracy_score(y_test, predicted)),
-        baseline_accuracy=_baseline(y_train, y_test),
-        precision=float(precision_score(y_test, predicted, zero_division=0)),
-        recall=float(recall_score(y_test, predicted, zero_division=0)),
-        confusion=_confusion(y_test, predicted, (0, 1), FAILURE_LABELS),
-        mistakes=_confidently_wrong(frame, n_mistakes).drop(columns="confidence").reset_index(drop=True),
-        y_true=y_test,
+    return _result(
+        "Will this appliance fail within 90 days?",
+        (0, 1),
+        FAILURE_LABELS,
+        y_train,
+        y_test,
+        predicted,
+        _confidently_wrong(frame, n_mistakes).drop(columns="confidence"),
+        "binary",
         scores=scores,
     )
 
@@ -236,18 +261,15 @@ def ticket_demo(n_mistakes: int = 5) -> DemoResult:
             "confidence": probabilities.max(axis=1).round(3),
         }
     )
-    return DemoResult(
-        task="Which team should handle this ticket?",
-        labels=labels,
-        n_train=len(y_train),
-        n_test=len(y_test),
-        accuracy=float(accuracy_score(y_test, predicted)),
-        baseline_accuracy=_baseline(y_train, y_test),
-        precision=float(precision_score(y_test, predicted, average="macro", zero_division=0)),
-        recall=float(recall_score(y_test, predicted, average="macro", zero_division=0)),
-        confusion=_confusion(y_test, predicted, classes, labels),
-        mistakes=_confidently_wrong(frame, n_mistakes).reset_index(drop=True),
-        y_true=y_test,
+    return _result(
+        "Which team should handle this ticket?",
+        classes,
+        labels,
+        y_train,
+        y_test,
+        predicted,
+        _confidently_wrong(frame, n_mistakes),
+        "macro",
     )
 
 
@@ -316,18 +338,15 @@ def digits_demo(n_mistakes: int = 8) -> DemoResult:
         }
     )
     mistakes = _confidently_wrong(frame, n_mistakes)
-    return DemoResult(
-        task="Which digit is written in this image?",
-        labels=labels,
-        n_train=len(y_train),
-        n_test=len(y_test),
-        accuracy=float(accuracy_score(y_test, predicted)),
-        baseline_accuracy=_baseline(y_train, y_test),
-        precision=float(precision_score(y_test, predicted, average="macro", zero_division=0)),
-        recall=float(recall_score(y_test, predicted, average="macro", zero_division=0)),
-        confusion=_confusion(y_test, predicted, model.classes_, labels),
-        mistakes=mistakes.reset_index(drop=True),
-        y_true=y_test,
+    return _result(
+        "Which digit is written in this image?",
+        model.classes_,
+        labels,
+        y_train,
+        y_test,
+        predicted,
+        mistakes,
+        "macro",
         mistake_images=images[mistakes.index.to_numpy()],
     )
 
