@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
+from nbgrader.validator import Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "01_caio_role"
@@ -77,11 +78,13 @@ def term(tmp_path_factory):
         "carol": {**solution_answers(), **partial["replacements"]},
     }
     student_options = [f"--course={COURSE_ID}", f"--Exchange.root={exchange}"]
+    validations = {}
     for student, replacements in work.items():
         home = base / student
         home.mkdir()
         nbgrader("fetch_assignment", ASSIGNMENT, *student_options, cwd=home, env=env)
         answer(home / ASSIGNMENT / NOTEBOOK, replacements)
+        validations[student] = Validator().validate(str(home / ASSIGNMENT / NOTEBOOK))
         nbgrader("submit", ASSIGNMENT, f"--student={student}", *student_options, cwd=home, env=env)
 
     nbgrader("collect", ASSIGNMENT, cwd=course, env=env)
@@ -137,7 +140,13 @@ def term(tmp_path_factory):
         env=env,
     )
     nbgrader("export", cwd=course, env=env)
-    return {"base": base, "course": course, "grading_log": grading_log, "report_log": report_log}
+    return {
+        "base": base,
+        "course": course,
+        "grading_log": grading_log,
+        "report_log": report_log,
+        "validations": validations,
+    }
 
 
 def test_every_learner_gets_the_right_total(term):
@@ -173,3 +182,11 @@ def test_class_report_is_written(term):
     page = (term["course"] / "report.html").read_text(encoding="utf-8")
     assert "Class report: 01_caio_role" in page and "4 submission(s)" in page
     assert "Hardest questions" in term["report_log"]
+
+
+def test_validate_tells_learners_what_still_fails_before_they_submit(term):
+    validations = term["validations"]
+    assert "failed" not in validations["alice"] and "changed" not in validations["alice"]
+    assert len(validations["bob"]["failed"]) >= 7  # every autograded test and the unanswered written answer
+    # carol's mistakes are caught only by hidden tests, which Validate does not run: it cannot warn her.
+    assert "failed" not in validations["carol"]
