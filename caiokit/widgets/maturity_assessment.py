@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -10,7 +9,7 @@ import ipywidgets as widgets
 from caiokit.charts import figure_output
 from caiokit.charts.radar import radar
 from caiokit.maturity import SCALE, assess, load_questions
-from caiokit.widgets.tool import Tool, inline_markdown
+from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
 _TITLE = "AI maturity by pillar (1 = Initial, 5 = Optimized)"
 
@@ -41,19 +40,7 @@ class MaturityAssessment(Tool):
         self.figure = None
         self.result = None
         self._paused = False
-        legend = " · ".join(f"<b>{n}</b> {html.escape(text)}" for n, text in SCALE.items())
-        rows: list[widgets.Widget] = [widgets.HTML(f"<small>{legend}</small>")]
-        for pillar, group in self.questions.groupby("pillar", sort=False):
-            rows.append(widgets.HTML(f"<b>{html.escape(pillar)}</b>"))
-            for question in group.itertuples(index=False):
-                rows.append(
-                    widgets.HBox(
-                        [
-                            self.sliders[question.id],
-                            widgets.HTML(html.escape(question.statement), layout={"width": "560px"}),
-                        ]
-                    )
-                )
+        rows = rated_statements(self.questions, "pillar", "id", "statement", self.sliders, SCALE, "560px")
         rows.append(self.reset_button)
         for slider in self.sliders.values():
             slider.observe(lambda _: self.update(), names="value")

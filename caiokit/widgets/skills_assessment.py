@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -19,7 +18,7 @@ from caiokit.skills import (
     load_skills,
     write_plan,
 )
-from caiokit.widgets.tool import Tool, inline_markdown
+from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
 DEFAULT_PATH = "my_development_plan.md"
 _TITLE = "Your CAIO skills (1 to 5), against the target"
@@ -60,19 +59,9 @@ class SkillsAssessment(Tool):
         self.plan = None
         self.figure = None
         self._paused = False
-        legend = " · ".join(f"<b>{n}</b> {html.escape(text)}" for n, text in SCALE.items())
-        rows: list[widgets.Widget] = [widgets.HTML(f"<small>{legend}</small>")]
-        for skill, group in self.skills.groupby("skill", sort=False):
-            rows.append(widgets.HTML(f"<b>{html.escape(skill)}</b>"))
-            for statement in group.itertuples(index=False):
-                rows.append(
-                    widgets.HBox(
-                        [
-                            self.sliders[statement.statement_id],
-                            widgets.HTML(html.escape(statement.statement), layout={"width": "600px"}),
-                        ]
-                    )
-                )
+        rows = rated_statements(
+            self.skills, "skill", "statement_id", "statement", self.sliders, SCALE, "600px"
+        )
         for control in [*self.sliders.values(), self.weeks]:
             control.observe(lambda _: self.update(), names="value")
         self.widget = widgets.VBox(

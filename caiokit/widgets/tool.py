@@ -29,3 +29,17 @@ class Tool:
         if os.environ.get("NBGRADER_EXECUTION"):
             return
         display(self.widget)
+
+
+def rated_statements(
+    table, group: str, key: str, text: str, sliders: dict, scale: dict, width: str
+) -> list[widgets.Widget]:
+    """A self-assessment layout: the rating scale, then each group's statements with their sliders."""
+    legend = " · ".join(f"<b>{n}</b> {html.escape(label)}" for n, label in scale.items())
+    rows: list[widgets.Widget] = [widgets.HTML(f"<small>{legend}</small>")]
+    for name, members in table.groupby(group, sort=False):
+        rows.append(widgets.HTML(f"<b>{html.escape(name)}</b>"))
+        for row in members.itertuples(index=False):
+            statement = widgets.HTML(html.escape(getattr(row, text)), layout={"width": width})
+            rows.append(widgets.HBox([sliders[getattr(row, key)], statement]))
+    return rows
