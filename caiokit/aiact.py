@@ -1,12 +1,15 @@
 """EU AI Act triage: which risk tier an AI system falls in, why, who must do what, by when, and fine ceilings.
 
-The rules are data, not code: ``caiokit/data/aiact_rules.json`` holds the four tiers, the prohibited
-practices of Art. 5(1)(a)-(h), the eight Annex III areas, the Art. 6(3) conditions, the Art. 50 transparency
-cases (each with its tier and legal basis), the questionnaire, the obligations per tier and role, and the
-fine ceilings of Arts 99 and 101. Every date lives in one table, ``caiokit/data/aiact_dates.csv``, with a
-status: ``in force`` (law) or ``proposed`` (e.g. the Digital Omnibus), so a change of calendar is one edit.
+The rules are data, not code: ``caiokit/data/aiact_rules.json`` holds the four tiers, the ten prohibited
+practices of Art. 5(1) (points (a)-(h), and (ba) and (bb) added by the Digital Omnibus), the eight Annex III
+areas, the Art. 6(3) conditions, the Art. 50 transparency cases (each with its tier and legal basis), the
+questionnaire, the obligations per tier and role, and the fine ceilings of Arts 99 and 101. The calendar is the
+``aiact_calendar`` rows of the course's facts table (:mod:`caiokit.facts`), each with a status: ``verified``
+or ``reported`` (law, checked against an official text or only reported) or ``proposed`` (not law yet), so a
+change of calendar is one edit there.
 
-This is a teaching aid that follows Regulation (EU) 2024/1689 in plain words; it is not legal advice.
+This is a teaching aid that follows Regulation (EU) 2024/1689, as amended in 2026, in plain words; it is not
+legal advice.
 """
 
 from __future__ import annotations
@@ -24,12 +27,21 @@ from typing import Any
 
 import pandas as pd
 
+from caiokit import facts
 from caiokit.errors import CaioKitError
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
 ROLES = ("provider", "deployer")
-DATE_STATUSES = ("in force", "proposed")
-DATE_SCOPES = ("general", "all", "prohibited", "high_annex_iii", "high_annex_i", "transparency", "gpai")
+DATE_SCOPES = (
+    "general",
+    "all",
+    "prohibited",
+    "prohibited_omnibus",
+    "high_annex_iii",
+    "high_annex_i",
+    "transparency",
+    "gpai",
+)
 NONE = "none"
 
 
@@ -59,16 +71,16 @@ _TEXT = {
     "bad_violation": "'{violation}' is not a type of violation; use one of {violations}.",
     "bad_turnover": "the worldwide annual turnover should be a number of euros, 0 or more, not {value!r}.",
     "bad_sme": "sme should be True (an SME or start-up) or False, not {value!r}.",
-    "prohibited": "{basis}: {label} is a prohibited practice. It has been banned in the EU since 2 Feb 2025, and no compliance measure can make it lawful.",
-    "annex_i": "Art. 6(1) and Annex I: it is a safety component of a product covered by EU product-safety law that needs third-party conformity assessment, so it is high-risk. The Art. 6(3) exception does not apply to this route.",
+    "prohibited": "{basis}: {label} is a prohibited practice. It is banned in the EU from {since}, and no compliance measure can make it lawful.",
+    "annex_i": "Art. 6(1) and Annex I: it is a safety component of a product covered by EU product-safety law that needs third-party conformity assessment, so it is high-risk. The Art. 6(3) exception does not apply to this route. Since the 2026 amendment, a function that only assists the user, optimises performance or convenience, or checks quality is reported not to be a safety component unless its failure would endanger health or safety (Art. 6(1a)-(1c)).",
     "annex_iii": "{basis}: it is used in a high-risk area, {label}.",
     "emotion_in_annex_iii": "Emotion recognition and categorisation by protected characteristics from biometric data are listed under Annex III point 1 (biometrics).",
     "profiling_blocks_exception": "It profiles people, so the Art. 6(3) exception cannot apply: an Annex III system that profiles people is always high-risk (Art. 6(3), last subparagraph).",
-    "exception": "{basis}: it only {label}, without profiling anyone; if it poses no significant risk of harm, it is not high-risk. The provider must document this assessment before placing it on the market (Art. 6(4)) and register the system (Art. 49(2)).",
+    "exception": "{basis}: it only {label}, without profiling anyone; if it poses no significant risk of harm, it is not high-risk. The provider must document this assessment before placing it on the market (Art. 6(4)); whether it must also register the system (Art. 49(2)) is reported both ways since the 2026 amendment.",
     "transparency": "{basis}: it {label}, so the {duty_of} has a transparency duty.",
     "transparency_on_top": "The Art. 50 transparency duties apply on top of the high-risk obligations.",
     "fria": "Art. 27: as a public body, a private provider of public services, or a deployer of credit scoring or life and health insurance pricing, the deployer must assess the impact on fundamental rights before first use.",
-    "minimal": "None of the answers points to a prohibited practice, a high-risk use or a transparency case: the system is minimal risk. AI literacy (Art. 4) still applies.",
+    "minimal": "None of the answers points to a prohibited practice, a high-risk use or a transparency case: the system is minimal risk. The AI literacy duty (Art. 4) still applies.",
 }
 
 
@@ -90,7 +102,7 @@ class Question:
 
 @dataclass(frozen=True)
 class KeyDate:
-    """One date of the AI Act calendar: what applies, and whether it is law (``in force``) or ``proposed``."""
+    """One date of the AI Act calendar: what applies, and whether it is law (``verified`` or ``reported``) or ``proposed``."""
 
     date: dt.date
     applies: str
@@ -103,7 +115,7 @@ class KeyDate:
         return self.status == "proposed"
 
     def __str__(self) -> str:
-        flag = " (PROPOSED, not law)" if self.proposed else ""
+        flag = {"proposed": " (PROPOSED, not law)", "reported": " (as reported, see the source)"}.get(self.status, "")
         return f"{format_date(self.date)}{flag}: {self.applies}"
 
 
@@ -137,7 +149,7 @@ def _lower_first(text: str) -> str:
 
 def format_date(day: dt.date) -> str:
     """A date as the course writes it, e.g. '2 Aug 2026'."""
-    return f"{day.day} {day:%b %Y}"
+    return facts.format_date(day)
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +160,11 @@ def _data() -> dict[str, Any]:
         f"rule {rule['id']}: tier {rule['tier']!r}" for rule in data["rules"] if rule["tier"] not in TIERS
     ]
     problems += [f"rule {rule['id']}: no legal basis" for rule in data["rules"] if not rule.get("basis")]
+    problems += [
+        f"rule {rule['id']}: date scope {rule.get('scope')!r}"
+        for rule in data["rules"]
+        if rule["kind"] == "prohibited" and rule.get("scope") not in DATE_SCOPES
+    ]
     problems += [f"tier {tier}: no obligations" for tier in TIERS if tier not in data["obligations"]]
     if problems:
         raise AIActError("aiact_rules.json is inconsistent: " + "; ".join(problems))
@@ -246,13 +263,19 @@ def obligations(tier: str, role: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _dates() -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / "aiact_dates.csv").open(encoding="utf-8") as handle:
-        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
-    bad_status = sorted(set(table["status"]) - set(DATE_STATUSES))
+    rows = facts.calendar()
+    table = pd.DataFrame(
+        {
+            "date": pd.to_datetime([row["value"] for row in rows], format="%Y-%m-%d"),
+            "applies": [row["statement"] for row in rows],
+            "scope": [row["scope"] for row in rows],
+            "status": [row["status"] for row in rows],
+            "source": [row["source"] for row in rows],
+        }
+    )
     bad_scope = sorted({s for cell in table["scope"] for s in cell.split(";")} - set(DATE_SCOPES))
-    if bad_status or bad_scope:
-        raise AIActError(f"aiact_dates.csv: unknown status {bad_status} or scope {bad_scope}")
+    if bad_scope:
+        raise AIActError(f"facts.csv: unknown scope {bad_scope} in the AI Act calendar")
     return table.sort_values("date", kind="stable").reset_index(drop=True)
 
 
@@ -260,7 +283,7 @@ def key_dates(include_proposed: bool = False) -> pd.DataFrame:
     """The AI Act calendar (date, what applies, scope, status, source); proposed dates only on request."""
     table = _dates()
     if not include_proposed:
-        table = table[table["status"] == "in force"]
+        table = table[table["status"] != "proposed"]
     return table.reset_index(drop=True).copy()
 
 
@@ -279,12 +302,14 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     roles = ROLES if a["role"] == "both" else (str(a["role"]),)
     if a["prohibited_practice"] != NONE:
         rule = _rule("prohibited", str(a["prohibited_practice"]))
-        reason = _TEXT["prohibited"].format(basis=rule["basis"], label=_lower_first(rule["label"]))
+        dates = _dates_for({rule["scope"]}, include_proposed)
+        since = format_date(min(key_date.date for key_date in dates))
+        reason = _TEXT["prohibited"].format(basis=rule["basis"], label=_lower_first(rule["label"]), since=since)
         return TriageResult(
             tier="prohibited",
             reasons=[reason],
             obligations={role: obligations("prohibited", role) for role in roles},
-            key_dates=_dates_for({"prohibited"}, include_proposed),
+            key_dates=dates,
             answers=a,
         )
 

@@ -9,7 +9,7 @@ from importlib import resources
 import pandas as pd
 import pytest
 
-from caiokit import aiact
+from caiokit import aiact, facts
 from caiokit.aiact import (
     TIERS,
     AIActError,
@@ -34,9 +34,10 @@ from caiokit.progress import ProgressStore
 # --- the rules as data ---------------------------------------------------------------------------
 
 
-def test_rules_hold_the_eight_prohibited_practices_and_the_eight_annex_iii_areas():
+def test_rules_hold_the_ten_prohibited_practices_and_the_eight_annex_iii_areas():
     prohibited = rules("prohibited")
-    assert list(prohibited["basis"]) == [f"Art. 5(1)({letter})" for letter in "abcdefgh"]
+    letters = ["a", "b", "ba", "bb", "c", "d", "e", "f", "g", "h"]
+    assert [basis.split(",")[0] for basis in prohibited["basis"]] == [f"Art. 5(1)({x})" for x in letters]
     assert set(prohibited["tier"]) == {"prohibited"}
     annex_iii = rules("annex_iii")
     assert list(annex_iii["basis"]) == [f"Art. 6(2), Annex III point {n}" for n in range(1, 9)]
@@ -65,7 +66,7 @@ def test_questions_are_data_with_valid_defaults():
         if question.kind == "choice":
             assert question.default in question.option_ids
     prohibited = next(q for q in questions() if q.key == "prohibited_practice")
-    assert prohibited.option_ids[0] == "none" and len(prohibited.option_ids) == 9
+    assert prohibited.option_ids[0] == "none" and len(prohibited.option_ids) == 11
     assert triage(default_answers()).tier == "minimal"
 
 
@@ -77,6 +78,8 @@ def test_questions_are_data_with_valid_defaults():
     [
         ({}, "minimal"),
         ({"prohibited_practice": "social_scoring"}, "prohibited"),
+        ({"prohibited_practice": "non_consensual_intimate_content", "generates_synthetic_content": True}, "prohibited"),
+        ({"prohibited_practice": "child_sexual_abuse_material"}, "prohibited"),
         ({"prohibited_practice": "emotion_at_work_or_school", "interacts_with_people": True}, "prohibited"),
         ({"annex_iii_area": "employment", "profiles_people": True}, "high"),
         ({"annex_iii_area": "essential_services"}, "high"),
@@ -125,6 +128,19 @@ def test_prohibited_result_cites_the_article_and_only_stop_duties():
     assert set(result.obligations) == {"provider", "deployer"}
     assert all("Art. 5" in duties[0] for duties in result.obligations.values())
     assert [d.date for d in result.key_dates] == [dt.date(2025, 2, 2), dt.date(2025, 8, 2)]
+    assert "banned in the EU from 2 Feb 2025" in result.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("practice", "basis"),
+    [("non_consensual_intimate_content", "Art. 5(1)(ba)"), ("child_sexual_abuse_material", "Art. 5(1)(bb)")],
+)
+def test_a_nudification_app_and_a_csam_generator_are_banned_from_2_dec_2026(practice, basis):
+    result = triage({"role": "provider", "prohibited_practice": practice, "generates_synthetic_content": True})
+    assert result.tier == "prohibited"
+    assert result.reasons[0].startswith(basis) and "from 2 Dec 2026" in result.reasons[0]
+    assert [d.date for d in result.key_dates] == [dt.date(2026, 12, 2)]
+    assert result.obligations["provider"] == obligations("prohibited", "provider")
 
 
 def test_high_risk_duties_depend_on_the_role():
@@ -174,19 +190,44 @@ def test_emotion_recognition_outside_work_is_annex_iii_biometrics_with_a_notice(
     assert any("Art. 50(3)" in d for d in result.obligations["deployer"])
 
 
-def test_key_dates_follow_the_tier_and_flag_proposals():
-    annex_iii = {"annex_iii_area": "employment"}
-    dates = [d.date for d in triage(annex_iii).key_dates]
-    assert dt.date(2026, 8, 2) in dates and dt.date(2027, 8, 2) not in dates
-    with_proposed = triage(annex_iii, include_proposed=True).key_dates
-    proposed = [d for d in with_proposed if d.proposed]
-    assert [d.date for d in proposed] == [dt.date(2027, 12, 2)]
-    assert "PROPOSED" in str(proposed[0])
-    annex_i = [d.date for d in triage({"annex_i_product": True}, include_proposed=True).key_dates]
-    assert dt.date(2027, 8, 2) in annex_i and dt.date(2028, 8, 2) in annex_i
-    assert dt.date(2026, 8, 2) not in annex_i
+def test_key_dates_follow_the_tier_as_amended_by_the_digital_omnibus():
+    annex_iii = [d.date for d in triage({"annex_iii_area": "employment"}).key_dates]
+    assert annex_iii == [dt.date(2025, 2, 2), dt.date(2026, 8, 3), dt.date(2027, 12, 2)]
+    annex_i = [d.date for d in triage({"annex_i_product": True}).key_dates]
+    assert annex_i == [dt.date(2025, 2, 2), dt.date(2026, 8, 3), dt.date(2028, 8, 2)]
+    chatbot = [d.date for d in triage({"interacts_with_people": True}).key_dates]
+    assert dt.date(2026, 8, 2) in chatbot and dt.date(2026, 12, 2) in chatbot
     minimal = [d.date for d in triage({}).key_dates]
     assert minimal == [dt.date(2025, 2, 2), dt.date(2026, 8, 3)]
+
+
+@pytest.fixture
+def proposed_date(monkeypatch):
+    """A calendar with one proposed (not yet law) date for Annex III, as when the law next moves."""
+    row = {
+        "id": "test_proposal",
+        "topic": "aiact_calendar",
+        "statement": "Annex III obligations would apply from this date",
+        "value": "2029-01-01",
+        "source": "a test proposal",
+        "as_of": "2026-12-02",
+        "status": "proposed",
+        "scope": "high_annex_iii",
+    }
+    calendar = [*facts.calendar(), row]
+    monkeypatch.setattr(aiact.facts, "calendar", lambda: calendar)
+    aiact._dates.cache_clear()
+    yield dt.date(2029, 1, 1)
+    monkeypatch.undo()
+    aiact._dates.cache_clear()
+
+
+def test_proposed_dates_are_shown_only_on_request_and_flagged(proposed_date):
+    annex_iii = {"annex_iii_area": "employment"}
+    assert proposed_date not in [d.date for d in triage(annex_iii).key_dates]
+    proposed = [d for d in triage(annex_iii, include_proposed=True).key_dates if d.proposed]
+    assert [d.date for d in proposed] == [proposed_date]
+    assert "PROPOSED" in str(proposed[0])
 
 
 def test_result_renders_as_markdown():
@@ -259,17 +300,21 @@ def test_obligations_returns_a_copy():
 # --- dates ----------------------------------------------------------------------------------------
 
 
-def test_key_dates_in_force_by_default():
+def test_key_dates_are_the_calendar_rows_of_the_facts_table():
     table = key_dates()
-    assert set(table["status"]) == {"in force"}
+    rows = facts.calendar()
+    assert [d.date().isoformat() for d in table["date"]] == sorted(row["value"] for row in rows)
+    assert set(table["status"]) <= {"verified", "reported"}
     assert pd.Timestamp("2024-08-01") in set(table["date"])
     assert pd.Timestamp("2024-08-02") not in set(table["date"])
     assert table["date"].is_monotonic_increasing
+    assert set(table.columns) >= {"date", "applies", "status", "source"}
+
+
+def test_proposed_dates_are_left_out_of_the_calendar_by_default(proposed_date):
+    assert pd.Timestamp(proposed_date) not in set(key_dates()["date"])
     everything = key_dates(include_proposed=True)
-    proposed = everything[everything["status"] == "proposed"]
-    assert list(proposed["date"]) == [pd.Timestamp("2027-12-02"), pd.Timestamp("2028-08-02")]
-    assert proposed["source"].str.contains("Digital Omnibus").all()
-    assert set(everything.columns) >= {"date", "applies", "status", "source"}
+    assert list(everything[everything["status"] == "proposed"]["date"]) == [pd.Timestamp(proposed_date)]
 
 
 # --- fines ----------------------------------------------------------------------------------------
@@ -321,14 +366,12 @@ def test_sme_flag_must_be_boolean():
         max_fine(1e6, "prohibited", sme="yes")
 
 
-def test_dates_table_problems_are_reported(monkeypatch):
-    bad = pd.DataFrame(
-        {"date": ["2026-08-02"], "applies": ["x"], "scope": ["all"], "status": ["draft"], "source": ["y"]}
-    )
-    monkeypatch.setattr(aiact.pd, "read_csv", lambda *a, **k: bad.copy())
+def test_calendar_scope_problems_are_reported(monkeypatch):
+    bad = {**facts.calendar()[0], "scope": "annex_xx"}
+    monkeypatch.setattr(aiact.facts, "calendar", lambda: [bad])
     aiact._dates.cache_clear()
     try:
-        with pytest.raises(AIActError, match="draft"):
+        with pytest.raises(AIActError, match="annex_xx"):
             key_dates()
     finally:
         monkeypatch.undo()
@@ -395,7 +438,7 @@ def test_q3_fine_ceiling_for_alvera():
 # --- the widget -----------------------------------------------------------------------------------
 
 
-def test_triage_widget_follows_the_answers(progress_file):
+def test_triage_widget_follows_the_answers(progress_file, proposed_date):
     from caiokit.widgets.aiact_triage import AIActTriage
 
     tool = AIActTriage()
@@ -406,7 +449,8 @@ def test_triage_widget_follows_the_answers(progress_file):
     assert "Art. 26" in tool.output.value and "#d7301f" in tool.output.value
     assert "PROPOSED" not in tool.output.value
     tool.include_proposed.value = True
-    assert "PROPOSED" in tool.output.value and "2 Dec 2027" in tool.output.value
+    assert "PROPOSED" in tool.output.value and "1 Jan 2029" in tool.output.value
+    assert "2 Dec 2027" in tool.output.value
     tool.controls["prohibited_practice"].value = "social_scoring"
     assert tool.result.tier == "prohibited" and "Art. 5(1)(c)" in tool.output.value
     tool.reset_button.click()
