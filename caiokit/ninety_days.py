@@ -194,7 +194,7 @@ _CHECKS = {
     "unscheduled": "{id} {name} is in the portfolio but not in the roadmap ({reason}): raise the capacity, or leave it out.",
     "team_too_small": "The roadmap plans {capacity:g} person-months a quarter, but {people} can deliver at most {team:g}: grow the team or lower the capacity.",
     "no_quick_win": "No quick win in the portfolio: add at least one high-value, high-feasibility use case to show results early.",
-    "untrained": "The literacy plan gives the {audience} no training: Art. 4 of the EU AI Act asks for sufficient AI literacy of everyone who works with AI.",
+    "untrained": "The literacy plan gives the {audience} no training: Art. 4 of the EU AI Act asks providers and deployers to take measures that support the AI literacy of everyone who works with AI for them.",
     "no_milestone": "{phase} has no milestone.",
 }
 

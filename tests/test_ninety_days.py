@@ -294,8 +294,8 @@ def test_check_flags_a_roadmap_the_team_cannot_deliver():
 def test_check_flags_missing_training_stakeholders_quick_wins_and_milestones(clean_plan):
     untrained = check_plan(build_plan({"ambition": AMBITION, "literacy_hours": {"AI users": 0}}))
     assert untrained == [
-        "The literacy plan gives the AI users no training: Art. 4 of the EU AI Act asks for sufficient "
-        "AI literacy of everyone who works with AI."
+        "The literacy plan gives the AI users no training: Art. 4 of the EU AI Act asks providers and "
+        "deployers to take measures that support the AI literacy of everyone who works with AI for them."
     ]
     alone = build_plan({"ambition": AMBITION, "stakeholders": []})
     assert alone.stakeholders.empty and check_plan(alone)[0].startswith("The stakeholder map is empty")

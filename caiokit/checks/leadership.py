@@ -34,9 +34,10 @@ q1 = ChoiceExercise(
         "can wait, who must hear it. Is a proposal the law?",
     ],
     solution=(
-        '`omnibus_reply = "b"`: the Digital Omnibus is a proposal until it is published in the Official '
-        "Journal, so the dates in force still apply. Keep working to them, follow the procedure, and prepare "
-        "the list of tasks that would move if it passed: the change then costs a short re-plan, not a panic."
+        '`omnibus_reply = "b"`: on the morning after the proposal, the Digital Omnibus was only a proposal, '
+        "so the dates in force still applied. Keep working to them, follow the procedure, and prepare the "
+        "list of tasks that would move if it passed. It did pass (published in the Official Journal in July "
+        "2026), and a team that had the list ready re-planned in a day, not in a panic."
     ),
 )
 

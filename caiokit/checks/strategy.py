@@ -100,17 +100,17 @@ q3 = SetExercise(
     correct=("Initial", "Adopted", "Defined", "Managed", "Optimized"),
     explanations={
         "Developing": "a frequent mix-up in summaries of the model; MITRE's second level is called Adopted.",
-        "Experiment": "that is a level of AWS's generative-AI maturity model (Envision, Experiment, Launch, Scale).",
-        "Scale": "that is AWS's last generative-AI maturity level, not one of MITRE's.",
+        "Experiment": "that word belongs to MIT CISR's first stage (Experiment and prepare), not to MITRE's levels.",
+        "Scale": "scaling is what many maturity models aim at, but it is not one of MITRE's level names.",
     },
     hints=[
         "There are five. They go from doing things once, to doing them by the book, to measuring and "
         "improving them.",
-        "Two of the distractors come from AWS's generative-AI maturity model; one is a common misquote.",
+        "Two of the distractors are words other maturity models use; one is a common misquote.",
     ],
     solution=(
         "`mitre_levels = {'Initial', 'Adopted', 'Defined', 'Managed', 'Optimized'}`. 'Developing' is a "
-        "frequent misquote; 'Experiment' and 'Scale' are AWS generative-AI levels."
+        "frequent misquote; 'Experiment' and 'Scale' are other models' vocabulary, not MITRE's levels."
     ),
 )
 
