@@ -115,7 +115,9 @@ class KeyDate:
         return self.status == "proposed"
 
     def __str__(self) -> str:
-        flag = {"proposed": " (PROPOSED, not law)", "reported": " (as reported, see the source)"}.get(self.status, "")
+        flag = {"proposed": " (PROPOSED, not law)", "reported": " (as reported, see the source)"}.get(
+            self.status, ""
+        )
         return f"{format_date(self.date)}{flag}: {self.applies}"
 
 
@@ -304,7 +306,9 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
         rule = _rule("prohibited", str(a["prohibited_practice"]))
         dates = _dates_for({rule["scope"]}, include_proposed)
         since = format_date(min(key_date.date for key_date in dates))
-        reason = _TEXT["prohibited"].format(basis=rule["basis"], label=_lower_first(rule["label"]), since=since)
+        reason = _TEXT["prohibited"].format(
+            basis=rule["basis"], label=_lower_first(rule["label"]), since=since
+        )
         return TriageResult(
             tier="prohibited",
             reasons=[reason],

@@ -2,6 +2,7 @@
 
     python -m caiokit.authoring lessons [NAME ...]   add navigation, execute and normalise lesson notebooks
     python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
+    python -m caiokit.authoring facts                where each dated fact is used; which are over a year old
 
 Lessons are executed with a fresh, temporary progress file, so what they show is the same on every run
 and nbval can compare it. Run ``lessons`` after changing code a lesson uses, ``release`` after changing
@@ -22,6 +23,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from caiokit.curriculum import lessons
+from caiokit.facts import add_facts_line, report
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_MARKER = "caiokit_navigation"
@@ -76,6 +78,7 @@ def execute_lesson(path: Path) -> None:
     lesson = path.stem
     notebook = nbformat.read(path, as_version=4)
     add_navigation(notebook, lesson)
+    add_facts_line(notebook, lesson)
     with tempfile.TemporaryDirectory() as scratch:
         env_before = os.environ.get("CAIOKIT_PROGRESS")
         os.environ["CAIOKIT_PROGRESS"] = str(Path(scratch) / "progress.sqlite")
@@ -143,12 +146,14 @@ def release(assignment: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m caiokit.authoring", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["lessons", "release"])
+    parser.add_argument("command", choices=["lessons", "release", "facts"])
     parser.add_argument("names", nargs="*", help="lesson or assignment names (default: all)")
     args = parser.parse_args(argv)
     # nbgrader and the notebook kernel are found on PATH: make it this environment's.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    if args.command == "lessons":
+    if args.command == "facts":
+        print(report())
+    elif args.command == "lessons":
         names = args.names or [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
         for name in names:
             print(f"executing notebooks/{name}.ipynb", flush=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 
+from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,7 +132,9 @@ def mentions(text: str, place: str, survey: bool | None = None) -> list[Mention]
         found.append(Mention(kind, match.group(0), key, place))
     if survey or (survey is None and _SURVEY.search(text)):
         found += [Mention("percentage", m.group(0), f"{m.group(1)}%", place) for m in _PERCENT.finditer(text)]
-    found += [Mention("article", m.group(0), _article_key(m.group(1)), place) for m in _ARTICLE.finditer(text)]
+    found += [
+        Mention("article", m.group(0), _article_key(m.group(1)), place) for m in _ARTICLE.finditer(text)
+    ]
     return found
 
 
@@ -151,24 +154,20 @@ def _value_keys(value: str) -> list[tuple[str, str]]:
     return []
 
 
-def _read(name: str) -> list[dict[str, str]]:
+def _read(name: str, expected: tuple[str, ...]) -> list[dict[str, str]]:
     with (resources.files("caiokit") / "data" / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _check_columns(rows: list[dict[str, str]], name: str, expected: tuple[str, ...]) -> None:
-    present = tuple(rows[0]) if rows else ()
-    missing = [column for column in expected if column not in present]
-    if missing:
-        raise FactsError(_TEXT["columns"].format(name=name, columns=missing, expected=list(expected)))
+        reader = csv.DictReader(handle)
+        missing = [column for column in expected if column not in (reader.fieldnames or ())]
+        if missing:
+            raise FactsError(_TEXT["columns"].format(name=name, columns=missing, expected=list(expected)))
+        return list(reader)
 
 
 @lru_cache(maxsize=1)
 def facts(today: dt.date | None = None) -> tuple[dict[str, str], ...]:
     """Every row of the facts table, checked: unique ids, a known status, a value the scan can match, a past as_of."""
     name = "facts.csv"
-    rows = _read(name)
-    _check_columns(rows, name, COLUMNS)
+    rows = _read(name, COLUMNS)
     today = today or dt.date.today()
     problems, seen = [], set()
     for number, row in enumerate(rows, start=2):
@@ -188,7 +187,9 @@ def facts(today: dt.date | None = None) -> tuple[dict[str, str], ...]:
                 problems.append(_TEXT["future"].format(name=name, row=number, fact=fact, value=row["as_of"]))
         if row["status"] not in STATUSES:
             problems.append(
-                _TEXT["status"].format(name=name, row=number, fact=fact, value=row["status"], statuses=STATUSES)
+                _TEXT["status"].format(
+                    name=name, row=number, fact=fact, value=row["status"], statuses=STATUSES
+                )
             )
         keys = _value_keys(row["value"])
         if not keys:
@@ -208,13 +209,14 @@ def calendar() -> list[dict[str, str]]:
 def allowed() -> tuple[dict[str, str], ...]:
     """The allow list: values the scan finds that are not facts, each with where (a path prefix) and why."""
     name = "facts_allowed.csv"
-    rows = _read(name)
-    _check_columns(rows, name, ALLOW_COLUMNS)
+    rows = _read(name, ALLOW_COLUMNS)
     problems = []
     for number, row in enumerate(rows, start=2):
         for column in ALLOW_COLUMNS:
             if not row[column].strip():
-                problems.append(_TEXT["blank"].format(name=name, row=number, fact=row["value"], column=column))
+                problems.append(
+                    _TEXT["blank"].format(name=name, row=number, fact=row["value"], column=column)
+                )
         if row["value"].strip() and not mentions(row["value"], name, survey=True):
             problems.append(_TEXT["allow_value"].format(name=name, row=number, value=row["value"]))
     if problems:
@@ -267,7 +269,9 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
     for path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         for cell in notebook.cells:
-            if cell.cell_type == "markdown" and not (cell.metadata.get(MARKER) or cell.metadata.get(NAV_MARKER)):
+            if cell.cell_type == "markdown" and not (
+                cell.metadata.get(MARKER) or cell.metadata.get(NAV_MARKER)
+            ):
                 units.append((f"notebooks/{path.name} cell {cell.get('id')}", cell.source))
     for path in sorted((root / "source").glob("*/*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
@@ -279,7 +283,10 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} question {q['id']}", "\n".join(_strings(q))) for q in bank["questions"]]
     with (data / "glossary.csv").open(encoding="utf-8", newline="") as handle:
-        units += [(f"caiokit/data/glossary.csv term {row['term']}", " ".join(row.values())) for row in csv.DictReader(handle)]
+        units += [
+            (f"caiokit/data/glossary.csv term {row['term']}", " ".join(row.values()))
+            for row in csv.DictReader(handle)
+        ]
     rules = json.loads((data / "aiact_rules.json").read_text(encoding="utf-8"))
     units += [(f"caiokit/data/aiact_rules.json {part}", "\n".join(_strings(rules[part]))) for part in rules]
     for path in sorted((root / "caiokit" / "checks").glob("*.py")):
@@ -296,11 +303,17 @@ def scan(root: Path = ROOT) -> list[Mention]:
 
 
 def usage(found: Iterable[Mention]) -> dict[str, list[str]]:
-    """For each fact id, the places that mention its value, in order and without repeats."""
+    """For each fact id, the places that mention its value, in order and without repeats.
+
+    A month ('May 2026') goes to the facts known to that month if there are any, else to the dated facts in it.
+    """
     found = list(found)
+    months = {row["value"] for row in facts() if _value_keys(row["value"])[0][0] == "month"}
     places: dict[str, list[str]] = {}
     for row in facts():
         keys = set(_value_keys(row["value"]))
+        if row["value"] not in months:
+            keys -= {("month", month) for month in months}
         hits = [m.place for m in found if holds(m, keys)]
         places[row["id"]] = list(dict.fromkeys(hits))
     return places
@@ -313,8 +326,6 @@ def stale(today: dt.date | None = None) -> list[dict[str, str]]:
 
 
 def _lesson_places(lesson: str) -> tuple[str, ...]:
-    from caiokit.curriculum import lessons
-
     row = lessons().set_index("lesson").loc[lesson]
     places = [f"notebooks/{lesson}.ipynb ", f"caiokit/data/quizzes/{row['quiz']}.json "]
     if row["checks"]:
@@ -338,12 +349,13 @@ def lesson_line(lesson: str, found: Iterable[Mention]) -> str:
 
 
 def add_facts_line(notebook: nbformat.NotebookNode, lesson: str, root: Path = ROOT) -> None:
-    """Put the facts-checked line right under the title cell; idempotent thanks to a metadata marker."""
+    """Put the facts-checked line under the title and its navigation line; idempotent thanks to a metadata marker."""
     notebook.cells = [cell for cell in notebook.cells if not cell.metadata.get(MARKER)]
+    position = 2 if len(notebook.cells) > 1 and notebook.cells[1].metadata.get(NAV_MARKER) else 1
     cell = nbformat.v4.new_markdown_cell(lesson_line(lesson, scan(root)))
     cell.metadata[MARKER] = True
     cell.id = "facts-checked"
-    notebook.cells.insert(1, cell)
+    notebook.cells.insert(position, cell)
 
 
 def report(today: dt.date | None = None, root: Path = ROOT) -> str:

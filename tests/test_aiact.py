@@ -78,7 +78,10 @@ def test_questions_are_data_with_valid_defaults():
     [
         ({}, "minimal"),
         ({"prohibited_practice": "social_scoring"}, "prohibited"),
-        ({"prohibited_practice": "non_consensual_intimate_content", "generates_synthetic_content": True}, "prohibited"),
+        (
+            {"prohibited_practice": "non_consensual_intimate_content", "generates_synthetic_content": True},
+            "prohibited",
+        ),
         ({"prohibited_practice": "child_sexual_abuse_material"}, "prohibited"),
         ({"prohibited_practice": "emotion_at_work_or_school", "interacts_with_people": True}, "prohibited"),
         ({"annex_iii_area": "employment", "profiles_people": True}, "high"),
@@ -136,7 +139,9 @@ def test_prohibited_result_cites_the_article_and_only_stop_duties():
     [("non_consensual_intimate_content", "Art. 5(1)(ba)"), ("child_sexual_abuse_material", "Art. 5(1)(bb)")],
 )
 def test_a_nudification_app_and_a_csam_generator_are_banned_from_2_dec_2026(practice, basis):
-    result = triage({"role": "provider", "prohibited_practice": practice, "generates_synthetic_content": True})
+    result = triage(
+        {"role": "provider", "prohibited_practice": practice, "generates_synthetic_content": True}
+    )
     assert result.tier == "prohibited"
     assert result.reasons[0].startswith(basis) and "from 2 Dec 2026" in result.reasons[0]
     assert [d.date for d in result.key_dates] == [dt.date(2026, 12, 2)]
