@@ -42,7 +42,7 @@ class AIActTriage(Tool):
         )
         self.include_proposed = widgets.Checkbox(
             value=include_proposed,
-            description="Also show PROPOSED dates (Digital Omnibus, not law)",
+            description="Also show proposed dates (amendments not yet law, if any)",
             indent=False,
             layout=_WIDE,
         )
