@@ -164,11 +164,11 @@ def _read(name: str, expected: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def facts(today: dt.date | None = None) -> tuple[dict[str, str], ...]:
+def facts() -> tuple[dict[str, str], ...]:
     """Every row of the facts table, checked: unique ids, a known status, a value the scan can match, a past as_of."""
     name = "facts.csv"
     rows = _read(name, COLUMNS)
-    today = today or dt.date.today()
+    today = dt.date.today()
     problems, seen = [], set()
     for number, row in enumerate(rows, start=2):
         fact = row["id"]

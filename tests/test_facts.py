@@ -181,7 +181,7 @@ def test_the_facts_line_takes_the_oldest_check_of_the_lessons_facts(monkeypatch)
     for row in rows:
         if row["id"] == "ibm_caio_share":
             row["as_of"] = "2025-06-30"
-    monkeypatch.setattr(facts, "facts", lambda today=None: tuple(rows))
+    monkeypatch.setattr(facts, "facts", lambda: tuple(rows))
     found = facts.scan()
     assert "last checked on 30 Jun 2025" in facts.lesson_line("01_who_is_the_caio", found)
     assert "last checked on 30 Jun 2025" not in facts.lesson_line("06_ethics_and_compliance", found)
