@@ -8,9 +8,11 @@ import os
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.converters import Autograde
 from nbgrader.preprocessors import GetGrades
 
 from caiokit.grading.feedback import HideHiddenTests
+from caiokit.grading.sandbox import sandboxed
 
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
 
@@ -48,3 +50,10 @@ c.GenerateFeedback.preprocessors = [HideHiddenTests, GetGrades, CSSHTMLHeaderPre
 # <student>_<notebook>.ipynb (e.g. dave_01_caio_role.ipynb) in downloaded/<assignment>/archive/.
 # Platforms name their downloads differently: adapt this pattern to yours (matched against the full path).
 c.FileNameCollectorPlugin.named_regexp = r".+/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$"
+
+# Grading sandbox, on every grading path: `nbgrader autograde`, NbGraderAPI.autograde, the Formgrader's
+# Autograde button and `python -m caiokit.grading autograde`. nbgrader's own autograde steps, with its
+# Execute step replaced by caiokit's SandboxedExecute: each notebook's kernel runs in bubblewrap (no
+# network, CPU and memory limits) and can write only to the learner's folder in autograded/; it cannot see
+# source/, the gradebook or other learners' work. Without bubblewrap it warns loudly and runs unsandboxed.
+c.Autograde.autograde_preprocessors = sandboxed(Autograde.autograde_preprocessors.default())

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
+from traitlets.config.loader import PyFileConfigLoader
 
 from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
@@ -70,15 +71,24 @@ def submitted_students(course_root: Path, assignment: str) -> list[str]:
 def _nbgrader_env(scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env["JUPYTER_PATH"] = f"{scratch / 'jupyter'}{os.pathsep}{env.get('JUPYTER_PATH', '')}".rstrip(os.pathsep)
     env["JUPYTER_RUNTIME_DIR"] = str(scratch / "runtime")
     env.pop("NBGRADER_EXECUTION", None)
     return env
 
 
-def _prepare_scratch(
-    course_root: Path, snapshot: Path, assignment: str, students: list[str], isolate: bool
-) -> Path:
+def _check_sandbox_configured(course_root: Path) -> None:
+    """Refuse to grade "sandboxed" with a course config that would run learners' code without the sandbox."""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config()
+    steps = config.Autograde.autograde_preprocessors if "autograde_preprocessors" in config.Autograde else []
+    if sandbox.SandboxedExecute not in steps:
+        raise GradingError(
+            f"{course_root / 'nbgrader_config.py'} does not run learners' code in the sandbox: add "
+            "`c.Autograde.autograde_preprocessors = sandboxed(Autograde.autograde_preprocessors.default())` "
+            "as in the course's own nbgrader_config.py, or grade with --no-sandbox on purpose."
+        )
+
+
+def _prepare_scratch(course_root: Path, snapshot: Path, assignment: str, students: list[str]) -> Path:
     """A scratch course holding the config, a gradebook snapshot, the source and these submissions only."""
     scratch = Path(tempfile.mkdtemp(prefix="caiokit-grade-"))
     shutil.copy(course_root / "nbgrader_config.py", scratch / "nbgrader_config.py")
@@ -89,8 +99,6 @@ def _prepare_scratch(
             course_root / "submitted" / student / assignment, scratch / "submitted" / student / assignment
         )
     (scratch / "runtime").mkdir()
-    if isolate:
-        sandbox.install_kernel(scratch / "jupyter")
     return scratch
 
 
@@ -99,8 +107,8 @@ def _run_nbgrader(scratch: Path, assignment: str, isolate: bool, timeout_s: floa
     command = [
         sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", f"--CourseDirectory.root={scratch}",
     ]  # fmt: skip
-    if isolate:
-        command += sandbox.nbgrader_options(scratch / "runtime")
+    if not isolate:
+        command.append("--SandboxedExecute.isolate=False")
     try:
         result = subprocess.run(
             command,
@@ -221,11 +229,10 @@ def autograde(
         status = sandbox.available()
         isolate = status.ok
         if not status.ok:
-            log.warning(
-                "NO SANDBOX (%s): learners' code runs with your rights and can read source/ and the gradebook. "
-                "Install bubblewrap to isolate it.",
-                status.reason,
-            )
+            log.warning(sandbox.NO_SANDBOX_WARNING, status.reason)
+    if isolate:
+        _check_sandbox_configured(course_root)
+        log.info("Sandbox on: each notebook's kernel can write only to its own folder, and has no network")
     snapshot_dir = Path(tempfile.mkdtemp(prefix="caiokit-gradebook-"))
     snapshot = snapshot_dir / "gradebook.db"
     shutil.copy(course_root / "gradebook.db", snapshot)
@@ -235,7 +242,7 @@ def autograde(
     ) -> tuple[list[str], Path | None, dict[str, tuple[bool, str] | None], float]:
         started = time.monotonic()
         try:
-            scratch = _prepare_scratch(course_root, snapshot, assignment, batch, isolate)
+            scratch = _prepare_scratch(course_root, snapshot, assignment, batch)
         except OSError as exc:
             return batch, None, {s: (False, f"could not copy the submission: {exc}") for s in batch}, 0.0
         finished, output = _run_nbgrader(scratch, assignment, isolate, timeout_s * len(batch))
