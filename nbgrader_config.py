@@ -9,10 +9,11 @@ from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import GetGrades
+from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells
 
 from caiokit.grading.feedback import HideHiddenTests
-from caiokit.grading.sandbox import sandboxed
+from caiokit.grading.overwrite import RestoreCells
+from caiokit.grading.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
 
@@ -56,4 +57,15 @@ c.FileNameCollectorPlugin.named_regexp = r".+/(?P<student_id>[^/_]+)_(?P<file_id
 # Execute step replaced by caiokit's SandboxedExecute: each notebook's kernel runs in bubblewrap (no
 # network, CPU and memory limits) and can write only to the learner's folder in autograded/; it cannot see
 # source/, the gradebook or other learners' work. Without bubblewrap it warns loudly and runs unsandboxed.
-c.Autograde.autograde_preprocessors = sandboxed(Autograde.autograde_preprocessors.default())
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()
+]
+
+# Deleted cells restored where they belong: nbgrader's own sanitizing steps, with its OverwriteCells replaced
+# by caiokit's RestoreCells. A deleted test cell goes back after the nearest earlier cell still present
+# (nbgrader's own gives the whole submission 0 with a KeyError when that cell is read-only text), and the
+# "checksum ... has changed!" warning appears only when a learner really edited a read-only cell, not on
+# every test cell whose hidden tests are put back.
+c.Autograde.sanitize_preprocessors = [
+    RestoreCells if step is OverwriteCells else step for step in Autograde.sanitize_preprocessors.default()
+]

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,9 +38,9 @@ SANDBOX = sandbox.available()
 needs_sandbox = pytest.mark.skipif(not SANDBOX.ok, reason=f"no grading sandbox here: {SANDBOX.reason}")
 
 
-def make_course(root: Path) -> Path:
+def make_course(root: Path, assignment: str = ASSIGNMENT) -> Path:
     """A course folder holding the assignment's source, the course config and a gradebook."""
-    shutil.copytree(ROOT / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
+    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment)
     shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     result = subprocess.run(
         [
@@ -44,7 +48,7 @@ def make_course(root: Path) -> Path:
             "-m",
             "nbgrader",
             "generate_assignment",
-            ASSIGNMENT,
+            assignment,
             "--force",
             f"--CourseDirectory.root={root}",
         ],
@@ -236,6 +240,53 @@ def test_class_report_adds_up(graded_class):
     assert "<svg" in page and "Hardest questions" in page and "q1_sorter_tests" in page
 
 
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+
+
+def grade_ids(notebook: dict) -> list[str]:
+    return [c["metadata"]["nbgrader"]["grade_id"] for c in notebook["cells"] if "nbgrader" in c["metadata"]]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_deleted_test_cells_are_restored_in_place_and_graded(tmp_path, assignment):
+    """A partly right submission, then the same with each test cell deleted, and with all of them deleted."""
+    course = make_course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    partial = json.loads((ROOT / "tests" / "partial_submissions" / f"{assignment}.json").read_text())
+    reference = json.loads((ROOT / "source" / assignment / name).read_text(encoding="utf-8"))
+    for c in reference["cells"]:
+        grade_id = c["metadata"].get("nbgrader", {}).get("grade_id")
+        c["source"] = partial["replacements"].get(grade_id, c["source"])
+    tests = [
+        c["metadata"]["nbgrader"]["grade_id"]
+        for c in reference["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
+    ]
+    deletions = {f"without_{test}": {test} for test in tests} | {"without_any_test": set(tests)}
+    for student, deleted in {"reference": set(), **deletions}.items():
+        notebook = json.loads(json.dumps(reference))
+        notebook["cells"] = [
+            c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") not in deleted
+        ]
+        folder = course / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        (folder / name).write_text(json.dumps(notebook), encoding="utf-8")
+    results = {r.student: r for r in autograde(course, assignment, workers=2)}
+    assert all(r.graded for r in results.values()), {s: r.message for s, r in results.items() if not r.graded}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {
+            s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
+            for s in gradebook.find_assignment(assignment).submissions
+        }
+    assert sum(scores["reference"][t] for t in tests) > 0
+    for grade_id, points in partial["expected_points"].items():
+        assert scores["reference"][grade_id] == pytest.approx(points), grade_id
+    for student in deletions:
+        assert scores[student] == scores["reference"], student
+        graded = json.loads((course / "autograded" / student / assignment / name).read_text(encoding="utf-8"))
+        assert grade_ids(graded) == grade_ids(reference), f"{student}: a restored cell is out of place"
+
+
 def test_grading_refuses_clearly_without_submissions(tmp_path):
     course = make_course(tmp_path)
     with pytest.raises(CaioKitError, match="No submission"):
@@ -307,7 +358,118 @@ except OSError:
 """
 
 
-def run_attack(tmp_path: Path, isolate: bool) -> dict:
+def course_api(course: Path) -> NbGraderAPI:
+    """The API the Formgrader uses, configured by the course's nbgrader_config.py."""
+    config = Config()
+    exec(
+        (course / "nbgrader_config.py").read_text(),
+        {"get_config": lambda: config, "__file__": str(course / "nbgrader_config.py")},
+    )  # noqa: S102 - the course's own config
+    config.CourseDirectory.root = str(course)
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Formgrader:
+    """A Jupyter server with the Formgrader on 127.0.0.1, run in the course folder, with its files in ``home``."""
+
+    def __init__(self, course: Path, home: Path):
+        self.port, self.token = free_port(), "grading-test"
+        env = dict(
+            os.environ,
+            JUPYTER_CONFIG_DIR=str(home / "config"),
+            JUPYTER_DATA_DIR=str(home / "data"),
+            JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        )
+        home.mkdir(parents=True, exist_ok=True)
+        self.log = home / "server.log"
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "jupyter", "server", "--no-browser", "--ip=127.0.0.1",
+                 f"--port={self.port}", f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={course}",
+                 *(["--allow-root"] if os.geteuid() == 0 else [])],
+                cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                self.request("GET", "/api/status")
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"the Jupyter server did not start:\n{self.log.read_text()[-3000:]}")
+
+    def request(self, method: str, path: str, timeout: float = 5) -> dict:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}",
+            method=method,
+            data=b"" if method == "POST" else None,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read())
+
+    def autograde(self, assignment: str, student: str) -> dict:
+        """What the Formgrader's Autograde button does: POST to its autograde handler."""
+        return self.request(
+            "POST", f"/formgrader/api/submission/{assignment}/{student}/autograde", timeout=600
+        )
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def grade_with_caiokit(course: Path, isolate: bool = True) -> str:
+    autograde(course, ASSIGNMENT, workers=1, isolate=isolate)
+    return ""
+
+
+def grade_with_the_cli(course: Path) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT],
+        cwd=course, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stderr
+
+
+def grade_with_the_api(course: Path) -> str:
+    api = course_api(course)
+    logs = []
+    for student in ("victim", "attacker"):
+        result = api.autograde(ASSIGNMENT, student)
+        assert result["success"], result.get("error")
+        logs.append(result["log"])
+    return "".join(logs)
+
+
+def grade_with_the_formgrader_button(course: Path) -> str:
+    server = Formgrader(course, course.parent / "server")
+    try:
+        logs = []
+        for student in ("victim", "attacker"):
+            result = server.autograde(ASSIGNMENT, student)
+            assert result["success"], result.get("error")
+            logs.append(result["log"])
+        return "".join(logs)
+    finally:
+        server.stop()
+
+
+def run_attack(tmp_path: Path, grade: Callable[[Path], str]) -> dict:
     course = make_course(tmp_path / "course")
     listener = _Listener()
     marker = tmp_path / "written_by_the_attacker"
@@ -317,7 +479,7 @@ def run_attack(tmp_path: Path, isolate: bool) -> dict:
             course, "attacker", with_answer("q1_sorter_answer", attack_code(course, listener.port, marker))
         )
         source_before = (course / "source" / ASSIGNMENT / NOTEBOOK).read_bytes()
-        autograde(course, ASSIGNMENT, workers=1, isolate=isolate)
+        log = grade(course)
     finally:
         listener.close()
     graded = json.loads(
@@ -327,6 +489,7 @@ def run_attack(tmp_path: Path, isolate: bool) -> dict:
     assert "nothing found" in printed or "LEAKED" in printed, "the attack cell did not run"
     return {
         "course": course,
+        "log": log,
         "leaked": "LEAKED" in printed,
         "connections": listener.connections,
         "marker": marker.exists(),
@@ -337,19 +500,30 @@ def run_attack(tmp_path: Path, isolate: bool) -> dict:
     }
 
 
+GRADING_PATHS = {
+    "caiokit parallel grader": grade_with_caiokit,
+    "nbgrader autograde": grade_with_the_cli,
+    "NbGraderAPI.autograde": grade_with_the_api,
+    "Formgrader Autograde button": grade_with_the_formgrader_button,
+}
+
+
 @needs_sandbox
-def test_hostile_code_is_contained_by_the_sandbox(tmp_path):
-    outcome = run_attack(tmp_path, isolate=True)
+@pytest.mark.parametrize("path", GRADING_PATHS)
+def test_hostile_code_is_contained_on_every_grading_path(tmp_path, path):
+    outcome = run_attack(tmp_path, GRADING_PATHS[path])
     assert not outcome["leaked"], "the submission read the solutions or the gradebook"
     assert outcome["connections"] == 0, "the submission reached the network"
     assert not outcome["marker"], "the submission wrote outside its working copy"
     assert outcome["victim_intact"] and outcome["source_intact"]
     assert outcome["scores"] == {"victim": MAX_CODE, "attacker": MAX_CODE}
+    if path != "caiokit parallel grader":  # that one runs nbgrader in a subprocess and keeps only a verdict
+        assert outcome["log"].count("Sandbox: the kernel can write only to") == 2, outcome["log"][-3000:]
 
 
 def test_without_the_sandbox_the_same_attack_succeeds(tmp_path):
     """The control experiment: it shows that the attack test above can fail, and why the sandbox matters."""
-    outcome = run_attack(tmp_path, isolate=False)
+    outcome = run_attack(tmp_path, lambda course: grade_with_caiokit(course, isolate=False))
     assert outcome["leaked"] and outcome["marker"] and outcome["connections"] == 1
 
 

@@ -82,9 +82,9 @@ def _check_sandbox_configured(course_root: Path) -> None:
     steps = config.Autograde.autograde_preprocessors if "autograde_preprocessors" in config.Autograde else []
     if sandbox.SandboxedExecute not in steps:
         raise GradingError(
-            f"{course_root / 'nbgrader_config.py'} does not run learners' code in the sandbox: add "
-            "`c.Autograde.autograde_preprocessors = sandboxed(Autograde.autograde_preprocessors.default())` "
-            "as in the course's own nbgrader_config.py, or grade with --no-sandbox on purpose."
+            f"{course_root / 'nbgrader_config.py'} does not run learners' code in the sandbox: copy the "
+            "'Grading sandbox' block of the course's nbgrader_config.py into it (it puts SandboxedExecute in "
+            "place of nbgrader's Execute), or grade with --no-sandbox on purpose."
         )
 
 

@@ -89,13 +89,12 @@ def _mounts() -> list[str]:
     return options
 
 
-def wrap(command: list[str], workdir: Path, runtime_dir: Path, env: dict[str, str] | None = None) -> list[str]:
+def wrap(
+    command: list[str], workdir: Path, runtime_dir: Path, env: dict[str, str] | None = None
+) -> list[str]:
     """``command`` (a kernel's), run in a sandbox where only ``workdir`` and ``runtime_dir`` are writable."""
     passed = [
-        option
-        for name in PASSED_VARIABLES
-        if env and name in env
-        for option in ("--setenv", name, env[name])
+        option for name in PASSED_VARIABLES if env and name in env for option in ("--setenv", name, env[name])
     ]
     return [
         "prlimit",
@@ -181,8 +180,3 @@ class SandboxedExecute(Execute):
             self.kernel_manager_class = SandboxKernelManager
         else:
             self.log.warning(NO_SANDBOX_WARNING, status.reason)
-
-
-def sandboxed(preprocessors: list) -> list:
-    """A list of nbgrader preprocessors with its ``Execute`` replaced by :class:`SandboxedExecute`."""
-    return [SandboxedExecute if step is Execute else step for step in preprocessors]
