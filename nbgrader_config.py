@@ -12,6 +12,7 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells
 
 from caiokit.grading.feedback import HideHiddenTests
+from caiokit.grading.gradebook import quiet_harmless_warnings
 from caiokit.grading.overwrite import RestoreCells
 from caiokit.grading.sandbox import SandboxedExecute
 
@@ -69,3 +70,8 @@ c.Autograde.autograde_preprocessors = [
 c.Autograde.sanitize_preprocessors = [
     RestoreCells if step is OverwriteCells else step for step in Autograde.sanitize_preprocessors.default()
 ]
+
+# nbgrader's gradebook makes SQLAlchemy 2 warn "SAWarning: Object of type <SubmittedAssignment> not in
+# session, add operation ... will not proceed" when a learner is first graded. It is harmless (the rows are
+# added through the submission right after, and every grade is saved): ignore exactly that message.
+quiet_harmless_warnings()

@@ -240,6 +240,32 @@ def test_class_report_adds_up(graded_class):
     assert "<svg" in page and "Hardest questions" in page and "q1_sorter_tests" in page
 
 
+def test_honest_work_is_graded_without_alarming_warnings(tmp_path):
+    """No SAWarning, no "checksum has changed" unless a read-only cell was edited, no config warning on feedback."""
+    course = make_course(tmp_path)
+    submit(course, "honest", solution())
+    tampered = solution()
+    cell(tampered, "q1_sorter_tests")["source"] = "pass"
+    submit(course, "tamperer", tampered)
+    outputs = {}
+    for name, command in {
+        "caiokit": ["-m", "caiokit.grading", "autograde", ASSIGNMENT],
+        "autograde": ["-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
+        "feedback": ["-m", "nbgrader", "generate_feedback", ASSIGNMENT],
+    }.items():
+        result = subprocess.run(
+            [sys.executable, *command], cwd=course, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        outputs[name] = result.stdout + result.stderr
+    assert "2 graded, 0 not graded" in outputs["caiokit"]
+    for name, output in outputs.items():
+        assert "SAWarning" not in output and "Warning:" not in output, name
+    changed = [line for line in outputs["autograde"].splitlines() if "has changed" in line]
+    assert len(changed) == 1 and "'checksum' for cell q1_sorter_tests" in changed[0], changed
+    assert "not recognized" not in outputs["feedback"]
+
+
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from caiokit.errors import CaioKitError
 from caiokit.grading.autograde import autograde
+from caiokit.grading.gradebook import quiet_harmless_warnings
 from caiokit.grading.report import class_report, to_html
 
 
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--html", help="also write the report as a self-contained HTML file")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
+    quiet_harmless_warnings()
     try:
         if args.command == "autograde":
             results = autograde(

@@ -33,6 +33,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
+from caiokit.grading.gradebook import gradebook_url
 
 log = logging.getLogger("caiokit.grading")
 
@@ -54,10 +55,6 @@ class StudentResult:
     graded: bool
     message: str
     seconds: float
-
-
-def _gradebook_url(course_root: Path) -> str:
-    return f"sqlite:///{course_root / 'gradebook.db'}"
 
 
 def submitted_students(course_root: Path, assignment: str) -> list[str]:
@@ -150,7 +147,7 @@ def _explain_failure(output: str) -> str:
 
 def _copy_grades(gradebook: Gradebook, scratch: Path, assignment: str, student: str) -> None:
     """Copy one student's autograde results from a scratch gradebook into the course gradebook."""
-    with Gradebook(_gradebook_url(scratch)) as source:
+    with Gradebook(gradebook_url(scratch)) as source:
         submission = source.find_submission(assignment, student)
         gradebook.update_or_create_student(student)
         gradebook.update_or_create_submission(assignment, student, timestamp=submission.timestamp)
@@ -218,7 +215,7 @@ def autograde(
         raise GradingError(
             "There is no gradebook.db: run `nbgrader generate_assignment` for this assignment first."
         )
-    with Gradebook(_gradebook_url(course_root)) as gradebook:
+    with Gradebook(gradebook_url(course_root)) as gradebook:
         try:
             gradebook.find_assignment(assignment)
         except MissingEntry as exc:
@@ -260,7 +257,7 @@ def autograde(
     try:
         with (
             ThreadPoolExecutor(max_workers=workers) as pool,
-            Gradebook(_gradebook_url(course_root)) as gradebook,
+            Gradebook(gradebook_url(course_root)) as gradebook,
         ):
             pending = {pool.submit(grade_batch, batch) for batch in _batches(names, workers)}
             while pending:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from nbformat import NotebookNode
 from nbgrader.preprocessors import ClearHiddenTests
+from traitlets import List
 
 HIDDEN_NOTICE = "# (hidden tests ran here; their code is not shown in feedback)"
 TRACEBACK_NOTICE = "(raised while running the tests of this cell; hidden tests are not shown)"
@@ -18,6 +19,12 @@ TRACEBACK_NOTICE = "(raised while running the tests of this cell; hidden tests a
 
 class HideHiddenTests(ClearHiddenTests):
     """Strip hidden-test code and tracebacks from test cells before feedback is rendered."""
+
+    # nbgrader's preprocessors redeclare nbconvert's display_data_priority as not configurable, so the HTML
+    # exporter's default config for it made traitlets warn "Config option 'display_data_priority' not
+    # recognized by 'HideHiddenTests'" on every generate_feedback. Configurable again, as in nbgrader's
+    # own GetGrades, it takes the exporter's value and the warning is gone.
+    display_data_priority = List(ClearHiddenTests.display_data_priority.default()).tag(config=True)
 
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict, cell_index: int

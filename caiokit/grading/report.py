@@ -17,6 +17,7 @@ import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
 
 from caiokit.grading.autograde import GradingError
+from caiokit.grading.gradebook import gradebook_url
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def class_report(course_root: str | Path, assignment: str) -> ClassReport:
     if not database.exists():
         raise GradingError(f"No gradebook at {database}: grade the assignment first.")
     question_rows, student_rows = [], []
-    with Gradebook(f"sqlite:///{database}") as gradebook:
+    with Gradebook(gradebook_url(course_root)) as gradebook:
         try:
             record = gradebook.find_assignment(assignment)
         except MissingEntry as exc:
