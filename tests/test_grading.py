@@ -141,6 +141,14 @@ def graded_class(tmp_path_factory):
     cases = bad_submissions()
     for student, (content, _) in cases.items():
         submit(course, student, content)
+    # Two submissions nbgrader refuses: a notebook renamed by a learning platform, and a timestamp it cannot read.
+    submit(course, "renamed", None)
+    (course / "submitted" / "renamed" / ASSIGNMENT / f"1052_5052_{NOTEBOOK}").write_text(
+        json.dumps(solution())
+    )
+    submit(course, "bad_timestamp", solution())
+    (course / "submitted" / "bad_timestamp" / ASSIGNMENT / "timestamp.txt").write_text("last Tuesday")
+    cases |= {"renamed": (None, 0.0), "bad_timestamp": (None, 0.0)}
     before = folder_digest(course / "submitted")
     results = autograde(course, ASSIGNMENT, workers=2)
     return {"course": course, "cases": cases, "results": {r.student: r for r in results}, "before": before}
@@ -157,9 +165,15 @@ def test_ungradable_submissions_are_logged_with_a_reason(graded_class):
     assert not results["kernel_dies"].graded and "kernel died" in results["kernel_dies"].message
     assert "not valid JSON" in results["not_json"].message
     assert "not valid JSON" in results["empty_file"].message
-    assert "has no notebook" in results["no_notebook"].message
+    assert "holds no notebook" in results["no_notebook"].message
+    assert (
+        f"the notebook handed in (1052_5052_{NOTEBOOK}) is not one of {ASSIGNMENT}'s: rename it"
+        in results["renamed"].message
+    )
+    assert "its timestamp.txt is not a date" in results["bad_timestamp"].message
     graded = {name for name, result in results.items() if result.graded}
-    assert graded == set(results) - {"kernel_dies", "not_json", "empty_file", "no_notebook"}
+    refused = {"kernel_dies", "not_json", "empty_file", "no_notebook", "renamed", "bad_timestamp"}
+    assert graded == set(results) - refused
 
 
 def test_the_written_answer_still_waits_for_the_instructor(graded_class):
@@ -264,6 +278,49 @@ def test_honest_work_is_graded_without_alarming_warnings(tmp_path):
     changed = [line for line in outputs["autograde"].splitlines() if "has changed" in line]
     assert len(changed) == 1 and "'checksum' for cell q1_sorter_tests" in changed[0], changed
     assert "not recognized" not in outputs["feedback"]
+
+
+LATE_POLICY = """
+c.AssignLatePenalties.plugin_class = "nbgrader.plugins.LateSubmissionPlugin"
+c.LateSubmissionPlugin.penalty_method = "zero"
+"""
+
+
+def test_late_work_is_logged_and_penalised_as_plain_nbgrader_does(tmp_path):
+    courses = {}
+    for way in ("parallel", "plain"):
+        course = make_course(tmp_path / way)
+        with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+            config.write(LATE_POLICY)
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+            gradebook.update_or_create_assignment(ASSIGNMENT, duedate="2026-12-01 12:00:00 UTC")
+        for student, stamp in (("punctual", "2026-12-01 11:00:00"), ("tardy", "2026-12-01 14:00:00")):
+            submit(course, student, solution())
+            (course / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text(f"{stamp}.000000 UTC")
+        courses[way] = course
+    result = subprocess.run(
+        [sys.executable, "-m", "caiokit.grading", "autograde", ASSIGNMENT],
+        cwd=courses["parallel"], capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert "WARNING tardy: graded, submitted 7200 seconds late" in result.stdout, result.stdout
+    assert "INFO punctual: graded\n" in result.stdout
+    plain = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT],
+        cwd=courses["plain"], capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert "SubmittedAssignment<01_caio_role for tardy> is 7200.0 seconds late" in plain.stderr
+
+    def outcome(course: Path) -> dict:
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+            return {
+                s.student.id: (s.score, s.late_submission_penalty, s.total_seconds_late)
+                for s in gradebook.find_assignment(ASSIGNMENT).submissions
+            }
+
+    assert outcome(courses["parallel"]) == outcome(courses["plain"])
+    # (raw score, penalty, seconds late): the "zero" policy takes the whole raw score away.
+    assert outcome(courses["parallel"])["tardy"] == (MAX_CODE, MAX_CODE, 7200.0)
+    assert outcome(courses["parallel"])["punctual"] == (MAX_CODE, 0.0, 0.0)
 
 
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -127,22 +128,54 @@ def _graded(scratch: Path, assignment: str, student: str) -> bool:
     return (scratch / "autograded" / student / assignment).is_dir()
 
 
-def _explain_failure(output: str) -> str:
+# What nbgrader's log says when it cannot grade a submission, and what an instructor can do about it.
+FAILURE_REASONS = (
+    (
+        "no notebooks were matched",
+        "the submission folder holds no notebook (.ipynb): collect the learner's work again",
+    ),
+    (
+        "invalid timestamp string",
+        "its timestamp.txt is not a date nbgrader can read: correct or delete it in the learner's "
+        "submitted/ folder, then grade again",
+    ),
+    ("kernel died", "the notebook's kernel died (os._exit, a crash, or the memory limit)"),
+    ("unresponsivekernelerror", "the notebook's kernel stopped responding"),
+    ("jsondecodeerror", "the notebook is empty or not valid JSON"),
+    ("notjsonerror", "the notebook is empty or not valid JSON"),
+    ("validationerror", "the file is JSON but not a valid notebook"),
+)
+UNKNOWN_NOTEBOOK = re.compile(r"Skipping unknown notebook: (?P<path>\S+)")
+EXCEPTION_LINE = re.compile(r"^\s*(?:\w+\.)*\w*(?:Error|Exception): .+$")
+
+
+def _explain_failure(output: str, assignment: str) -> str:
     """Turn nbgrader's log into one line an instructor can act on."""
+    unknown = sorted({Path(m["path"]).name for m in UNKNOWN_NOTEBOOK.finditer(output)})
+    if unknown and "no notebooks found" in output.lower():
+        return (
+            f"the notebook handed in ({', '.join(unknown)}) is not one of {assignment}'s: rename it to the "
+            f"assignment's notebook name in the learner's submitted/ folder (a learning platform may have "
+            f"renamed the download), then grade again"
+        )
     lowered = output.lower()
-    reasons = [
-        ("no notebooks were matched", "the submission has no notebook of this assignment"),
-        ("kernel died", "the notebook's kernel died (os._exit, a crash, or the memory limit)"),
-        ("unresponsivekernelerror", "the notebook's kernel stopped responding"),
-        ("jsondecodeerror", "the notebook is empty or not valid JSON"),
-        ("notjsonerror", "the notebook is empty or not valid JSON"),
-        ("validationerror", "the file is JSON but not a valid notebook"),
-    ]
-    for needle, reason in reasons:
+    for needle, reason in FAILURE_REASONS:
         if needle in lowered:
             return reason
+    exceptions = [line.strip() for line in output.splitlines() if EXCEPTION_LINE.match(line)]
+    if exceptions:
+        return f"nbgrader failed with {exceptions[-1]}"
     errors = [line for line in output.splitlines() if "ERROR" in line]
     return errors[-1].strip() if errors else "nbgrader could not grade the submission"
+
+
+def _lateness(output: str, assignment: str, student: str) -> str:
+    """nbgrader's "... is N seconds late" line for this learner, as a few words, or ""."""
+    late = re.search(
+        rf"SubmittedAssignment<{re.escape(assignment)} for {re.escape(student)}> is ([\d.]+) seconds late",
+        output,
+    )
+    return f"submitted {float(late[1]):g} seconds late" if late else ""
 
 
 def _copy_grades(gradebook: Gradebook, scratch: Path, assignment: str, student: str) -> None:
@@ -246,9 +279,10 @@ def autograde(
         outcome: dict[str, tuple[bool, str] | None] = {}
         for student in batch:
             if finished and _graded(scratch, assignment, student):
-                outcome[student] = (True, "graded")
+                late = _lateness(output, assignment, student)
+                outcome[student] = (True, f"graded, {late}" if late else "graded")
             elif len(batch) == 1:
-                outcome[student] = (False, _explain_failure(output) if finished else output)
+                outcome[student] = (False, _explain_failure(output, assignment) if finished else output)
             else:
                 outcome[student] = None  # graded again on its own, for a clean verdict and log
         return batch, scratch, outcome, (time.monotonic() - started) / len(batch)
@@ -278,7 +312,8 @@ def autograde(
                                 _record_zero(gradebook, assignment, student)
                                 message = f"not graded: {message}; 0 recorded for its autograded tests"
                             result = StudentResult(student, ok, message, seconds)
-                            (log.info if ok else log.warning)("%s: %s", student, message)
+                            quiet = ok and "late" not in message
+                            (log.info if quiet else log.warning)("%s: %s", student, message)
                             if on_result:
                                 on_result(result)
                             results.append(result)
