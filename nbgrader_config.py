@@ -9,11 +9,12 @@ from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells
+from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells, SaveAutoGrades
 
 from caiokit.grading.feedback import HideHiddenTests
 from caiokit.grading.gradebook import quiet_harmless_warnings
 from caiokit.grading.overwrite import RestoreCells
+from caiokit.grading.regrade import KeepHandGrades
 from caiokit.grading.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
@@ -75,3 +76,10 @@ c.Autograde.sanitize_preprocessors = [
 # session, add operation ... will not proceed" when a learner is first graded. It is harmless (the rows are
 # added through the submission right after, and every grade is saved): ignore exactly that message.
 quiet_harmless_warnings()
+
+# A regrade keeps hand grades: nbgrader's SaveAutoGrades flags every written answer with a manual score as
+# "needs manual grading" again on each autograde; caiokit's KeepHandGrades, in its place (in the list set by
+# the sandbox block above), keeps written answers already graded by hand as graded.
+c.Autograde.autograde_preprocessors = [
+    KeepHandGrades if step is SaveAutoGrades else step for step in c.Autograde.autograde_preprocessors
+]

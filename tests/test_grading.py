@@ -280,6 +280,34 @@ def test_honest_work_is_graded_without_alarming_warnings(tmp_path):
     assert "not recognized" not in outputs["feedback"]
 
 
+def test_a_regrade_keeps_written_answers_graded_by_hand(tmp_path):
+    course = make_course(tmp_path)
+    submit(course, "alice", solution())
+    submit(course, "bob", solution())
+    autograde(course, ASSIGNMENT, workers=1)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        grade = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
+        grade.manual_score = 4.0
+        gradebook.find_comment("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice").manual_comment = "Sharp."
+        gradebook.db.commit()
+    regrades = {
+        "generate_assignment": ["-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"],
+        "caiokit autograde": ["-m", "caiokit.grading", "autograde", ASSIGNMENT],
+        "nbgrader autograde": ["-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
+    }
+    for step, command in regrades.items():
+        result = subprocess.run([sys.executable, *command], cwd=course, capture_output=True, text=True)
+        assert result.returncode == 0, f"{step}: {result.stderr[-2000:]}"
+        if step == "generate_assignment":
+            continue
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+            alice = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
+            bob = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "bob")
+            comment = gradebook.find_comment("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
+            assert (alice.score, alice.needs_manual_grade, comment.manual_comment) == (4.0, False, "Sharp."), step
+            assert bob.needs_manual_grade, f"{step}: an answer not graded yet must still wait for a grader"
+
+
 LATE_POLICY = """
 c.AssignLatePenalties.plugin_class = "nbgrader.plugins.LateSubmissionPlugin"
 c.LateSubmissionPlugin.penalty_method = "zero"
