@@ -304,7 +304,11 @@ def test_a_regrade_keeps_written_answers_graded_by_hand(tmp_path):
             alice = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
             bob = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "bob")
             comment = gradebook.find_comment("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
-            assert (alice.score, alice.needs_manual_grade, comment.manual_comment) == (4.0, False, "Sharp."), step
+            assert (alice.score, alice.needs_manual_grade, comment.manual_comment) == (
+                4.0,
+                False,
+                "Sharp.",
+            ), step
             assert bob.needs_manual_grade, f"{step}: an answer not graded yet must still wait for a grader"
 
 
