@@ -15,6 +15,7 @@ from caiokit.grading.feedback import HideHiddenTests
 from caiokit.grading.gradebook import quiet_harmless_warnings
 from caiokit.grading.overwrite import RestoreCells
 from caiokit.grading.regrade import KeepHandGrades
+from caiokit.grading.rubric import InsertRubrics
 from caiokit.grading.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
@@ -83,3 +84,9 @@ quiet_harmless_warnings()
 c.Autograde.autograde_preprocessors = [
     KeepHandGrades if step is SaveAutoGrades else step for step in c.Autograde.autograde_preprocessors
 ]
+
+# The rubric beside the answer in the Formgrader: a last autograde step puts a read-only markdown cell with
+# each written answer's rubric (taken from source/) after that answer in the graded notebook, the one the
+# Formgrader shows. The feedback preprocessor above (HideHiddenTests) removes those cells again, so learners
+# never see a rubric; release/ never holds one (it is inside the model answer, which nbgrader removes).
+c.Autograde.autograde_preprocessors.append(InsertRubrics)

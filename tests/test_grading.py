@@ -28,7 +28,8 @@ from traitlets.config import Config
 from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
 from caiokit.grading.autograde import autograde
-from caiokit.grading.report import class_report, to_html
+from caiokit.grading.report import class_report, summary_line, to_html
+from caiokit.grading.rubric import rubric_of
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = "01_caio_role"
@@ -220,14 +221,7 @@ def test_scores_equal_a_sequential_run_of_plain_nbgrader(graded_class, tmp_path)
 
 def test_feedback_shows_failures_but_never_hidden_tests(graded_class):
     course = graded_class["course"]
-    config = Config()
-    exec(
-        (ROOT / "nbgrader_config.py").read_text(),
-        {"get_config": lambda: config, "__file__": str(course / "nbgrader_config.py")},
-    )  # noqa: S102
-    config.CourseDirectory.root = str(course)
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    result = api.generate_feedback(ASSIGNMENT, "edited_test")
+    result = course_api(course).generate_feedback(ASSIGNMENT, "edited_test")
     assert result["success"], result["log"]
     page = (course / "feedback" / "edited_test" / ASSIGNMENT / "01_caio_role.html").read_text(
         encoding="utf-8"
@@ -238,168 +232,75 @@ def test_feedback_shows_failures_but_never_hidden_tests(graded_class):
     assert "_q1_expected" in graded, "the graded notebook keeps the hidden tests for the instructor"
 
 
+def test_graders_see_the_rubric_beside_the_answer_and_learners_never_do(graded_class):
+    """The blank submission: its written answer is the placeholder, so any rubric text in feedback is a leak."""
+    course = graded_class["course"]
+    rubric = rubric_of("".join(cell(solution(), "q5_written_pitch")["source"]))
+    assert rubric.startswith("**Grading rubric (5 points)**") and "Case for the seat" in rubric
+    graded = json.loads((course / "autograded" / "blank" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in graded["cells"]]
+    beside = graded["cells"][ids.index("q5_written_pitch") + 1]
+    assert beside["cell_type"] == "markdown" and rubric in "".join(beside["source"])
+    assert beside["metadata"]["editable"] is False
+    result = course_api(course).generate_feedback(ASSIGNMENT, "blank")
+    assert result["success"], result["log"]
+    page = (course / "feedback" / "blank" / ASSIGNMENT / "01_caio_role.html").read_text(encoding="utf-8")
+    assert "Case for the seat" not in page and "For graders" not in page
+    assert "YOUR ANSWER HERE" in page, "the learner's own answer is still in the feedback"
+    for path in (ROOT / "release").rglob("*"):
+        if path.is_file():
+            assert "Grading rubric" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
 def test_class_report_adds_up(graded_class):
     report = class_report(graded_class["course"], ASSIGNMENT)
     cases = graded_class["cases"]
     assert len(report.students) == len(cases)
     assert report.students["score"].sum() == pytest.approx(sum(points for _, points in cases.values()))
     q1 = report.questions.loc["q1_sorter_tests"]
-    assert q1.points == 5 and q1.graded == len(cases)
+    assert q1.points == 5 and q1.graded == len(cases) and q1.pending == 0
     # q1 gets full marks from perfect, deleted_test, inflated_points, printed_megabytes; 1.67 from edited_test.
     assert q1["mean"] == pytest.approx((4 * 5 + 1.67) / len(cases))
     assert q1.full_marks_share == pytest.approx(4 / len(cases))
     assert report.histogram()["students"].sum() == len(cases)
-    assert report.questions.loc["q5_written_pitch"].graded < len(cases)
     page = to_html(report)
     assert "<svg" in page and "Hardest questions" in page and "q1_sorter_tests" in page
 
 
-def test_honest_work_is_graded_without_alarming_warnings(tmp_path):
-    """No SAWarning, no "checksum has changed" unless a read-only cell was edited, no config warning on feedback."""
-    course = make_course(tmp_path)
-    submit(course, "honest", solution())
-    tampered = solution()
-    cell(tampered, "q1_sorter_tests")["source"] = "pass"
-    submit(course, "tamperer", tampered)
-    outputs = {}
-    for name, command in {
-        "caiokit": ["-m", "caiokit.grading", "autograde", ASSIGNMENT],
-        "autograde": ["-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
-        "feedback": ["-m", "nbgrader", "generate_feedback", ASSIGNMENT],
-    }.items():
-        result = subprocess.run(
-            [sys.executable, *command], cwd=course, capture_output=True, text=True, check=False
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-        outputs[name] = result.stdout + result.stderr
-    assert "2 graded, 0 not graded" in outputs["caiokit"]
-    for name, output in outputs.items():
-        assert "SAWarning" not in output and "Warning:" not in output, name
-    changed = [line for line in outputs["autograde"].splitlines() if "has changed" in line]
-    assert len(changed) == 1 and "'checksum' for cell q1_sorter_tests" in changed[0], changed
-    assert "not recognized" not in outputs["feedback"]
-
-
-def test_a_regrade_keeps_written_answers_graded_by_hand(tmp_path):
-    course = make_course(tmp_path)
-    submit(course, "alice", solution())
-    submit(course, "bob", solution())
-    autograde(course, ASSIGNMENT, workers=1)
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        grade = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
-        grade.manual_score = 4.0
-        gradebook.find_comment("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice").manual_comment = "Sharp."
-        gradebook.db.commit()
-    regrades = {
-        "generate_assignment": ["-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"],
-        "caiokit autograde": ["-m", "caiokit.grading", "autograde", ASSIGNMENT],
-        "nbgrader autograde": ["-m", "nbgrader", "autograde", ASSIGNMENT, "--force"],
-    }
-    for step, command in regrades.items():
-        result = subprocess.run([sys.executable, *command], cwd=course, capture_output=True, text=True)
-        assert result.returncode == 0, f"{step}: {result.stderr[-2000:]}"
-        if step == "generate_assignment":
-            continue
-        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-            alice = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
-            bob = gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "bob")
-            comment = gradebook.find_comment("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "alice")
-            assert (alice.score, alice.needs_manual_grade, comment.manual_comment) == (
-                4.0,
-                False,
-                "Sharp.",
-            ), step
-            assert bob.needs_manual_grade, f"{step}: an answer not graded yet must still wait for a grader"
-
-
-LATE_POLICY = """
-c.AssignLatePenalties.plugin_class = "nbgrader.plugins.LateSubmissionPlugin"
-c.LateSubmissionPlugin.penalty_method = "zero"
-"""
-
-
-def test_late_work_is_logged_and_penalised_as_plain_nbgrader_does(tmp_path):
-    courses = {}
-    for way in ("parallel", "plain"):
-        course = make_course(tmp_path / way)
-        with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
-            config.write(LATE_POLICY)
-        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-            gradebook.update_or_create_assignment(ASSIGNMENT, duedate="2026-12-01 12:00:00 UTC")
-        for student, stamp in (("punctual", "2026-12-01 11:00:00"), ("tardy", "2026-12-01 14:00:00")):
-            submit(course, student, solution())
-            (course / "submitted" / student / ASSIGNMENT / "timestamp.txt").write_text(f"{stamp}.000000 UTC")
-        courses[way] = course
-    result = subprocess.run(
-        [sys.executable, "-m", "caiokit.grading", "autograde", ASSIGNMENT],
-        cwd=courses["parallel"], capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert "WARNING tardy: graded, submitted 7200 seconds late" in result.stdout, result.stdout
-    assert "INFO punctual: graded\n" in result.stdout
-    plain = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT],
-        cwd=courses["plain"], capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert "SubmittedAssignment<01_caio_role for tardy> is 7200.0 seconds late" in plain.stderr
-
-    def outcome(course: Path) -> dict:
-        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-            return {
-                s.student.id: (s.score, s.late_submission_penalty, s.total_seconds_late)
-                for s in gradebook.find_assignment(ASSIGNMENT).submissions
-            }
-
-    assert outcome(courses["parallel"]) == outcome(courses["plain"])
-    # (raw score, penalty, seconds late): the "zero" policy takes the whole raw score away.
-    assert outcome(courses["parallel"])["tardy"] == (MAX_CODE, MAX_CODE, 7200.0)
-    assert outcome(courses["parallel"])["punctual"] == (MAX_CODE, 0.0, 0.0)
-
-
-ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
-
-
-def grade_ids(notebook: dict) -> list[str]:
-    return [c["metadata"]["nbgrader"]["grade_id"] for c in notebook["cells"] if "nbgrader" in c["metadata"]]
-
-
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_deleted_test_cells_are_restored_in_place_and_graded(tmp_path, assignment):
-    """A partly right submission, then the same with each test cell deleted, and with all of them deleted."""
-    course = make_course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
-    partial = json.loads((ROOT / "tests" / "partial_submissions" / f"{assignment}.json").read_text())
-    reference = json.loads((ROOT / "source" / assignment / name).read_text(encoding="utf-8"))
-    for c in reference["cells"]:
-        grade_id = c["metadata"].get("nbgrader", {}).get("grade_id")
-        c["source"] = partial["replacements"].get(grade_id, c["source"])
-    tests = [
-        c["metadata"]["nbgrader"]["grade_id"]
-        for c in reference["cells"]
-        if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
-    ]
-    deletions = {f"without_{test}": {test} for test in tests} | {"without_any_test": set(tests)}
-    for student, deleted in {"reference": set(), **deletions}.items():
-        notebook = json.loads(json.dumps(reference))
-        notebook["cells"] = [
-            c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") not in deleted
-        ]
-        folder = course / "submitted" / student / assignment
-        folder.mkdir(parents=True)
-        (folder / name).write_text(json.dumps(notebook), encoding="utf-8")
-    results = {r.student: r for r in autograde(course, assignment, workers=2)}
-    assert all(r.graded for r in results.values()), {s: r.message for s, r in results.items() if not r.graded}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        scores = {
-            s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
-            for s in gradebook.find_assignment(assignment).submissions
+def test_class_report_counts_written_answers_to_grade_as_pending(graded_class):
+    report = class_report(graded_class["course"], ASSIGNMENT)
+    written = report.questions.loc["q5_written_pitch"]
+    with Gradebook(f"sqlite:///{graded_class['course'] / 'gradebook.db'}") as gradebook:
+        waiting = {
+            s.student.id for s in gradebook.find_assignment(ASSIGNMENT).submissions if s.needs_manual_grade
         }
-    assert sum(scores["reference"][t] for t in tests) > 0
-    for grade_id, points in partial["expected_points"].items():
-        assert scores["reference"][grade_id] == pytest.approx(points), grade_id
-    for student in deletions:
-        assert scores[student] == scores["reference"], student
-        graded = json.loads((course / "autograded" / student / assignment / name).read_text(encoding="utf-8"))
-        assert grade_ids(graded) == grade_ids(reference), f"{student}: a restored cell is out of place"
+    assert (
+        waiting and written.pending == len(waiting) and written.graded == len(report.students) - len(waiting)
+    )
+    assert "q5_written_pitch" not in report.hardest(n=len(report.questions)).index
+    assert report.incomplete() == len(waiting)
+    assert f"{len(waiting)} of them incomplete" in summary_line(report)
+    labels = report.questions["question"].to_dict()
+    assert labels["q1_sorter_tests"] == "Q1" and labels["q4a_growth_tests"] == "Q4a"
+    assert labels["q2_form_tests"] == labels["q2_memo_dates_tests"] == "Q2"
+    perfect = report.students.loc["perfect"]
+    assert (perfect.score, perfect.auto, perfect.manual, perfect.pending) == (MAX_CODE, MAX_CODE, 0, 1)
+    page = to_html(report)
+    assert "<h2>Per learner</h2>" in page and "<td>Q4a</td><td>q4a_growth_tests</td>" in page
+
+
+def test_the_html_report_goes_outside_the_repository_by_default(graded_class, tmp_path):
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "-m", "caiokit.grading", "report", ASSIGNMENT, "--html"],
+        cwd=graded_class["course"], env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    expected = tmp_path / "data" / "caiokit" / "reports" / "caio101" / f"{ASSIGNMENT}_class_report.html"
+    assert f"HTML report written to {expected}" in result.stdout
+    assert "Class report: 01_caio_role" in expected.read_text(encoding="utf-8")
+    assert not list(graded_class["course"].glob("*.html"))
+    assert "\nHardest questions: Q" in result.stdout
 
 
 def test_grading_refuses_clearly_without_submissions(tmp_path):
@@ -481,6 +382,7 @@ def course_api(course: Path) -> NbGraderAPI:
         {"get_config": lambda: config, "__file__": str(course / "nbgrader_config.py")},
     )  # noqa: S102 - the course's own config
     config.CourseDirectory.root = str(course)
+    config.Exchange.root = str(course / "exchange")
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
@@ -500,6 +402,7 @@ class Formgrader:
             JUPYTER_CONFIG_DIR=str(home / "config"),
             JUPYTER_DATA_DIR=str(home / "data"),
             JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+            CAIOKIT_EXCHANGE=str(course / "exchange"),
         )
         home.mkdir(parents=True, exist_ok=True)
         self.log = home / "server.log"

@@ -134,8 +134,9 @@ FAILURE_REASONS = (
         "no notebooks were matched",
         "the submission folder holds no notebook (.ipynb): collect the learner's work again",
     ),
+    # nbgrader 0.9.6 fails on an unreadable timestamp.txt with an AttributeError raised in this function.
     (
-        "invalid timestamp string",
+        "in get_existing_timestamp",
         "its timestamp.txt is not a date nbgrader can read: correct or delete it in the learner's "
         "submitted/ folder, then grade again",
     ),
