@@ -55,13 +55,23 @@ c.GenerateFeedback.preprocessors = [HideHiddenTests, GetGrades, CSSHTMLHeaderPre
 # Platforms name their downloads differently: adapt this pattern to yours (matched against the full path).
 c.FileNameCollectorPlugin.named_regexp = r".+/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$"
 
-# Grading sandbox, on every grading path: `nbgrader autograde`, NbGraderAPI.autograde, the Formgrader's
-# Autograde button and `python -m caiokit.grading autograde`. nbgrader's own autograde steps, with its
-# Execute step replaced by caiokit's SandboxedExecute: each notebook's kernel runs in bubblewrap (no
-# network, CPU and memory limits) and can write only to the learner's folder in autograded/; it cannot see
-# source/, the gradebook or other learners' work. Without bubblewrap it warns loudly and runs unsandboxed.
+# Autograding steps: nbgrader's own (Autograde.autograde_preprocessors), with two replaced and one added.
+# - Grading sandbox, on every grading path (`nbgrader autograde`, NbGraderAPI.autograde, the Formgrader's
+#   Autograde button, `python -m caiokit.grading autograde`): caiokit's SandboxedExecute in place of Execute.
+#   Each notebook's kernel runs in bubblewrap (no network, CPU and memory limits) and can write only to the
+#   learner's folder in autograded/; it cannot see source/, the gradebook or other learners' work. Without
+#   bubblewrap it warns loudly and runs unsandboxed.
+# - A regrade keeps hand grades: nbgrader's SaveAutoGrades flags every written answer with a manual score as
+#   "needs manual grading" again on each autograde; caiokit's KeepHandGrades, in its place, keeps written
+#   answers already graded by hand as graded.
+# - The rubric beside the answer in the Formgrader: a last step, InsertRubrics, puts a read-only markdown cell
+#   with each written answer's rubric (from source/) after that answer in the graded notebook, the one the
+#   Formgrader shows. HideHiddenTests (feedback, above) removes those cells again, so learners never see a
+#   rubric; release/ never holds one (it is inside the model answer, which nbgrader removes).
+_REPLACED_AUTOGRADE_STEPS = {Execute: SandboxedExecute, SaveAutoGrades: KeepHandGrades}
 c.Autograde.autograde_preprocessors = [
-    SandboxedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()
+    *(_REPLACED_AUTOGRADE_STEPS.get(step, step) for step in Autograde.autograde_preprocessors.default()),
+    InsertRubrics,
 ]
 
 # Deleted cells restored where they belong: nbgrader's own sanitizing steps, with its OverwriteCells replaced
@@ -77,16 +87,3 @@ c.Autograde.sanitize_preprocessors = [
 # session, add operation ... will not proceed" when a learner is first graded. It is harmless (the rows are
 # added through the submission right after, and every grade is saved): ignore exactly that message.
 quiet_harmless_warnings()
-
-# A regrade keeps hand grades: nbgrader's SaveAutoGrades flags every written answer with a manual score as
-# "needs manual grading" again on each autograde; caiokit's KeepHandGrades, in its place (in the list set by
-# the sandbox block above), keeps written answers already graded by hand as graded.
-c.Autograde.autograde_preprocessors = [
-    KeepHandGrades if step is SaveAutoGrades else step for step in c.Autograde.autograde_preprocessors
-]
-
-# The rubric beside the answer in the Formgrader: a last autograde step puts a read-only markdown cell with
-# each written answer's rubric (taken from source/) after that answer in the graded notebook, the one the
-# Formgrader shows. The feedback preprocessor above (HideHiddenTests) removes those cells again, so learners
-# never see a rubric; release/ never holds one (it is inside the model answer, which nbgrader removes).
-c.Autograde.autograde_preprocessors.append(InsertRubrics)

@@ -539,6 +539,17 @@ def test_hostile_code_is_contained_on_every_grading_path(tmp_path, path):
         assert outcome["log"].count("Sandbox: the kernel can write only to") == 2, outcome["log"][-3000:]
 
 
+@needs_sandbox
+def test_the_parallel_grader_refuses_a_course_config_without_the_sandbox(tmp_path):
+    course = make_course(tmp_path)
+    submit(course, "victim", solution())
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write("\nc.Autograde.autograde_preprocessors = Autograde.autograde_preprocessors.default()\n")
+    with pytest.raises(CaioKitError, match="does not run learners' code in the sandbox: copy the"):
+        autograde(course, ASSIGNMENT)
+    assert not (course / "autograded").exists()
+
+
 def test_without_the_sandbox_the_same_attack_succeeds(tmp_path):
     """The control experiment: it shows that the attack test above can fail, and why the sandbox matters."""
     outcome = run_attack(tmp_path, lambda course: grade_with_caiokit(course, isolate=False))

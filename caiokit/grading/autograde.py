@@ -81,8 +81,8 @@ def _check_sandbox_configured(course_root: Path) -> None:
     if sandbox.SandboxedExecute not in steps:
         raise GradingError(
             f"{course_root / 'nbgrader_config.py'} does not run learners' code in the sandbox: copy the "
-            "'Grading sandbox' block of the course's nbgrader_config.py into it (it puts SandboxedExecute in "
-            "place of nbgrader's Execute), or grade with --no-sandbox on purpose."
+            "'Autograding steps' block of the course's nbgrader_config.py into it (it puts SandboxedExecute "
+            "in place of nbgrader's Execute), or grade with --no-sandbox on purpose."
         )
 
 

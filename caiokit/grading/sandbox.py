@@ -135,10 +135,13 @@ class SandboxKernelManager(AsyncKernelManager):
     _runtime_dir: Path | None = None
 
     @property
-    def kernel_spec(self):  # noqa: D102 - same as the parent's
+    def kernel_spec(self):
+        """The kernel's spec, set to be interrupted by message.
+
+        Signals sent to the sandbox's launcher do not reach the kernel inside it; an interrupt request on
+        the control channel does, so a cell that times out can still be stopped.
+        """
         spec = super().kernel_spec
-        # Signals sent to the sandbox's launcher do not reach the kernel inside it; an interrupt request on
-        # the control channel does, so a cell that times out can still be stopped.
         if spec is not None:
             spec.interrupt_mode = "message"
         return spec
