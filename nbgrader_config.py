@@ -8,9 +8,15 @@ import os
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import GetGrades
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells, SaveAutoGrades
 
 from caiokit.grading.feedback import HideHiddenTests
+from caiokit.grading.gradebook import quiet_harmless_warnings
+from caiokit.grading.overwrite import RestoreCells
+from caiokit.grading.regrade import KeepHandGrades
+from caiokit.grading.rubric import InsertRubrics
+from caiokit.grading.sandbox import SandboxedExecute
 
 c = get_config()  # noqa: F821  (injected by nbgrader/traitlets when this file is loaded)
 
@@ -48,3 +54,36 @@ c.GenerateFeedback.preprocessors = [HideHiddenTests, GetGrades, CSSHTMLHeaderPre
 # <student>_<notebook>.ipynb (e.g. dave_01_caio_role.ipynb) in downloaded/<assignment>/archive/.
 # Platforms name their downloads differently: adapt this pattern to yours (matched against the full path).
 c.FileNameCollectorPlugin.named_regexp = r".+/(?P<student_id>[^/_]+)_(?P<file_id>[^/]+)$"
+
+# Autograding steps: nbgrader's own (Autograde.autograde_preprocessors), with two replaced and one added.
+# - Grading sandbox, on every grading path (`nbgrader autograde`, NbGraderAPI.autograde, the Formgrader's
+#   Autograde button, `python -m caiokit.grading autograde`): caiokit's SandboxedExecute in place of Execute.
+#   Each notebook's kernel runs in bubblewrap (no network, CPU and memory limits) and can write only to the
+#   learner's folder in autograded/; it cannot see source/, the gradebook or other learners' work. Without
+#   bubblewrap it warns loudly and runs unsandboxed.
+# - A regrade keeps hand grades: nbgrader's SaveAutoGrades flags every written answer with a manual score as
+#   "needs manual grading" again on each autograde; caiokit's KeepHandGrades, in its place, keeps written
+#   answers already graded by hand as graded.
+# - The rubric beside the answer in the Formgrader: a last step, InsertRubrics, puts a read-only markdown cell
+#   with each written answer's rubric (from source/) after that answer in the graded notebook, the one the
+#   Formgrader shows. HideHiddenTests (feedback, above) removes those cells again, so learners never see a
+#   rubric; release/ never holds one (it is inside the model answer, which nbgrader removes).
+_REPLACED_AUTOGRADE_STEPS = {Execute: SandboxedExecute, SaveAutoGrades: KeepHandGrades}
+c.Autograde.autograde_preprocessors = [
+    *(_REPLACED_AUTOGRADE_STEPS.get(step, step) for step in Autograde.autograde_preprocessors.default()),
+    InsertRubrics,
+]
+
+# Deleted cells restored where they belong: nbgrader's own sanitizing steps, with its OverwriteCells replaced
+# by caiokit's RestoreCells. A deleted test cell goes back after the nearest earlier cell still present
+# (nbgrader's own gives the whole submission 0 with a KeyError when that cell is read-only text), and the
+# "checksum ... has changed!" warning appears only when a learner really edited a read-only cell, not on
+# every test cell whose hidden tests are put back.
+c.Autograde.sanitize_preprocessors = [
+    RestoreCells if step is OverwriteCells else step for step in Autograde.sanitize_preprocessors.default()
+]
+
+# nbgrader's gradebook makes SQLAlchemy 2 warn "SAWarning: Object of type <SubmittedAssignment> not in
+# session, add operation ... will not proceed" when a learner is first graded. It is harmless (the rows are
+# added through the submission right after, and every grade is saved): ignore exactly that message.
+quiet_harmless_warnings()

@@ -97,6 +97,16 @@ def test_nothing_under_release_leaks_a_solution_or_hidden_test(assignment):
         assert not leaked, f"{path.relative_to(ROOT)} contains {leaked}"
 
 
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_learners_are_told_near_the_top_that_validate_is_not_the_grade(assignment):
+    notebooks = list((ROOT / "release" / assignment).glob("*.ipynb"))
+    assert notebooks
+    for notebook in notebooks:
+        top = "".join("".join(cell["source"]) for cell in notebook_cells(notebook)[:3])
+        assert "Validate checks the form, not your grade" in top, notebook.name
+        assert "hidden tests" in top and "by hand" in top, notebook.name
+
+
 def test_source_version_passes_all_its_tests(course):
     validator = Validator(config=course["config"])
     for notebook in (course["root"] / "source" / course["name"]).glob("*.ipynb"):

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from caiokit.errors import CaioKitError
 from caiokit.grading.autograde import autograde
-from caiokit.grading.report import class_report, to_html
+from caiokit.grading.gradebook import quiet_harmless_warnings
+from caiokit.grading.report import (
+    class_report,
+    default_html_path,
+    question_table,
+    student_table,
+    summary_line,
+    to_html,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,9 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     report = commands.add_parser("report", help="class report: per-question statistics and a score histogram")
     report.add_argument("assignment")
-    report.add_argument("--html", help="also write the report as a self-contained HTML file")
+    report.add_argument(
+        "--html",
+        nargs="?",
+        const="",
+        help="also write the report as a self-contained HTML file (default: a per-course folder in your "
+        "data folder, outside the repository)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
+    quiet_harmless_warnings()
     try:
         if args.command == "autograde":
             results = autograde(
@@ -43,11 +58,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "report":
             summary = class_report(Path(args.course), args.assignment)
-            print(summary.questions.round(2).to_string())
-            print("\nHardest questions:", ", ".join(summary.hardest().index))
-            if args.html:
-                Path(args.html).write_text(to_html(summary), encoding="utf-8")
-                print(f"written: {args.html}")
+            print(summary_line(summary))
+            print(question_table(summary).round(2).to_string(index=False))
+            print()
+            print(student_table(summary).round(2).to_string(index=False))
+            hardest = summary.hardest()
+            print("\nHardest questions:", ", ".join(f"{r.question} ({n})" for n, r in hardest.iterrows()))
+            if args.html is not None:
+                target = Path(args.html) if args.html else default_html_path(summary.course, args.assignment)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(to_html(summary), encoding="utf-8")
+                print(f"HTML report written to {target.resolve()}")
             return 0
     except CaioKitError as exc:
         print(f"error: {exc}", file=sys.stderr)

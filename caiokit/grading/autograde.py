@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,9 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
+from traitlets.config.loader import PyFileConfigLoader
 
 from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
+from caiokit.grading.gradebook import gradebook_url
 
 log = logging.getLogger("caiokit.grading")
 
@@ -55,10 +58,6 @@ class StudentResult:
     seconds: float
 
 
-def _gradebook_url(course_root: Path) -> str:
-    return f"sqlite:///{course_root / 'gradebook.db'}"
-
-
 def submitted_students(course_root: Path, assignment: str) -> list[str]:
     """Learners who have a submission of this assignment in ``submitted/``."""
     folder = course_root / "submitted"
@@ -70,15 +69,24 @@ def submitted_students(course_root: Path, assignment: str) -> list[str]:
 def _nbgrader_env(scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env["JUPYTER_PATH"] = f"{scratch / 'jupyter'}{os.pathsep}{env.get('JUPYTER_PATH', '')}".rstrip(os.pathsep)
     env["JUPYTER_RUNTIME_DIR"] = str(scratch / "runtime")
     env.pop("NBGRADER_EXECUTION", None)
     return env
 
 
-def _prepare_scratch(
-    course_root: Path, snapshot: Path, assignment: str, students: list[str], isolate: bool
-) -> Path:
+def _check_sandbox_configured(course_root: Path) -> None:
+    """Refuse to grade "sandboxed" with a course config that would run learners' code without the sandbox."""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config()
+    steps = config.Autograde.autograde_preprocessors if "autograde_preprocessors" in config.Autograde else []
+    if sandbox.SandboxedExecute not in steps:
+        raise GradingError(
+            f"{course_root / 'nbgrader_config.py'} does not run learners' code in the sandbox: copy the "
+            "'Autograding steps' block of the course's nbgrader_config.py into it (it puts SandboxedExecute "
+            "in place of nbgrader's Execute), or grade with --no-sandbox on purpose."
+        )
+
+
+def _prepare_scratch(course_root: Path, snapshot: Path, assignment: str, students: list[str]) -> Path:
     """A scratch course holding the config, a gradebook snapshot, the source and these submissions only."""
     scratch = Path(tempfile.mkdtemp(prefix="caiokit-grade-"))
     shutil.copy(course_root / "nbgrader_config.py", scratch / "nbgrader_config.py")
@@ -89,8 +97,6 @@ def _prepare_scratch(
             course_root / "submitted" / student / assignment, scratch / "submitted" / student / assignment
         )
     (scratch / "runtime").mkdir()
-    if isolate:
-        sandbox.install_kernel(scratch / "jupyter")
     return scratch
 
 
@@ -99,8 +105,8 @@ def _run_nbgrader(scratch: Path, assignment: str, isolate: bool, timeout_s: floa
     command = [
         sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", f"--CourseDirectory.root={scratch}",
     ]  # fmt: skip
-    if isolate:
-        command += sandbox.nbgrader_options(scratch / "runtime")
+    if not isolate:
+        command.append("--SandboxedExecute.isolate=False")
     try:
         result = subprocess.run(
             command,
@@ -122,27 +128,60 @@ def _graded(scratch: Path, assignment: str, student: str) -> bool:
     return (scratch / "autograded" / student / assignment).is_dir()
 
 
-def _explain_failure(output: str) -> str:
+# What nbgrader's log says when it cannot grade a submission, and what an instructor can do about it.
+FAILURE_REASONS = (
+    (
+        "no notebooks were matched",
+        "the submission folder holds no notebook (.ipynb): collect the learner's work again",
+    ),
+    # nbgrader 0.9.6 fails on an unreadable timestamp.txt with an AttributeError raised in this function.
+    (
+        "in get_existing_timestamp",
+        "its timestamp.txt is not a date nbgrader can read: correct or delete it in the learner's "
+        "submitted/ folder, then grade again",
+    ),
+    ("kernel died", "the notebook's kernel died (os._exit, a crash, or the memory limit)"),
+    ("unresponsivekernelerror", "the notebook's kernel stopped responding"),
+    ("jsondecodeerror", "the notebook is empty or not valid JSON"),
+    ("notjsonerror", "the notebook is empty or not valid JSON"),
+    ("validationerror", "the file is JSON but not a valid notebook"),
+)
+UNKNOWN_NOTEBOOK = re.compile(r"Skipping unknown notebook: (?P<path>\S+)")
+EXCEPTION_LINE = re.compile(r"^\s*(?:\w+\.)*\w*(?:Error|Exception): .+$")
+
+
+def _explain_failure(output: str, assignment: str) -> str:
     """Turn nbgrader's log into one line an instructor can act on."""
+    unknown = sorted({Path(m["path"]).name for m in UNKNOWN_NOTEBOOK.finditer(output)})
+    if unknown and "no notebooks found" in output.lower():
+        return (
+            f"the notebook handed in ({', '.join(unknown)}) is not one of {assignment}'s: rename it to the "
+            f"assignment's notebook name in the learner's submitted/ folder (a learning platform may have "
+            f"renamed the download), then grade again"
+        )
     lowered = output.lower()
-    reasons = [
-        ("no notebooks were matched", "the submission has no notebook of this assignment"),
-        ("kernel died", "the notebook's kernel died (os._exit, a crash, or the memory limit)"),
-        ("unresponsivekernelerror", "the notebook's kernel stopped responding"),
-        ("jsondecodeerror", "the notebook is empty or not valid JSON"),
-        ("notjsonerror", "the notebook is empty or not valid JSON"),
-        ("validationerror", "the file is JSON but not a valid notebook"),
-    ]
-    for needle, reason in reasons:
+    for needle, reason in FAILURE_REASONS:
         if needle in lowered:
             return reason
+    exceptions = [line.strip() for line in output.splitlines() if EXCEPTION_LINE.match(line)]
+    if exceptions:
+        return f"nbgrader failed with {exceptions[-1]}"
     errors = [line for line in output.splitlines() if "ERROR" in line]
     return errors[-1].strip() if errors else "nbgrader could not grade the submission"
 
 
+def _lateness(output: str, assignment: str, student: str) -> str:
+    """nbgrader's "... is N seconds late" line for this learner, as a few words, or ""."""
+    late = re.search(
+        rf"SubmittedAssignment<{re.escape(assignment)} for {re.escape(student)}> is ([\d.]+) seconds late",
+        output,
+    )
+    return f"submitted {float(late[1]):g} seconds late" if late else ""
+
+
 def _copy_grades(gradebook: Gradebook, scratch: Path, assignment: str, student: str) -> None:
     """Copy one student's autograde results from a scratch gradebook into the course gradebook."""
-    with Gradebook(_gradebook_url(scratch)) as source:
+    with Gradebook(gradebook_url(scratch)) as source:
         submission = source.find_submission(assignment, student)
         gradebook.update_or_create_student(student)
         gradebook.update_or_create_submission(assignment, student, timestamp=submission.timestamp)
@@ -210,7 +249,7 @@ def autograde(
         raise GradingError(
             "There is no gradebook.db: run `nbgrader generate_assignment` for this assignment first."
         )
-    with Gradebook(_gradebook_url(course_root)) as gradebook:
+    with Gradebook(gradebook_url(course_root)) as gradebook:
         try:
             gradebook.find_assignment(assignment)
         except MissingEntry as exc:
@@ -221,11 +260,10 @@ def autograde(
         status = sandbox.available()
         isolate = status.ok
         if not status.ok:
-            log.warning(
-                "NO SANDBOX (%s): learners' code runs with your rights and can read source/ and the gradebook. "
-                "Install bubblewrap to isolate it.",
-                status.reason,
-            )
+            log.warning(sandbox.NO_SANDBOX_WARNING, status.reason)
+    if isolate:
+        _check_sandbox_configured(course_root)
+        log.info("Sandbox on: each notebook's kernel can write only to its own folder, and has no network")
     snapshot_dir = Path(tempfile.mkdtemp(prefix="caiokit-gradebook-"))
     snapshot = snapshot_dir / "gradebook.db"
     shutil.copy(course_root / "gradebook.db", snapshot)
@@ -235,16 +273,17 @@ def autograde(
     ) -> tuple[list[str], Path | None, dict[str, tuple[bool, str] | None], float]:
         started = time.monotonic()
         try:
-            scratch = _prepare_scratch(course_root, snapshot, assignment, batch, isolate)
+            scratch = _prepare_scratch(course_root, snapshot, assignment, batch)
         except OSError as exc:
             return batch, None, {s: (False, f"could not copy the submission: {exc}") for s in batch}, 0.0
         finished, output = _run_nbgrader(scratch, assignment, isolate, timeout_s * len(batch))
         outcome: dict[str, tuple[bool, str] | None] = {}
         for student in batch:
             if finished and _graded(scratch, assignment, student):
-                outcome[student] = (True, "graded")
+                late = _lateness(output, assignment, student)
+                outcome[student] = (True, f"graded, {late}" if late else "graded")
             elif len(batch) == 1:
-                outcome[student] = (False, _explain_failure(output) if finished else output)
+                outcome[student] = (False, _explain_failure(output, assignment) if finished else output)
             else:
                 outcome[student] = None  # graded again on its own, for a clean verdict and log
         return batch, scratch, outcome, (time.monotonic() - started) / len(batch)
@@ -253,7 +292,7 @@ def autograde(
     try:
         with (
             ThreadPoolExecutor(max_workers=workers) as pool,
-            Gradebook(_gradebook_url(course_root)) as gradebook,
+            Gradebook(gradebook_url(course_root)) as gradebook,
         ):
             pending = {pool.submit(grade_batch, batch) for batch in _batches(names, workers)}
             while pending:
@@ -274,7 +313,8 @@ def autograde(
                                 _record_zero(gradebook, assignment, student)
                                 message = f"not graded: {message}; 0 recorded for its autograded tests"
                             result = StudentResult(student, ok, message, seconds)
-                            (log.info if ok else log.warning)("%s: %s", student, message)
+                            quiet = ok and "late" not in message
+                            (log.info if quiet else log.warning)("%s: %s", student, message)
                             if on_result:
                                 on_result(result)
                             results.append(result)

@@ -9,6 +9,8 @@ no network: the histogram is inline SVG).
 from __future__ import annotations
 
 import html
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,19 +19,28 @@ import pandas as pd
 from nbgrader.api import Gradebook, MissingEntry
 
 from caiokit.grading.autograde import GradingError
+from caiokit.grading.gradebook import gradebook_url
+
+QUESTION_LABEL = re.compile(r"^q(\d+[a-z]?)_", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ClassReport:
-    """Per-question statistics and per-student totals of one assignment."""
+    """Per-question statistics and per-learner totals of one assignment (``course``: its nbgrader course id)."""
 
     assignment: str
+    course: str
     questions: pd.DataFrame
     students: pd.DataFrame
 
     def hardest(self, n: int = 3) -> pd.DataFrame:
-        """The n questions with the lowest mean share of their points."""
-        return self.questions.sort_values(["mean_share", "question"]).head(n)
+        """The n questions with the lowest mean share of their points, among those fully graded."""
+        complete = self.questions[self.questions["pending"] == 0]
+        return complete.sort_values(["mean_share", "question"]).head(n)
+
+    def incomplete(self) -> int:
+        """How many submissions still have written answers to grade."""
+        return int((self.students["pending"] > 0).sum())
 
     def histogram(self, bins: int = 10) -> pd.DataFrame:
         """Counts of students per band of the total score (as a share of the maximum)."""
@@ -39,13 +50,30 @@ class ClassReport:
         return pd.DataFrame({"from": edges[:-1], "to": edges[1:], "students": counts})
 
 
+def question_label(grade_id: str, position: int) -> str:
+    """``q4a_growth_tests`` -> ``Q4a``; a grade id without a question number is labelled by its position."""
+    match = QUESTION_LABEL.match(grade_id)
+    return f"Q{match[1]}" if match else f"Q{position}"
+
+
+def default_html_path(course: str, assignment: str) -> Path:
+    """Where the HTML report goes unless told otherwise: a per-course folder in the user's data folder,
+    outside any repository (learners' grades are personal data)."""
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "caiokit" / "reports" / course / f"{assignment}_class_report.html"
+
+
 def class_report(course_root: str | Path, assignment: str) -> ClassReport:
-    """Read the gradebook of a course folder and summarise one assignment."""
+    """Read the gradebook of a course folder and summarise one assignment.
+
+    A written answer still waiting for a grader counts as pending, never as 0: it is left out of its
+    question's statistics, and the per-learner table says how many each learner has.
+    """
     database = Path(course_root) / "gradebook.db"
     if not database.exists():
         raise GradingError(f"No gradebook at {database}: grade the assignment first.")
     question_rows, student_rows = [], []
-    with Gradebook(f"sqlite:///{database}") as gradebook:
+    with Gradebook(gradebook_url(course_root)) as gradebook:
         try:
             record = gradebook.find_assignment(assignment)
         except MissingEntry as exc:
@@ -55,27 +83,38 @@ def class_report(course_root: str | Path, assignment: str) -> ClassReport:
             raise GradingError(f"No graded submission of {assignment!r} yet: run the autograder first.")
         cells = [(nb.name, cell.name, cell.max_score) for nb in record.notebooks for cell in nb.grade_cells]
         scores: dict[str, list[float]] = {name: [] for _, name, _ in cells}
+        pending: dict[str, int] = dict.fromkeys(scores, 0)
         for submission in submissions:
+            waiting = 0
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
-                    if not grade.needs_manual_grade:  # a written answer counts once the instructor graded it
+                    if grade.needs_manual_grade:
+                        pending[grade.name] += 1
+                        waiting += 1
+                    else:
                         scores[grade.name].append(grade.score)
             student_rows.append(
                 {
                     "student": submission.student.id,
                     "score": submission.score,
+                    "auto": submission.code_score,
+                    "manual": submission.written_score,
+                    "pending": waiting,
                     "max_score": submission.max_score,
                 }
             )
-    for notebook, name, max_score in cells:
+        course = record.course_id
+    for position, (notebook, name, max_score) in enumerate(cells, start=1):
         graded = scores[name]
         values = np.array(graded, dtype=float)
         question_rows.append(
             {
-                "question": name,
+                "grade_id": name,
+                "question": question_label(name, position),
                 "notebook": notebook,
                 "points": max_score,
                 "graded": len(graded),
+                "pending": pending[name],
                 "mean": values.mean() if graded else np.nan,
                 "std": values.std(ddof=0) if graded else np.nan,
                 "mean_share": values.mean() / max_score if graded and max_score else np.nan,
@@ -85,8 +124,25 @@ def class_report(course_root: str | Path, assignment: str) -> ClassReport:
     students = pd.DataFrame(student_rows)
     students["share"] = students["score"] / students["max_score"]
     return ClassReport(
-        assignment, pd.DataFrame(question_rows).set_index("question"), students.set_index("student")
+        assignment, course, pd.DataFrame(question_rows).set_index("grade_id"), students.set_index("student")
     )
+
+
+def summary_line(report: ClassReport) -> str:
+    """The mean total, and how many submissions it counts before all their written answers are graded."""
+    totals = report.students["score"]
+    line = (
+        f"{len(report.students)} submission(s); mean total {totals.mean():.2f} of "
+        f"{report.students['max_score'].max():g} (median {totals.median():.2f}, lowest {totals.min():.2f}, "
+        f"highest {totals.max():.2f})"
+    )
+    incomplete = report.incomplete()
+    if incomplete:
+        line += (
+            f"; {incomplete} of them incomplete, with {int(report.students['pending'].sum())} written "
+            f"answer(s) still to grade, counted as 0 in these totals until graded"
+        )
+    return line + "."
 
 
 def _svg_histogram(report: ClassReport, width: int = 480, height: int = 180) -> str:
@@ -109,32 +165,54 @@ def _svg_histogram(report: ClassReport, width: int = 480, height: int = 180) -> 
     return f'<svg width="{width}" height="{height}" role="img" aria-label="score histogram">{"".join(bars)}</svg>'
 
 
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return "" if np.isnan(value) else f"{value:.2f}"
+    return html.escape(str(value))
+
+
+def _table(frame: pd.DataFrame) -> str:
+    header = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return f"<table><tr>{header}</tr>{rows}</table>"
+
+
+def question_table(report: ClassReport) -> pd.DataFrame:
+    """The per-question table as shown: question label first, then the grade id."""
+    shown = report.questions.reset_index()
+    columns = ["question", "grade_id", "points", "graded", "pending", "mean", "std", "full_marks_share"]
+    return shown[columns].rename(columns={"std": "spread (sd)", "full_marks_share": "full marks"})
+
+
+def student_table(report: ClassReport) -> pd.DataFrame:
+    """The per-learner table as shown: total, automatic and manual points, written answers pending."""
+    shown = report.students.reset_index()
+    return shown[["student", "score", "auto", "manual", "pending"]].rename(columns={"score": "total"})
+
+
 def to_html(report: ClassReport) -> str:
     """The report as one self-contained HTML page."""
-    questions = report.questions.reset_index()
-    rows = "".join(
-        f"<tr><td>{html.escape(q.question)}</td><td>{q.points:g}</td><td>{q.graded}</td><td>{q.mean:.2f}</td>"
-        f"<td>{q.std:.2f}</td><td>{q.full_marks_share:.0%}</td></tr>"
-        for q in questions.itertuples()
-    )
     hardest = "".join(
-        f"<li>{html.escape(name)}: {row.mean_share:.0%} of the points on average</li>"
+        f"<li>{html.escape(row.question)} ({html.escape(name)}): {row.mean_share:.0%} of the points on average</li>"
         for name, row in report.hardest().iterrows()
     )
-    totals = report.students["score"]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Class report - {html.escape(report.assignment)}</title>
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto}}table{{border-collapse:collapse}}
 td,th{{border-bottom:1px solid #ddd;padding:.25em .8em;text-align:right}}td:first-child{{text-align:left}}</style>
 </head><body>
 <h1>Class report: {html.escape(report.assignment)}</h1>
-<p>{len(report.students)} submission(s); mean total {totals.mean():.2f} of {report.students["max_score"].max():g}
-(median {totals.median():.2f}, lowest {totals.min():.2f}, highest {totals.max():.2f}).</p>
+<p>{html.escape(summary_line(report))}</p>
 <h2>Hardest questions</h2><ol>{hardest}</ol>
+<p>Only questions with no written answer still to grade are ranked.</p>
 <h2>Distribution of total scores</h2>{_svg_histogram(report)}
 <h2>Per question</h2>
-<table><tr><th>question</th><th>points</th><th>graded</th><th>mean</th><th>spread (sd)</th><th>full marks</th></tr>
-{rows}</table>
-<p>Manually graded questions count only once graded.</p>
+{_table(question_table(report))}
+<p>Written answers still to grade are counted as pending, not as 0.</p>
+<h2>Per learner</h2>
+{_table(student_table(report))}
 </body></html>
 """

@@ -5,27 +5,40 @@ caiokit package) and can write only to its own working copy and a private /tmp. 
 course's source/ folder, the gradebook, or any other learner's files, and it has no network. nbgrader
 talks to it through Unix sockets (ZeroMQ's ipc transport) in a folder shared with the sandbox.
 
+nbgrader_config.py puts :class:`SandboxedExecute` in place of nbgrader's ``Execute`` step of
+``Autograde``, so every grading path uses it: ``nbgrader autograde``, ``NbGraderAPI.autograde``, the
+Formgrader's Autograde button, and ``python -m caiokit.grading autograde`` (which runs plain nbgrader).
+
 Where bubblewrap is missing or cannot create namespaces, :func:`available` says why; grading then warns
-that submissions run with the instructor's rights.
+loudly that submissions run with the instructor's rights.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jupyter_client.manager import AsyncKernelManager
+from nbgrader.preprocessors import Execute
+from traitlets import Bool
+
 import caiokit
 
-KERNEL_NAME = "caiokit-sandbox"
 CPU_SECONDS = 300
 MEMORY_BYTES = 4 * 1024**3
 # System folders the kernel may read; missing ones are skipped.
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc")
+# Variables the kernel keeps from its launcher's environment (nbgrader tells notebooks it is grading them).
+PASSED_VARIABLES = ("NBGRADER_EXECUTION",)
+NO_SANDBOX_WARNING = (
+    "NO SANDBOX (%s): learners' code runs with your rights and can read source/ and the gradebook. "
+    "Install bubblewrap to isolate it."
+)
 
 
 @dataclass(frozen=True)
@@ -76,9 +89,13 @@ def _mounts() -> list[str]:
     return options
 
 
-def kernel_argv(workdir: Path, connection_file: Path) -> list[str]:
-    """The command that starts an ipykernel in a sandbox where only ``workdir`` is writable."""
-    runtime_dir = connection_file.parent
+def wrap(
+    command: list[str], workdir: Path, runtime_dir: Path, env: dict[str, str] | None = None
+) -> list[str]:
+    """``command`` (a kernel's), run in a sandbox where only ``workdir`` and ``runtime_dir`` are writable."""
+    passed = [
+        option for name in PASSED_VARIABLES if env and name in env for option in ("--setenv", name, env[name])
+    ]
     return [
         "prlimit",
         f"--cpu={CPU_SECONDS}",
@@ -95,6 +112,7 @@ def kernel_argv(workdir: Path, connection_file: Path) -> list[str]:
         "--setenv", "HOME", "/tmp/home",
         "--setenv", "LANG", "C.UTF-8",
         "--setenv", "MPLBACKEND", "Agg",
+        *passed,
         "--dev", "/dev",
         "--proc", "/proc",
         "--tmpfs", "/tmp",
@@ -103,39 +121,65 @@ def kernel_argv(workdir: Path, connection_file: Path) -> list[str]:
         "--bind", str(runtime_dir), str(runtime_dir),
         "--bind", str(workdir), str(workdir),
         "--chdir", str(workdir),
-        sys.executable, "-m", "ipykernel_launcher", "-f", str(connection_file),
+        *command,
     ]  # fmt: skip
 
 
-def install_kernel(jupyter_dir: Path) -> None:
-    """Write the sandbox kernelspec under ``jupyter_dir/kernels`` (put ``jupyter_dir`` on JUPYTER_PATH).
+class SandboxKernelManager(AsyncKernelManager):
+    """A kernel manager that starts each kernel in the sandbox, bound to the folder it is started in.
 
-    The kernelspec starts this module, which reads the folder it was started in (Jupyter starts a kernel
-    in its notebook's folder) and replaces itself with the sandboxed kernel bound to that folder only.
+    The kernel has no network, so it talks to nbgrader over Unix sockets (ZeroMQ's ipc transport) in a
+    private folder made for this kernel alone and removed when it shuts down.
     """
-    spec_dir = jupyter_dir / "kernels" / KERNEL_NAME
-    spec_dir.mkdir(parents=True, exist_ok=True)
-    spec = {
-        "argv": [sys.executable, "-m", "caiokit.grading.sandbox", "{connection_file}"],
-        "display_name": "Python 3 (caiokit grading sandbox)",
-        "language": "python",
-        # Signals sent to the sandbox's launcher do not reach the kernel inside it; an interrupt request on
-        # the control channel does, so a cell that times out can still be stopped.
-        "interrupt_mode": "message",
-    }
-    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+
+    _runtime_dir: Path | None = None
+
+    @property
+    def kernel_spec(self):
+        """The kernel's spec, set to be interrupted by message.
+
+        Signals sent to the sandbox's launcher do not reach the kernel inside it; an interrupt request on
+        the control channel does, so a cell that times out can still be stopped.
+        """
+        spec = super().kernel_spec
+        if spec is not None:
+            spec.interrupt_mode = "message"
+        return spec
+
+    async def _async_pre_start_kernel(self, **kw):
+        if self._runtime_dir is None:
+            self._runtime_dir = Path(tempfile.mkdtemp(prefix="caiokit-kernel-"))
+            self.transport = "ipc"
+            self.ip = str(self._runtime_dir / "kernel")
+            self.connection_file = str(self._runtime_dir / "kernel.json")
+        command, kw = await super()._async_pre_start_kernel(**kw)
+        workdir = Path(kw.get("cwd") or os.getcwd()).resolve()
+        self.log.info("Sandbox: the kernel can write only to %s, and has no network", workdir)
+        return wrap(command, workdir, self._runtime_dir, kw.get("env")), kw
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and self._runtime_dir is not None:
+            shutil.rmtree(self._runtime_dir, ignore_errors=True)
+            self._runtime_dir = None
 
 
-def nbgrader_options(runtime_dir: Path) -> list[str]:
-    """Command-line options that make nbgrader run notebooks with the sandbox kernel over Unix sockets."""
-    return [
-        f"--Execute.kernel_name={KERNEL_NAME}",
-        "--KernelManager.transport=ipc",
-        f"--KernelManager.ip={runtime_dir / 'kernel'}",
-        f"--KernelManager.connection_file={runtime_dir / 'kernel.json'}",
-    ]
+class SandboxedExecute(Execute):
+    """nbgrader's ``Execute``, with each notebook's kernel in the sandbox (configured in nbgrader_config.py).
 
+    If the sandbox cannot work here, it says so loudly in the log and runs the kernel without isolation, as
+    plain nbgrader would; ``--SandboxedExecute.isolate=False`` turns it off on purpose.
+    """
 
-if __name__ == "__main__":
-    argv = kernel_argv(Path.cwd(), Path(sys.argv[1]).resolve())
-    os.execvp(argv[0], argv)
+    isolate = Bool(True, help="Run learners' code in the bubblewrap sandbox.").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.isolate:
+            self.log.warning(NO_SANDBOX_WARNING, "turned off on purpose")
+            return
+        status = available()
+        if status.ok:
+            self.kernel_manager_class = SandboxKernelManager
+        else:
+            self.log.warning(NO_SANDBOX_WARNING, status.reason)
