@@ -2,6 +2,7 @@
 
     python -m caiokit.authoring lessons [NAME ...]   add navigation, execute and normalise lesson notebooks
     python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
+    python -m caiokit.authoring learner-edition OUT [--exchange PATH]   build the learner edition into OUT
 
 Lessons are executed with a fresh, temporary progress file, so what they show is the same on every run
 and nbval can compare it. Run ``lessons`` after changing code a lesson uses, ``release`` after changing
@@ -21,7 +22,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from caiokit import learner_edition
 from caiokit.curriculum import lessons
+from caiokit.errors import CaioKitError
+from caiokit.learner_edition import DEFAULT_EXCHANGE
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_MARKER = "caiokit_navigation"
@@ -143,9 +147,21 @@ def release(assignment: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m caiokit.authoring", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["lessons", "release"])
-    parser.add_argument("names", nargs="*", help="lesson or assignment names (default: all)")
+    parser.add_argument("command", choices=["lessons", "release", "learner-edition"])
+    parser.add_argument(
+        "names", nargs="*", help="lesson or assignment names (default: all); learner-edition: OUT"
+    )
+    parser.add_argument("--exchange", default=DEFAULT_EXCHANGE, help="learner-edition: the exchange folder")
     args = parser.parse_args(argv)
+    if args.command == "learner-edition":
+        if len(args.names) != 1:
+            parser.error("learner-edition needs one output folder: learner-edition OUT")
+        try:
+            edition = learner_edition.build(ROOT, args.names[0], exchange=args.exchange)
+        except CaioKitError as exc:
+            sys.exit(f"error: {exc}")
+        print(f"learner edition in {edition.root}: {edition.files} files, {edition.size_bytes / 1e6:.1f} MB")
+        return
     # nbgrader and the notebook kernel are found on PATH: make it this environment's.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if args.command == "lessons":
