@@ -9,7 +9,10 @@ from pathlib import Path
 
 from caiokit.errors import CaioKitError
 from caiokit.grading.autograde import autograde
+from caiokit.grading.lms_feedback import PLATFORMS, package_feedback
 from caiokit.grading.report import class_report, to_html
+from caiokit.grading.roster import import_roster
+from caiokit.grading.status import class_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +30,23 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="class report: per-question statistics and a score histogram")
     report.add_argument("assignment")
     report.add_argument("--html", help="also write the report as a self-contained HTML file")
+    roster = commands.add_parser("roster", help="the class roster")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    roster_import = roster_commands.add_parser(
+        "import", help="check a roster CSV (id, first_name, last_name, email[, lms_user_id]) and import it"
+    )
+    roster_import.add_argument("file")
+    status = commands.add_parser(
+        "status", help="each learner on the roster: submitted, late, autograded, to grade"
+    )
+    status.add_argument("assignment")
+    status.add_argument("--roster", help="roster CSV (default: roster.csv in the course directory)")
+    package = commands.add_parser(
+        "feedback-package", help="zip the feedback for upload back to Canvas or Moodle"
+    )
+    package.add_argument("assignment")
+    package.add_argument("--platform", required=True, choices=PLATFORMS)
+    package.add_argument("--to", help="zip file to write (default: ~/caiokit-output/caio101/)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s", stream=sys.stdout)
     try:
@@ -48,6 +68,22 @@ def main(argv: list[str] | None = None) -> int:
             if args.html:
                 Path(args.html).write_text(to_html(summary), encoding="utf-8")
                 print(f"written: {args.html}")
+            return 0
+        if args.command == "roster":
+            added, updated = import_roster(Path(args.course), args.file)
+            print(f"{args.file}: {added} learner(s) added, {updated} updated in the gradebook")
+            return 0
+        if args.command == "status":
+            result = class_status(Path(args.course), args.assignment, args.roster)
+            print(result.table.drop(columns="on_roster").to_string())
+            print()
+            print(result.summary())
+            return 0
+        if args.command == "feedback-package":
+            made = package_feedback(Path(args.course), args.assignment, args.platform, args.to)
+            for student, reason in made.left_out.items():
+                print(f"NOT PACKAGED {student}: {reason}")
+            print(f"written: {made.path} ({len(made.packaged)} learner(s))")
             return 0
     except CaioKitError as exc:
         print(f"error: {exc}", file=sys.stderr)
