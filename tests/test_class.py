@@ -224,6 +224,41 @@ def test_a_late_submission_gets_the_penalty_when_autograded(term, graded):
         assert alice.late_submission_penalty == 0
 
 
+def test_autograding_late_work_again_after_its_written_answer_is_graded_puts_it_in_the_penalty(term, graded):
+    course, env = term["course"], term["env"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "carol").manual_score = 5.0
+        gradebook.db.commit()
+    run(
+        sys.executable,
+        "-m",
+        "caiokit.grading",
+        "autograde",
+        ASSIGNMENT,
+        "--student",
+        "carol",
+        cwd=course,
+        env=env,
+    )
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        carol = gradebook.find_submission(ASSIGNMENT, "carol")
+        assert carol.score == pytest.approx(20.0)
+        assert carol.late_submission_penalty == pytest.approx(4.0)  # 20% of 15 + 5
+        gradebook.find_grade("q5_written_pitch", ASSIGNMENT, ASSIGNMENT, "carol").manual_score = None
+        gradebook.db.commit()
+    run(
+        sys.executable,
+        "-m",
+        "caiokit.grading",
+        "autograde",
+        ASSIGNMENT,
+        "--student",
+        "carol",
+        cwd=course,
+        env=env,
+    )
+
+
 # --- Canvas and Moodle downloads ------------------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 
 nbgrader's Assignment List shows names, not due dates. This exchange class, configured in
 nbgrader_config.py (``c.ExchangeFactory.release_assignment``), copies the assignment as nbgrader does and then
-puts one markdown cell first in each released notebook: the due date from the gradebook (set with
+puts one markdown cell first in each released notebook (if the assignment has a due date): the due date from the gradebook (set with
 ``nbgrader db assignment add ASSIGNMENT --duedate=...``) and the late policy. The cell is not an nbgrader
 cell, so grading ignores it; ``release/`` itself is not changed.
 """
@@ -23,8 +23,6 @@ DUE_CELL_MARKER = "caiokit_due_date"
 
 def due_date_text(duedate, policy: PercentPerDayLate | None) -> str:
     """The line learners read: the due date in UTC, and the late policy if there is one."""
-    if duedate is None:
-        return "**No due date is set for this assignment.** Ask your instructor when it is due."
     text = f"**Due: {duedate:%A %d %B %Y, %H:%M} UTC.**"
     return f"{text} {policy.describe()}" if policy is not None else text
 
@@ -49,7 +47,11 @@ class ReleaseWithDueDate(ExchangeReleaseAssignment):
     def do_copy(self, src, dest, log=None):
         """Copy as nbgrader does, then stamp the due date on each notebook of the copy."""
         super().do_copy(src, dest, log)
-        text = due_date_text(self._duedate(), self._late_policy())
+        duedate = self._duedate()
+        if duedate is None:
+            self.log.info("No due date set: the released notebooks say nothing about one")
+            return
+        text = due_date_text(duedate, self._late_policy())
         for path in sorted(Path(dest).glob("*.ipynb")):
             notebook = nbformat.read(path, as_version=4)
             cell = nbformat.v4.new_markdown_cell(text)
