@@ -224,6 +224,11 @@ def build(course_root: str | Path, out: str | Path, exchange: str = DEFAULT_EXCH
     return Edition(out, wheel, sum(p.stat().st_size for p in files), len(files))
 
 
+def _stored_forms(line: str) -> set[str]:
+    """A line as it may be stored: as is, and escaped inside a JSON string (a notebook), with or without \\u escapes."""
+    return {line, json.dumps(line)[1:-1], json.dumps(line, ensure_ascii=False)[1:-1]}
+
+
 def _regions(text: str, begin: str, end: str) -> Iterator[str]:
     inside = False
     for line in text.splitlines():
@@ -246,7 +251,9 @@ def secrets_of(course_root: str | Path) -> set[str]:
             text = "".join(cell["source"])
             for begin, end in _delimiters():
                 for line in _regions(text, begin, end):
-                    if len(line) >= MIN_SECRET_LINE and json.dumps(line)[1:-1] not in public:
+                    if len(line) >= MIN_SECRET_LINE and not any(
+                        form in public for form in _stored_forms(line)
+                    ):
                         secrets.add(line)
     return secrets
 
@@ -276,8 +283,7 @@ def find_leaks(folder: str | Path, secrets: Iterable[str]) -> list[str]:
             leaks.append(f"{name}: instructor file")
             continue
         markers = [m for m in markers_all if m in text]
-        # A notebook stores its text JSON-escaped: compare both forms.
-        found = [s for s in secrets if s in text or json.dumps(s)[1:-1] in text]
+        found = [s for s in secrets if any(form in text for form in _stored_forms(s))]
         if markers or found:
             leaks.append(f"{name}: {', '.join(markers + [repr(s[:60]) for s in found[:3]])}")
     return leaks

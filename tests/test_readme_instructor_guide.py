@@ -179,12 +179,13 @@ class Term:
         finally:
             os.killpg(server.pid, 15)
             server.wait(timeout=30)
-        # What the instructor then does in Manual Grading: a score for every written answer handed in.
+        # What the instructor then does in Manual Grading: a score for every written answer waiting (nbgrader has
+        # already given 0 to answers left blank).
         with Gradebook(f"sqlite:///{self.course / 'gradebook.db'}") as gradebook:
             for submission in gradebook.find_assignment(self.assignment).submissions:
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
-                        if grade.cell.cell_type == "markdown":
+                        if grade.needs_manual_grade:
                             grade.manual_score = grade.max_score - 1
             gradebook.db.commit()
 

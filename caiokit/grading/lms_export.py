@@ -98,10 +98,9 @@ class _LmsExporter(ExportPlugin):
             "Wrote %d learner(s) x %d assignment(s) to %s", len(rows), len(assignments), destination
         )
         if pending:
+            shown = ", ".join(pending[:10]) + (f" and {len(pending) - 10} more" if len(pending) > 10 else "")
             self.log.warning(
-                "Not final: %d submission(s) still have written answers to grade: %s",
-                len(pending),
-                ", ".join(pending),
+                "Not final: %d submission(s) still have written answers to grade: %s", len(pending), shown
             )
         print(f"written: {destination}")
 
