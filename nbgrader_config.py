@@ -27,13 +27,13 @@ c.CourseDirectory.course_id = "caio101"
 # and ignored by git, submitted/, autograded/, feedback/ and gradebook.db.
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
 
-# The exchange is where `nbgrader release_assignment` puts assignments and `nbgrader submit` puts work.
-# nbgrader's default, /srv/nbgrader/exchange, needs root to create. On a laptop, use a folder in the
-# user's home, which needs no rights; on JupyterHub, set CAIOKIT_EXCHANGE=/srv/nbgrader/exchange
-# (created once by an administrator, world-writable with the sticky bit, as nbgrader's docs say).
-c.Exchange.root = os.environ.get(
-    "CAIOKIT_EXCHANGE", str(Path.home() / ".local" / "share" / "caiokit" / "exchange")
-)
+# The exchange is where `nbgrader release_assignment` puts assignments and `nbgrader submit` puts work. It must be
+# one folder that the instructor and every learner reach, so it is never in a home folder: by default
+# /srv/nbgrader/exchange, the layout nbgrader documents for a shared server (created once by an administrator:
+# `sudo mkdir -p /srv/nbgrader/exchange && sudo chmod 777 /srv/nbgrader/exchange`). CAIOKIT_EXCHANGE names
+# another shared folder. Learners get the same path in their own nbgrader_config.py (the learner edition's).
+# (nbgrader's own default is /usr/local/share/nbgrader/exchange.)
+c.Exchange.root = os.environ.get("CAIOKIT_EXCHANGE", "/srv/nbgrader/exchange")
 
 # A cell that runs longer than this many seconds is stopped and counted as failed, so one learner's
 # infinite loop costs half a minute of grading, not the whole session. The lessons' heaviest cell runs
@@ -87,3 +87,15 @@ c.Autograde.sanitize_preprocessors = [
 # session, add operation ... will not proceed" when a learner is first graded. It is harmless (the rows are
 # added through the submission right after, and every grade is saved): ignore exactly that message.
 quiet_harmless_warnings()
+
+# --- The class: due dates, late work, learning platforms (caiokit.grading: late, release, lms_collect) ---
+
+# Late work loses 10% of its points per day or part of a day late, down to zero (caiokit/grading/late.py).
+# nbgrader applies it when autograding a submission made after the due date set with
+# `nbgrader db assignment add ASSIGNMENT --duedate="2027-01-15 17:00:00 UTC"`.
+c.AssignLatePenalties.plugin_class = "caiokit.grading.late.PercentPerDayLate"
+c.PercentPerDayLate.percent_per_day = 10.0
+
+# Releasing puts the due date and that policy in a first cell of each released notebook, which learners see
+# when they fetch the assignment (nbgrader's Assignment List does not show due dates).
+c.ExchangeFactory.release_assignment = "caiokit.grading.release.ReleaseWithDueDate"

@@ -3,6 +3,7 @@
     python -m caiokit.authoring lessons [NAME ...]   add navigation, execute and normalise lesson notebooks
     python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
     python -m caiokit.authoring facts                where each dated fact is used; which are over a year old
+    python -m caiokit.authoring learner-edition OUT [--exchange PATH]   build the learner edition into OUT
 
 Lessons are executed with a fresh, temporary progress file, so what they show is the same on every run
 and nbval can compare it. Run ``lessons`` after changing code a lesson uses, ``release`` after changing
@@ -22,8 +23,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from caiokit import learner_edition
 from caiokit.curriculum import lessons
+from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
+from caiokit.learner_edition import DEFAULT_EXCHANGE
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_MARKER = "caiokit_navigation"
@@ -146,9 +150,21 @@ def release(assignment: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m caiokit.authoring", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["lessons", "release", "facts"])
-    parser.add_argument("names", nargs="*", help="lesson or assignment names (default: all)")
+    parser.add_argument("command", choices=["lessons", "release", "facts", "learner-edition"])
+    parser.add_argument(
+        "names", nargs="*", help="lesson or assignment names (default: all); learner-edition: OUT"
+    )
+    parser.add_argument("--exchange", default=DEFAULT_EXCHANGE, help="learner-edition: the exchange folder")
     args = parser.parse_args(argv)
+    if args.command == "learner-edition":
+        if len(args.names) != 1:
+            parser.error("learner-edition needs one output folder: learner-edition OUT")
+        try:
+            edition = learner_edition.build(ROOT, args.names[0], exchange=args.exchange)
+        except CaioKitError as exc:
+            sys.exit(f"error: {exc}")
+        print(f"learner edition in {edition.root}: {edition.files} files, {edition.size_bytes / 1e6:.1f} MB")
+        return
     # nbgrader and the notebook kernel are found on PATH: make it this environment's.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if args.command == "facts":

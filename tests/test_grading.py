@@ -290,13 +290,13 @@ def test_class_report_counts_written_answers_to_grade_as_pending(graded_class):
 
 
 def test_the_html_report_goes_outside_the_repository_by_default(graded_class, tmp_path):
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    env = dict(os.environ, HOME=str(tmp_path / "home"))
     result = subprocess.run(
         [sys.executable, "-m", "caiokit.grading", "report", ASSIGNMENT, "--html"],
         cwd=graded_class["course"], env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    expected = tmp_path / "data" / "caiokit" / "reports" / "caio101" / f"{ASSIGNMENT}_class_report.html"
+    expected = tmp_path / "home" / "caiokit-output" / "caio101" / f"{ASSIGNMENT}_class_report.html"
     assert f"HTML report written to {expected}" in result.stdout
     assert "Class report: 01_caio_role" in expected.read_text(encoding="utf-8")
     assert not list(graded_class["course"].glob("*.html"))

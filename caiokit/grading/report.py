@@ -9,7 +9,6 @@ no network: the histogram is inline SVG).
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,13 +53,6 @@ def question_label(grade_id: str, position: int) -> str:
     """``q4a_growth_tests`` -> ``Q4a``; a grade id without a question number is labelled by its position."""
     match = QUESTION_LABEL.match(grade_id)
     return f"Q{match[1]}" if match else f"Q{position}"
-
-
-def default_html_path(course: str, assignment: str) -> Path:
-    """Where the HTML report goes unless told otherwise: a per-course folder in the user's data folder,
-    outside any repository (learners' grades are personal data)."""
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "caiokit" / "reports" / course / f"{assignment}_class_report.html"
 
 
 def class_report(course_root: str | Path, assignment: str) -> ClassReport:
