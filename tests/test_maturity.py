@@ -301,7 +301,7 @@ def test_q3_mitre_levels():
     assert wrong.status is Status.INCORRECT
     assert "'Developing' does not belong" in wrong.message and "Adopted" in wrong.message
     assert "1 correct option is still missing" in wrong.message
-    assert "AWS" in q3.evaluate({"Initial", "Experiment"}).message
+    assert "MIT CISR" in q3.evaluate({"Initial", "Experiment"}).message
     assert q3.evaluate(...).status is Status.NOT_ATTEMPTED
 
 
