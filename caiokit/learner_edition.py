@@ -130,15 +130,23 @@ def _requirements(course_root: Path, wheel_name: str) -> str:
     return "\n".join(kept) + "\n"
 
 
+# The instructor's grading tools stay out of the learner's wheel: learners never grade, and the rubric and
+# feedback steps there know nbgrader's solution markers.
+INSTRUCTOR_ONLY = ("grading",)
+
+
 def build_wheel(course_root: Path, folder: Path) -> Path:
-    """Build caiokit's wheel from a scratch copy of the package (the repository gets no build/ folder)."""
+    """Build caiokit's wheel, without the instructor-only packages, from a scratch copy of the package (the
+    repository gets no build/ folder)."""
     with tempfile.TemporaryDirectory(prefix="caiokit-wheel-") as scratch:
         copy = Path(scratch) / "caiokit-src"
         copy.mkdir()
         for name in ("pyproject.toml", "README.md"):
             shutil.copy(course_root / name, copy / name)
         shutil.copytree(
-            course_root / "caiokit", copy / "caiokit", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            course_root / "caiokit",
+            copy / "caiokit",
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", *INSTRUCTOR_ONLY),
         )
         folder.mkdir(parents=True, exist_ok=True)
         result = subprocess.run(

@@ -23,7 +23,7 @@ ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
 # toolkit learners use in the lessons implements the same formulas, and lesson 06 states the same date. None is
 # a hidden test's expected value or a rubric. A new overlap fails the test until someone reviews it here.
 SHARED_WITH_THE_LESSONS = {
-    "national enforcement starts on 3 Aug 2026.",  # a date lesson 06 teaches
+    "authorities have enforced the duty since 3 Aug 2026.",  # a date lesson 06 teaches, in a capstone answer
     "if len(cash_flows) == 0:",  # caiokit.finance, used in lesson 04
     '(True, True): "quick win",',  # the 2x2 quadrants of caiokit.scoring, lesson 03
     '(True, False): "strategic bet",',
