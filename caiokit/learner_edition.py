@@ -97,8 +97,14 @@ toolkit (`wheels/{wheel}`). You need Python 3.11 or 3.12. In this folder:
 python3 -m venv .venv
 source .venv/bin/activate            # on Windows: .venv\\Scripts\\activate
 python -m pip install -r requirements.txt
+python -m caiokit.trust notebooks     # once: lets JupyterLab draw the stored tools
 jupyter lab notebooks/00_start_here.ipynb
 ```
+
+Lessons are stored with their results, tools included, so you can read them before running anything.
+JupyterLab draws a stored tool only in a notebook your own account trusts: `python -m caiokit.trust
+notebooks` signs the lessons for you (once per account, and again for a lesson you download afresh).
+A tool it cannot draw reads "Run this cell to use ..." until you run its cell.
 
 - **Exercises in the lessons** check your answer on your own computer, as in any self-study course: the
   checks, hints and solutions are in the toolkit you installed. They are there to help you learn, not to

@@ -90,8 +90,8 @@ class ItemFeedback:
 
     @property
     def mark(self) -> str:
-        """✅ or ❌, to show next to the item."""
-        return "✅" if self.correct else "❌"
+        """✔ or ✘, to show next to the item."""
+        return "✔" if self.correct else "✘"
 
 
 def roles_table() -> pd.DataFrame:

@@ -133,7 +133,7 @@ def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
     question = page.locator(".widget-vbox:has(> .widget-html:has-text('1. You run'))").last
     question.get_by_text("'Not attempted', with what to do next").click()
     question.get_by_role("button", name="Check").click()
-    expect(question.locator(".widget-html").last).to_contain_text("✅ Right.", timeout=20_000)
+    expect(question.locator(".widget-html").last).to_contain_text("✔ Right.", timeout=20_000)
 
     form = page.locator(".widget-vbox:has(> .widget-checkbox:has-text('Run the IT help desk'))").last
     form.get_by_text("Run the IT help desk").click()

@@ -126,7 +126,7 @@ def test_sort_feedback_right_and_wrong():
         True,
         "Right. This is equipment and connectivity for the company's own staff, with no AI decision in it.",
     )
-    assert right.mark == "✅" and wrong.mark == "❌"
+    assert right.mark == "✔" and wrong.mark == "✘"
     assert not wrong.correct and wrong.chosen == "CTO"
     assert wrong.message.startswith(
         "Not the CTO: the CTO owns the technology inside the products the company sells. This is about"
@@ -262,9 +262,9 @@ def test_sorter_marks_each_item_and_scores(progress_file):
     sorter.dropdowns[LAPTOPS].value = "CIO"
     sorter.check_button.click()
     assert sorter.score.value == "<b>Score: 1 / 14</b> (12 not sorted yet)"
-    assert "✅" in sorter.marks[LAPTOPS].value
+    assert "✔" in sorter.marks[LAPTOPS].value
     wrong = sorter.marks[FIRST].value
-    assert "❌" in wrong and "Not the CDO: the CDO manages data as a company asset" in wrong
+    assert "✘" in wrong and "Not the CDO: the CDO manages data as a company asset" in wrong
     assert not names("CAIO", wrong)
 
     table = sorter.table
@@ -272,7 +272,7 @@ def test_sorter_marks_each_item_and_scores(progress_file):
         sorter.dropdowns[item].value = owner
     sorter.check_button.click()
     assert sorter.score.value == "<b>Score: 14 / 14</b>"
-    assert all("✅" in mark.value for mark in sorter.marks.values())
+    assert all("✔" in mark.value for mark in sorter.marks.values())
 
     sorter.reset_button.click()
     assert sorter.assignment() == {} and sorter.score.value == ""

@@ -427,7 +427,7 @@ def test_widget_exports_the_plan_and_reports_bad_paths(tmp_path):
     assert "Written to" in tool.feedback.value
     tool.path.value = str(tmp_path / "missing" / "mine.md")
     tool.export_button.click()
-    assert tool.feedback.value.startswith("⚠️") and "does not exist" in tool.feedback.value
+    assert tool.feedback.value.startswith("⚠") and "does not exist" in tool.feedback.value
     tool.sliders["vis1"].value = 5
     assert tool.feedback.value == ""
 

@@ -241,14 +241,14 @@ def test_editor_check_lists_missing_parts_then_approves():
     for key, text in COMPLETE.items():
         editor.fields[key].value = text
     editor.check_button.click()
-    assert editor.feedback.value.startswith("✅ Nothing missing")
+    assert editor.feedback.value.startswith("✔ Nothing missing")
 
 
 def test_editor_check_reports_unparsable_text():
     editor = StrategyCanvasEditor()
     editor.fields["objectives"].value = "- 25% online"
     editor.check_button.click()
-    assert "⚠️" in editor.feedback.value and "comes before any objective" in editor.feedback.value
+    assert "⚠" in editor.feedback.value and "comes before any objective" in editor.feedback.value
 
 
 def test_editor_exports_to_the_chosen_file_and_shows_it(tmp_path):
@@ -271,7 +271,7 @@ def test_editor_export_of_an_incomplete_canvas_and_a_bad_path(tmp_path):
     assert (tmp_path / "draft.md").exists()
     editor.path.value = str(tmp_path / "missing" / "draft.md")
     editor.export_button.click()
-    assert "⚠️" in editor.feedback.value and "does not exist" in editor.feedback.value
+    assert "⚠" in editor.feedback.value and "does not exist" in editor.feedback.value
     assert len(editor.preview.outputs) == 1  # the earlier page stays shown
 
 

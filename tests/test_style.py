@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,3 +26,20 @@ def test_ruff_format():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_emoji_in_what_learners_read():
+    """Feedback symbols are text symbols (✔ ✘ ⚠ ✎): emoji show as empty boxes where no emoji font is installed."""
+    emoji = re.compile("[\U0001f000-\U0001faff\u2705\u274c\u2753\u2757\u2b50\ufe0f]")
+    sources = [
+        *(ROOT / "caiokit").rglob("*.py"),
+        *(ROOT / "caiokit" / "data").rglob("*.*"),
+        ROOT / "README.md",
+    ]
+    sources += sorted((ROOT / "notebooks").glob("*.ipynb"))
+    found = {
+        str(path.relative_to(ROOT)): sorted(set(emoji.findall(path.read_text(encoding="utf-8"))))
+        for path in sources
+        if path.suffix in {".py", ".csv", ".json", ".md", ".ipynb"}
+    }
+    assert {path: chars for path, chars in found.items() if chars} == {}

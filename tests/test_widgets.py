@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+from caiokit.charts import TIER_COLOURS
 from caiokit.checks.start_here import MISSION_OPTIONS, ROLE_OPTIONS, q1, q3
 from caiokit.exercises import MappingExercise, NumberExercise
 from caiokit.progress import Event, ProgressStore
 from caiokit.widgets import ExerciseWidget, ProgressDashboard, Quiz
+from caiokit.widgets.layout import AA_CONTRAST, ROOT_CLASS, STYLESHEET, contrast, text_on
 
 
 def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
@@ -16,15 +20,15 @@ def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
     assert "Pick an option first" in single.feedback.value
     single.control.value = "The expected answer"
     single.check_button.click()
-    assert "❌" in single.feedback.value and "never reveal" in single.feedback.value
+    assert "✘" in single.feedback.value and "never reveal" in single.feedback.value
     single.control.value = "'Not attempted', with what to do next"
     single.check_button.click()
-    assert "✅" in single.feedback.value and "<i>" in single.feedback.value
+    assert "✔" in single.feedback.value and "<i>" in single.feedback.value
 
     for box in multiple.control:
         box.value = "autograded" in box.description or "written answers" in box.description
     multiple.check_button.click()
-    assert "✅" in multiple.feedback.value
+    assert "✔" in multiple.feedback.value
 
     matching.control["Fetch"].value = "Download the assignment into your folder"
     matching.control["Submit"].value = "Run every test cell to see what still fails"
@@ -133,3 +137,21 @@ def test_dashboard_writes_the_certificate_once_earned(progress_file, tmp_path, m
     dashboard.certificate_button.click()
     assert "Saved as" in dashboard.certificate_status.value
     assert "Ada Lovelace" in (tmp_path / "certificate.html").read_text(encoding="utf-8")
+
+
+def test_a_tool_reads_as_a_sentence_where_widgets_cannot_be_drawn():
+    quiz = Quiz("00_start_here")
+    bundle = quiz.frame._repr_mimebundle_()
+    assert bundle["text/plain"] == "Run this cell to use this quiz."
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    stylesheet, tool = quiz.frame.children
+    assert stylesheet.value == STYLESHEET and tool is quiz.widget
+    assert ROOT_CLASS in quiz.frame._dom_classes
+    assert quiz.frame is quiz.frame  # built once, shown as often as asked
+
+
+def test_badge_colours_pick_the_readable_text_colour():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert text_on("#ffffff") == "#000000" and text_on("#000000") == "#ffffff"
+    for colour in TIER_COLOURS.values():
+        assert contrast(text_on(colour), colour) >= AA_CONTRAST, colour

@@ -15,6 +15,8 @@ from caiokit.widgets.tool import Tool, inline_markdown
 class AdkarDiagnostic(Tool):
     """Score a group on Awareness, Desire, Knowledge, Ability, Reinforcement and read its barrier point."""
 
+    title = "the ADKAR diagnostic"
+
     def __init__(self, scores: Mapping[str, int] | None = None, threshold: int = int(DEFAULT_THRESHOLD)):
         start = adkar_diagnostic(scores).scores if scores is not None else dict.fromkeys(ELEMENTS, 3)
         questions = adkar_advice()["question"]

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from caiokit.aiact import TriageResult, default_answers, examples, questions, triage
 from caiokit.charts import TIER_COLOURS
+from caiokit.widgets.layout import text_on
 from caiokit.widgets.tool import Tool, inline_markdown
 
 _FROM_SCRATCH = "(answer the questions yourself)"
@@ -17,6 +18,8 @@ _WIDE = {"width": "95%"}
 
 class AIActTriage(Tool):
     """One control per question of :func:`caiokit.aiact.questions`; the result updates on every change."""
+
+    title = "the AI Act triage"
 
     def __init__(self, answers: Mapping[str, bool | str] | None = None, include_proposed: bool = False):
         self.controls: dict[str, widgets.Checkbox | widgets.Dropdown] = {}
@@ -103,7 +106,7 @@ def render(result: TriageResult) -> str:
     """A triage result as HTML: a coloured tier badge, then reasons, duties per role and dates."""
     colour = TIER_COLOURS[result.tier]
     parts = [
-        f'<div style="background:{colour};color:white;padding:6px 10px;border-radius:4px;'
+        f'<div style="background:{colour};color:{text_on(colour)};padding:6px 10px;border-radius:4px;'
         f'font-weight:bold">Tier: {html.escape(result.tier_label)}</div>',
         "<b>Why</b><ul>" + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons) + "</ul>",
     ]

@@ -15,6 +15,8 @@ _NO_CHOICE = "(choose)"
 class ExerciseWidget(Tool):
     """A form for a choice, set, number or mapping exercise, checked by the exercise's own rules."""
 
+    title = "this exercise"
+
     def __init__(self, exercise: Exercise, labels: Mapping[str, str] | None = None):
         self.exercise = exercise
         labels = dict(labels or {})

@@ -15,6 +15,8 @@ from caiokit.widgets.tool import Tool, inline_markdown
 class FairnessDemo(Tool):
     """A threshold slider over screening data; the summary and a bar chart follow every move."""
 
+    title = "the fairness demo"
+
     def __init__(self, data: pd.DataFrame | None = None, threshold: int = DEFAULT_THRESHOLD):
         self.data = load_hiring_screening() if data is None else data
         self.threshold = widgets.IntSlider(

@@ -13,6 +13,8 @@ from caiokit.widgets.tool import Tool
 class GlossarySearch(Tool):
     """Type part of a word; matching terms and their definitions appear below, with the lesson to read."""
 
+    title = "the glossary search"
+
     def __init__(self, query: str = ""):
         self.query = widgets.Text(
             value=query, placeholder="e.g. RICE, deployer, recall", description="Search:"

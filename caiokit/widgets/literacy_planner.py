@@ -18,6 +18,8 @@ MAX_HOURS = 80.0
 class LiteracyPlanner(Tool):
     """Set the training hours per person for each audience; read the plan, its hours and its cost."""
 
+    title = "the AI literacy planner"
+
     def __init__(self, headcount: Mapping[str, int], hourly_rate_eur: float = DEFAULT_HOURLY_RATE_EUR):
         self.headcount = dict(headcount)
         self._defaults = curriculum_hours()
@@ -75,7 +77,7 @@ class LiteracyPlanner(Tool):
                 hourly_rate_eur=self.rate.value,
             )
         except CaioKitError as error:
-            self.total.value = f"⚠️ {inline_markdown(str(error))}"
+            self.total.value = f"⚠ {inline_markdown(str(error))}"
             return
         totals = plan_totals(self.plan)
         self.total.value = inline_markdown(

@@ -17,6 +17,8 @@ _TITLE = "AI maturity by pillar (1 = Initial, 5 = Optimized)"
 class MaturityAssessment(Tool):
     """Answer the questionnaire with sliders; the chart, level and moves follow every change."""
 
+    title = "the maturity assessment"
+
     def __init__(self, answers: Mapping[str, int] | None = None):
         self.questions = load_questions()
         self.start = {**dict.fromkeys(self.questions["id"], 1), **dict(answers or {})}

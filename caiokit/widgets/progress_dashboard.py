@@ -15,6 +15,8 @@ from caiokit.widgets.tool import Tool, inline_markdown
 class ProgressDashboard(Tool):
     """Per-lesson completion from the learner's progress file, a Refresh button, and the certificate."""
 
+    title = "your progress dashboard"
+
     def __init__(self, certificate_path: str | Path = "caio_course_certificate.html"):
         self.certificate_path = Path(certificate_path)
         self.rows = widgets.VBox()
@@ -70,5 +72,5 @@ class ProgressDashboard(Tool):
             return
         self.certificate_path.write_text(page, encoding="utf-8")
         self.certificate_status.value = (
-            f"✅ Saved as <code>{self.certificate_path}</code>: open it from the file browser and print it."
+            f"✔ Saved as <code>{self.certificate_path}</code>: open it from the file browser and print it."
         )

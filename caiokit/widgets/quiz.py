@@ -57,7 +57,7 @@ class QuestionView:
     def check(self) -> None:
         """Grade the current response, show the verdict, record it."""
         verdict = grade(self.question, self.response())
-        mark = "✅" if verdict.correct else "❌"
+        mark = "✔" if verdict.correct else "✘"
         text = f"{mark} {inline_markdown(verdict.message)}"
         if verdict.correct:
             text += f"<br><i>{inline_markdown(verdict.explanation)}</i>"
@@ -69,6 +69,8 @@ class QuestionView:
 
 class Quiz(Tool):
     """A quiz over one question bank, by name (``Quiz("00_start_here")``) or as a loaded :class:`Bank`."""
+
+    title = "this quiz"
 
     def __init__(self, bank: str | Bank):
         self.bank = load_bank(bank) if isinstance(bank, str) else bank

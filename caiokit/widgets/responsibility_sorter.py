@@ -12,7 +12,9 @@ _NO_CHOICE = "(choose)"
 
 
 class ResponsibilitySorter(Tool):
-    """One dropdown per responsibility; Check marks each item ✅ or ❌ with a reason, and gives a score."""
+    """One dropdown per responsibility; Check marks each item ✔ or ✘ with a reason, and gives a score."""
+
+    title = "the responsibility sorter"
 
     def __init__(self, table: pd.DataFrame | None = None):
         self.table = load_responsibilities() if table is None else table
@@ -59,12 +61,12 @@ class ResponsibilitySorter(Tool):
         return {item: box.value for item, box in self.dropdowns.items() if box.value != _NO_CHOICE}
 
     def check(self) -> None:
-        """Judge every sorted item, show ✅/❌ and a reason next to each, and the score."""
+        """Judge every sorted item, show ✔/✘ and a reason next to each, and the score."""
         feedback = {item.responsibility: item for item in sort_feedback(self.assignment(), self.table)}
         for item, mark in self.marks.items():
             verdict = feedback.get(item)
             mark.value = (
-                "&emsp;✏️ <i>choose a role</i>"
+                "&emsp;✎ <i>choose a role</i>"
                 if verdict is None
                 else f"&emsp;{verdict.mark} {inline_markdown(verdict.message)}"
             )

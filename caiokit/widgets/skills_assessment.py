@@ -27,6 +27,8 @@ _TITLE = "Your CAIO skills (1 to 5), against the target"
 class SkillsAssessment(Tool):
     """Rate yourself with sliders; the radar, strengths, gaps and plan follow; Export writes the plan."""
 
+    title = "the skills assessment"
+
     def __init__(self, ratings: Mapping[str, int] | None = None, weeks: int = 12, path: str = DEFAULT_PATH):
         self.skills = load_skills()
         self.start = {**dict.fromkeys(self.skills["statement_id"], 3), **dict(ratings or {})}
@@ -117,6 +119,6 @@ class SkillsAssessment(Tool):
         try:
             written = write_plan(self.plan, self.path.value.strip(), self.result)
         except CaioKitError as error:
-            self.feedback.value = f"⚠️ {inline_markdown(str(error))}"
+            self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
         self.feedback.value = inline_markdown(f"Written to `{written}`: open it, print it, revisit it.")

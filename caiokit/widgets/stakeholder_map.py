@@ -16,44 +16,54 @@ from caiokit.widgets.tool import Tool, inline_markdown
 _NEW_DEFAULTS = {"influence": 3, "interest": 3, "stance": 0}
 
 
-class StakeholderRow:
-    """The controls of one stakeholder: name, three sliders and a Remove button."""
+class SharedLook:
+    """One Layout and one Style per kind of control, shared by every row of a map.
 
-    def __init__(self, name: str, influence: int, interest: int, stance: int, on_change, on_remove):
-        style = {"description_width": "initial"}
-        self.name = widgets.Text(
-            value=name, continuous_update=False, placeholder="name", layout={"width": "190px"}
-        )
+    ipywidgets gives each control its own Layout and Style models unless told otherwise; a map of ten
+    stakeholders would store some 150 of them in the lesson. Sharing them keeps the stored widget state
+    small, which is what lets JupyterLab draw a lesson's tools quickly on opening.
+    """
+
+    def __init__(self):
+        self.name = widgets.Layout(width="260px")
+        self.slider = widgets.SliderStyle(description_width="initial")
+        self.button = widgets.Layout(width="auto")
+        self.sliders_row = widgets.Layout(flex_flow="row wrap", margin="0 0 8px 16px")
+
+
+class StakeholderRow:
+    """The controls of one stakeholder: the name and a Remove button, then three sliders beneath."""
+
+    def __init__(self, name: str, influence: int, interest: int, stance: int, on_change, on_remove, look):
+        self.name = widgets.Text(value=name, continuous_update=False, placeholder="name", layout=look.name)
         self.influence = widgets.IntSlider(
             value=influence,
             min=SCORE_RANGE[0],
             max=SCORE_RANGE[1],
             description="influence",
-            style=style,
-            layout={"width": "200px"},
+            style=look.slider,
         )
         self.interest = widgets.IntSlider(
             value=interest,
             min=SCORE_RANGE[0],
             max=SCORE_RANGE[1],
             description="interest",
-            style=style,
-            layout={"width": "200px"},
+            style=look.slider,
         )
         self.stance = widgets.SelectionSlider(
             options=[(f"{value:+d} {label}".replace("+0", "0"), value) for value, label in STANCES.items()],
             value=stance,
             description="stance",
-            style=style,
-            layout={"width": "310px"},
+            style=look.slider,
         )
-        self.remove_button = widgets.Button(icon="trash", tooltip="Remove", layout={"width": "40px"})
+        self.remove_button = widgets.Button(
+            description="Remove", icon="trash", tooltip=f"Remove {name}", layout=look.button
+        )
         self.remove_button.on_click(lambda _: on_remove(self))
         for control in (self.name, self.influence, self.interest, self.stance):
             control.observe(lambda _: on_change(), names="value")
-        self.widget = widgets.HBox(
-            [self.name, self.influence, self.interest, self.stance, self.remove_button]
-        )
+        sliders = widgets.HBox([self.influence, self.interest, self.stance], layout=look.sliders_row)
+        self.widget = widgets.VBox([widgets.HBox([self.name, self.remove_button]), sliders])
 
     def values(self) -> dict:
         """This row as a record of the stakeholder table."""
@@ -68,11 +78,14 @@ class StakeholderRow:
 class StakeholderMap(Tool):
     """An editable list of stakeholders, their influence x interest grid, and advice for each."""
 
+    title = "the stakeholder map"
+
     def __init__(self, stakeholders: pd.DataFrame | None = None):
         self.rows: list[StakeholderRow] = []
+        self._look = SharedLook()
         self.rows_box = widgets.VBox()
         self.new_name = widgets.Text(
-            placeholder="new stakeholder, e.g. Head of logistics", layout={"width": "190px"}
+            placeholder="new stakeholder, e.g. Head of logistics", layout={"width": "260px"}
         )
         self.add_button = widgets.Button(description="Add", icon="plus")
         self.add_button.on_click(lambda _: self.add())
@@ -101,7 +114,7 @@ class StakeholderMap(Tool):
         self.refresh()
 
     def _append(self, name: str, influence: int, interest: int, stance: int) -> None:
-        row = StakeholderRow(name, influence, interest, stance, self.refresh, self.remove)
+        row = StakeholderRow(name, influence, interest, stance, self.refresh, self.remove, self._look)
         self.rows.append(row)
         self.rows_box.children = [r.widget for r in self.rows]
 
@@ -141,7 +154,7 @@ class StakeholderMap(Tool):
             self.placed = place_stakeholders(self.table())
         except CaioKitError as error:
             self.placed, self.figure = None, None
-            self.message.value = f"⚠️ {inline_markdown(str(error))}"
+            self.message.value = f"⚠ {inline_markdown(str(error))}"
             self.advice.value = ""
             return
         self.message.value = ""

@@ -18,6 +18,8 @@ _SHORT_FIELDS = ("company",)
 class StrategyCanvasEditor(Tool):
     """Edit a :class:`~caiokit.strategy.StrategyCanvas` as text, list what is missing, export it as Markdown."""
 
+    title = "the strategy canvas"
+
     def __init__(self, canvas: StrategyCanvas | None = None, path: str = DEFAULT_PATH):
         texts = (canvas or StrategyCanvas()).to_text()
         self.fields: dict[str, widgets.Text | widgets.Textarea] = {}
@@ -51,10 +53,10 @@ class StrategyCanvasEditor(Tool):
         try:
             problems = self.canvas().validate()
         except CaioKitError as error:
-            self.feedback.value = f"⚠️ {inline_markdown(str(error))}"
+            self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
         if not problems:
-            self.feedback.value = "✅ Nothing missing: every part of the strategy is filled in."
+            self.feedback.value = "✔ Nothing missing: every part of the strategy is filled in."
             return
         items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in problems)
         self.feedback.value = f"<b>{len(problems)} point(s) still open</b><ul>{items}</ul>"
@@ -65,7 +67,7 @@ class StrategyCanvasEditor(Tool):
             canvas = self.canvas()
             written = write_markdown(canvas, self.path.value.strip())
         except CaioKitError as error:
-            self.feedback.value = f"⚠️ {inline_markdown(str(error))}"
+            self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
         self.markdown = canvas.to_markdown()
         open_points = len(canvas.validate())

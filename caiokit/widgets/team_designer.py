@@ -33,6 +33,8 @@ _STYLE = {"description_width": "150px"}
 class TeamDesigner(Tool):
     """Operating model, people per role and capacity per person; a heatmap and plain-words list of shortages."""
 
+    title = "the team designer"
+
     def __init__(
         self,
         plan: pd.DataFrame | None = None,

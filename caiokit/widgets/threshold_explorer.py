@@ -38,6 +38,8 @@ class ThresholdExplorer(Tool):
     ``flagged_means`` and ``missed_means`` say in business words what a false alarm and a miss are.
     """
 
+    title = "the threshold explorer"
+
     def __init__(
         self,
         y_true: Sequence[int],

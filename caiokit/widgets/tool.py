@@ -9,6 +9,8 @@ import re
 import ipywidgets as widgets
 from IPython.display import display
 
+from caiokit.widgets.layout import ToolFrame
+
 
 def inline_markdown(text: str) -> str:
     """Escape text and render the little Markdown feedback uses: **bold**, *italic*, `code`, line breaks."""
@@ -20,15 +22,27 @@ def inline_markdown(text: str) -> str:
 
 
 class Tool:
-    """Base of the course's widgets: subclasses build ``self.widget``; ``show()`` displays it."""
+    """Base of the course's widgets: subclasses build ``self.widget``; ``show()`` displays it.
+
+    ``title`` names the tool in the sentence shown where widgets cannot be drawn.
+    """
 
     widget: widgets.Widget
+    title = "this tool"
+    _frame: ToolFrame | None = None
+
+    @property
+    def frame(self) -> ToolFrame:
+        """The tool inside the course's frame: its stylesheet, and a readable text for plain viewers."""
+        if self._frame is None:
+            self._frame = ToolFrame(self.widget, f"Run this cell to use {self.title}.")
+        return self._frame
 
     def show(self) -> None:
         """Display the tool; stays silent while nbgrader validates or grades (NBGRADER_EXECUTION set)."""
         if os.environ.get("NBGRADER_EXECUTION"):
             return
-        display(self.widget)
+        display(self.frame)
 
 
 def rated_statements(
