@@ -32,10 +32,10 @@ class Status(Enum):
 
 
 _BADGES = {
-    Status.CORRECT: "✅ Correct",
-    Status.INCORRECT: "❌ Not yet",
-    Status.NOT_ATTEMPTED: "✏️ Not attempted",
-    Status.ERROR: "⚠️ Your answer could not be checked",
+    Status.CORRECT: "✔ Correct",
+    Status.INCORRECT: "✘ Not yet",
+    Status.NOT_ATTEMPTED: "✎ Not attempted",
+    Status.ERROR: "⚠ Your answer could not be checked",
 }
 
 

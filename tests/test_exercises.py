@@ -265,7 +265,7 @@ class TestNotebookFlow:
         assert progress_file.read_bytes() == b"this is not a database" * 50
 
     def test_feedback_renders_as_markdown(self):
-        assert number().evaluate(400)._repr_markdown_().startswith("**✅ Correct**")
+        assert number().evaluate(400)._repr_markdown_().startswith("**✔ Correct**")
 
 
 class TestLessonZeroChecks:

@@ -417,7 +417,7 @@ def test_planner_controls_feed_the_plan():
     assert "grow the team" in tool.checks.value
     tool.headcount.value = 4
     tool.build_button.click()
-    assert tool.checks.value.startswith("✅") and tool.problems == []
+    assert tool.checks.value.startswith("✔") and tool.problems == []
     tool.weights.value = "value first"
     tool.mandatory.value = ("UC18",)
     tool.build_button.click()

@@ -47,7 +47,7 @@ _TEXT = {
     "build": "Build my plan",
     "export": "Export",
     "path": "Export to",
-    "clean": "✅ Nothing open: the plan holds together. Export it and take it to the executive committee.",
+    "clean": "✔ Nothing open: the plan holds together. Export it and take it to the executive committee.",
     "open": "<b>{count} point(s) to fix before the plan goes to the board</b>",
     "written": "Written to `{path}`{status}.",
     "written_open": " ({count} point(s) still open, listed at the end)",
@@ -174,7 +174,7 @@ class NinetyDayPlanner(Tool):
             self.plan = None
             self.problems = []
             self.markdown = ""
-            self.message.value = f"⚠️ {inline_markdown(str(error))}"
+            self.message.value = f"⚠ {inline_markdown(str(error))}"
             self.checks.value = ""
             self.preview.outputs = ()
             return
@@ -197,7 +197,7 @@ class NinetyDayPlanner(Tool):
         try:
             written = write_plan(self.plan, self.path.value.strip())
         except CaioKitError as error:
-            self.message.value = f"⚠️ {inline_markdown(str(error))}"
+            self.message.value = f"⚠ {inline_markdown(str(error))}"
             return
         status = _TEXT["written_open"].format(count=len(self.problems)) if self.problems else ""
         self.message.value = inline_markdown(_TEXT["written"].format(path=written, status=status))
