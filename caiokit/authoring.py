@@ -1,6 +1,7 @@
 """Maintainer commands that keep the stored notebooks current.
 
-    python -m caiokit.authoring lessons [NAME ...]   add navigation, execute and normalise lesson notebooks
+    python -m caiokit.authoring lessons [NAME ...]   add navigation, mark the check cells for Validate,
+                                                     execute and normalise lesson notebooks
     python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
     python -m caiokit.authoring facts                where each dated fact is used; which are over a year old
     python -m caiokit.authoring learner-edition OUT [--exchange PATH]   build the learner edition into OUT
@@ -28,6 +29,7 @@ from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
 from caiokit.learner_edition import DEFAULT_EXCHANGE
+from caiokit.lesson_validation import mark_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_MARKER = "caiokit_navigation"
@@ -78,11 +80,15 @@ def normalise(notebook: nbformat.NotebookNode) -> None:
 
 
 def execute_lesson(path: Path) -> None:
-    """Execute one lesson notebook in place, with a throwaway progress file, and store its outputs."""
+    """Execute one lesson notebook in place, with a throwaway progress file, and store its outputs.
+
+    Its check cells are first marked for nbgrader's Validate button (``lesson_validation.mark_checks``).
+    """
     lesson = path.stem
     notebook = nbformat.read(path, as_version=4)
     add_navigation(notebook, lesson)
     add_facts_line(notebook, lesson)
+    mark_checks(notebook, lesson)
     with tempfile.TemporaryDirectory() as scratch:
         env_before = os.environ.get("CAIOKIT_PROGRESS")
         os.environ["CAIOKIT_PROGRESS"] = str(Path(scratch) / "progress.sqlite")

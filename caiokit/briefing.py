@@ -24,11 +24,13 @@ from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import CaioKitError
 from caiokit.portfolio import PortfolioResult
 from caiokit.scoring import METHODS, RISK_MULTIPLIERS, explain_weights
+from caiokit.strategy import load_company
 
 SAFE_SHARE = 0.8
 FRAGILE_SHARE = 0.2
 VERDICTS = ("safe pick", "depends on the weights", "unlikely", "excluded")
 FIRST_COLUMNS = ("rank", "id", "name", "department", "score", "ai_act_tier", "excluded_reason")
+UNNAMED_COMPANY = "Your organisation"
 
 _METHOD_WORDS = {
     "weighted": "a weighted score: each criterion is rescaled from 0 (worst candidate) to 1 (best "
@@ -87,6 +89,13 @@ def format_score(value: float, method: str) -> str:
     if method == "wsjf":
         return f"{value:.2f}"
     return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.2f}"
+
+
+def company_name(company: str | None = None) -> str:
+    """The company a brief is about: the case-study company when None, 'Your organisation' when blank."""
+    if company is None:
+        return str(load_company()["name"])
+    return company.strip() or UNNAMED_COMPANY
 
 
 def format_eur(amount: float) -> str:
@@ -148,7 +157,7 @@ def executive_summary(
     finance: pd.DataFrame | None = None,
     method: str = "weighted",
     weights: Mapping[str, float] | None = None,
-    company: str = "Alvera Group SE",
+    company: str | None = None,
     *,
     top: int = 10,
     risk_adjusted: bool | None = None,
@@ -160,9 +169,10 @@ def executive_summary(
 
     ``scored`` comes from ``scoring.score``, ``portfolio`` from ``portfolio.select_portfolio`` (or the
     greedy one), ``stability`` from ``sensitivity.rank_stability`` and ``finance`` from
-    ``finance.portfolio_finance``; each of the last three may be None. ``rate`` and ``years`` are those
-    the finance table was computed with, ``risk_adjusted`` says whether scores were risk-adjusted, and
-    ``as_of`` is a date to print (none is printed otherwise).
+    ``finance.portfolio_finance``; each of the last three may be None. ``company`` names the company of
+    the catalog (see :func:`company_name`: the case-study company by default). ``rate`` and ``years`` are
+    those the finance table was computed with, ``risk_adjusted`` says whether scores were risk-adjusted,
+    and ``as_of`` is a date to print (none is printed otherwise).
     """
     _check_scored(scored)
     if method not in METHODS:
@@ -181,7 +191,7 @@ def executive_summary(
     verdicts = None if stability is None else stability_verdicts(stability)
     total = _total_row(finance)
     sections = [
-        _headline(company, table, eligible, portfolio, method, as_of),
+        _headline(company_name(company), table, eligible, portfolio, method, as_of),
         _method_section(method, weights, risk_adjusted),
         _top_section(eligible.head(top), portfolio, method),
         _portfolio_section(portfolio, table, total, rate, years),

@@ -7,6 +7,10 @@ attempted, or error. Feedback explains what is off and never shows the expected 
 
 A learner leaves an answer blank with ``...`` (Ellipsis): that, a missing variable, or a function that
 raises ``NotImplementedError`` counts as "not attempted", not as wrong.
+
+Lessons are not graded, but nbgrader's Validate button runs them: while it does, a check that does not
+pass raises :class:`CheckNotPassed`, so that Validate lists the exercises still open instead of
+reporting success (``caiokit.lesson_validation`` marks the check cells it looks at).
 """
 
 from __future__ import annotations
@@ -14,12 +18,20 @@ from __future__ import annotations
 import inspect
 import math
 import numbers
+import os
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from caiokit.errors import CaioKitError
 from caiokit.progress import tracker
+
+# Set by nbgrader's Validator (not by autograding) while it runs a notebook.
+VALIDATING_VARIABLE = "NBGRADER_VALIDATING"
+TRACEBACK_WIDTH = 80
+_SIGNIFICANT_DIGITS = 4
 
 
 class Status(Enum):
@@ -73,6 +85,42 @@ class Guidance:
 
     def _repr_markdown_(self) -> str:
         return f"**{self.title}**: {self.body}"
+
+
+class CheckNotPassed(CaioKitError):
+    """Raised by ``check()`` while nbgrader validates a lesson, when the answer does not pass yet."""
+
+    def __init__(self, exercise: Exercise, feedback: Feedback):
+        self.exercise = exercise
+        self.feedback = feedback
+        super().__init__(
+            f"Exercise {exercise.name} of {exercise.lesson} is not passed yet.\n{feedback}\n"
+            f"This lesson is not graded, so no credit is at stake: run `{exercise.name}.check()` in the "
+            f"lesson for feedback and `{exercise.name}.hint()` for a hint."
+        )
+
+    def _render_traceback_(self) -> list[str]:
+        """The lines IPython shows instead of the whole stack: the message alone, wrapped."""
+        return [
+            line
+            for paragraph in str(self).split("\n")
+            for line in (textwrap.wrap(paragraph, TRACEBACK_WIDTH) or [""])
+        ]
+
+
+def plain_number(value: float) -> str:
+    """A number as people write it: thousands separators, no scientific notation, only useful decimals."""
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    if value.is_integer():
+        return f"{value:,.0f}"
+    decimals = max(2, _SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
 _namespace: dict[str, Any] | None = None
@@ -140,7 +188,10 @@ class Exercise:
         return _namespace.get(self.variable, _MISSING)
 
     def check(self) -> Feedback:
-        """Check the learner's answer, record the attempt, and return the feedback."""
+        """Check the learner's answer, record the attempt, and return the feedback.
+
+        While nbgrader validates the notebook, an answer that does not pass raises CheckNotPassed instead.
+        """
         answer = self.learner_answer()
         if answer is _MISSING:
             feedback = Feedback(
@@ -149,7 +200,10 @@ class Exercise:
             )
         else:
             feedback = self.evaluate(answer)
-        return self.record(feedback)
+        feedback = self.record(feedback)
+        if os.environ.get(VALIDATING_VARIABLE) and not feedback.passed:
+            raise CheckNotPassed(self, feedback)
+        return feedback
 
     def record(self, feedback: Feedback) -> Feedback:
         """Save the outcome to the progress file; attach, once, a note if progress cannot be saved."""
@@ -202,8 +256,8 @@ class NumberExercise(Exercise):
         if math.isnan(value) or math.isinf(value):
             return Feedback(Status.INCORRECT, f"`{self.variable}` is {value}: check for a division by zero.")
         if math.isclose(value, self.expected, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
-            return Feedback(Status.CORRECT, f"{value:g}{self.unit} is right.")
-        message = f"{value:g}{self.unit} is too {'high' if value > self.expected else 'low'}."
+            return Feedback(Status.CORRECT, f"{plain_number(value)}{self.unit} is right.")
+        message = f"{plain_number(value)}{self.unit} is too {'high' if value > self.expected else 'low'}."
         if self.expected and value:
             ratio = value / self.expected
             for factor in (100, 1000, 12, 4):
@@ -477,8 +531,9 @@ class FunctionExercise(Exercise):
                 else _same(result, case.expected, self.rel_tol)
             )
             if not same:
+                shown = plain_number(result) if _is_number(result) else repr(result)
                 return Feedback(
-                    Status.INCORRECT, f"`{call}` returned {result!r}, which is not right. Try `hint()`."
+                    Status.INCORRECT, f"`{call}` returned {shown}, which is not right. Try `hint()`."
                 )
         return Feedback(
             Status.CORRECT, f"your function gives the right result on all {len(self.cases)} test cases."

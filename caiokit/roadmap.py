@@ -57,6 +57,11 @@ class Roadmap:
         """The use cases left out of the plan and why."""
         return self.table.loc[~self.table["scheduled"], ["id", "name", "reason"]]
 
+    @property
+    def scheduled_ids(self) -> tuple[str, ...]:
+        """The ids of the use cases the plan schedules, in the table's order."""
+        return tuple(self.table.loc[self.table["scheduled"], "id"].astype(str))
+
 
 def quarter_labels(start: str, count: int) -> tuple[str, ...]:
     """The labels of count quarters from start, such as ('2027-Q1', '2027-Q2', ...)."""

@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from caiokit.briefing import (
+    UNNAMED_COMPANY,
     BriefingError,
+    company_name,
     compare_portfolios,
     executive_summary,
     export_csv,
@@ -20,6 +22,7 @@ from caiokit.catalog import load_catalog, validate_catalog
 from caiokit.finance import portfolio_finance
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.scoring import score
+from caiokit.strategy import load_company
 
 # RICE by hand: A 100x1x1/4 = 25; B 1000x2x0.8/2 = 800, x0.9 (transparency) = 720;
 # C 200x1x0.5/1 = 100, x0.7 (high) = 70; E 300x2x1/2 = 300; D prohibited. Ranks: B, E, C, A.
@@ -149,6 +152,17 @@ def test_summary_when_nothing_fits(small):
     empty = select_portfolio(small, budget=1_000)
     text = executive_summary(score(small), empty)
     assert "nothing fits: raise the budget or the capacity" in text
+
+
+def test_summary_names_the_company_of_the_catalog(small):
+    case_study = load_company()["name"]
+    assert company_name() == case_study == "Alvera Group SE"
+    assert executive_summary(score(small)).startswith(f"# AI use-case priorities: {case_study}\n")
+    for blank in ("", "   "):
+        text = executive_summary(score(small), company=blank)
+        assert text.startswith(f"# AI use-case priorities: {UNNAMED_COMPANY}\n")
+        assert f"{UNNAMED_COMPANY} has 5 candidate AI use cases" in text and case_study not in text
+    assert company_name("  Rhonea AG ") == "Rhonea AG"
 
 
 def test_summary_top_limits_the_table(small):

@@ -15,6 +15,7 @@ from caiokit.exercises import (
     SetExercise,
     Status,
     kendall_tau,
+    plain_number,
 )
 from caiokit.progress import ProgressStore
 
@@ -53,10 +54,44 @@ class TestNumber:
     def test_bool_is_not_a_number(self):
         assert number().evaluate(True).status is Status.ERROR
 
+    def test_large_answers_are_written_plainly(self):
+        feedback = NumberExercise("test", "n2", "fine", expected=35, unit=" M EUR", **COMMON).evaluate(
+            35_000_000.0
+        )
+        assert "35,000,000 M EUR is too high" in feedback.message and "e+" not in feedback.message
+
     def test_nan_is_incorrect_with_a_reason(self):
         feedback = number().evaluate(float("nan"))
         assert feedback.status is Status.INCORRECT
         assert "division by zero" in feedback.message
+
+
+class TestPlainNumber:
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            (3.5e7, "35,000,000"),
+            (1.2e6, "1,200,000"),
+            (1234567.891, "1,234,567.89"),
+            (-35_000_000.5, "-35,000,000.5"),
+            (-0.25, "-0.25"),
+            (0.000123, "0.000123"),
+            (1.5e-9, "0.0000000015"),
+            (0.1 + 0.2, "0.3"),
+            (2.999, "2.999"),
+            (3.14159, "3.142"),
+            (400.0, "400"),
+            (-7.0, "-7"),
+            (-0.0, "0"),
+            (12, "12"),
+            (10**20, "100,000,000,000,000,000,000"),
+            (np.float64(1e21), "1,000,000,000,000,000,000,000"),
+            (np.int64(-4200), "-4,200"),
+            (float("inf"), "inf"),
+        ],
+    )
+    def test_no_scientific_notation_and_useful_decimals(self, value, text):
+        assert plain_number(value) == text
 
 
 def choice():
@@ -206,8 +241,8 @@ class TestFunction:
     def test_wrong_function_names_the_input_not_the_expected_value(self):
         feedback = rice_exercise().evaluate(lambda r, i, c, e: r * i * c * e)
         assert feedback.status is Status.INCORRECT
-        assert "rice(500, 2, 0.8, 2)" in feedback.message and "1600" in feedback.message
-        assert "400" not in feedback.message.replace("1600", "")
+        assert "rice(500, 2, 0.8, 2)" in feedback.message and "returned 1,600," in feedback.message
+        assert "400" not in feedback.message
 
     def test_crash_is_reported_with_the_call(self):
         def broken(r, i, c, e):

@@ -432,12 +432,41 @@ def test_planner_controls_feed_the_plan():
     assert "FRIA with legal" in tool.markdown
 
 
+def test_planner_says_when_its_plan_no_longer_matches_the_controls(tmp_path):
+    tool = NinetyDayPlanner()
+    built = "Plan built from the choices above."
+    assert tool.freshness.value == built
+    changes = {
+        "budget": 600_000,
+        "capacity": 10.0,
+        "headcount": 5,
+        "weights": "value first",
+        "ambition": AMBITION,
+        "mandatory": ("UC18",),
+        "excluded": ("UC02",),
+        "notes": "UC18: FRIA with legal by May",
+    }
+    for name, value in changes.items():
+        getattr(tool, name).value = value
+        assert "no longer matches the choices above" in tool.freshness.value, name
+        assert "class='caio-error'" in tool.freshness.value
+        tool.build_button.click()
+        assert tool.freshness.value == built, name
+    tool.budget.value = 700_000
+    tool.path.value = str(tmp_path / "plan.md")
+    tool.export_button.click()  # export rebuilds from the controls first
+    assert tool.freshness.value == built and tool.plan.budget_eur == 700_000
+
+
 def test_planner_shows_errors_and_clears_the_stale_plan():
     tool = NinetyDayPlanner()
     tool.notes.value = "UC18 no colon"
     tool.build_button.click()
     assert "line 1 of the triage notes" in tool.message.value
     assert tool.plan is None and tool.checks.value == "" and tool.preview.outputs == ()
+    assert tool.freshness.value == ""
+    tool.budget.value = 500_000
+    assert tool.freshness.value == ""  # no plan shown, so none to be out of date
     tool.mandatory.value = ("UC02",)
     tool.excluded.value = ("UC02",)
     tool.notes.value = ""

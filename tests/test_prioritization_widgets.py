@@ -18,6 +18,7 @@ from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.roadmap import plan_roadmap
 from caiokit.scoring import CRITERIA, QUADRANTS, normalise_weights, quadrant, score
 from caiokit.sensitivity import rank_stability
+from caiokit.strategy import load_company
 from caiokit.widgets import tool
 from caiokit.widgets.portfolio_planner import PortfolioPlanner
 from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
@@ -117,7 +118,8 @@ def test_budget_gives_the_exact_portfolio_highlighted_in_table_and_chart(catalog
     assert workbench.portfolio.selected == expected.selected
     assert workbench.portfolio.total_value == expected.total_value
     highlighted = re.findall(
-        r"<tr class='caio-rank-row caio-in-portfolio'.*?caio-rank-id'[^>]*>([^<]+)<", workbench.ranking.value
+        r"<tr class='caio-rank-row caio-in-portfolio caio-selected'.*?caio-rank-id'[^>]*>([^<]+)<",
+        workbench.ranking.value,
     )
     assert set(highlighted) == set(expected.selected) & set(ranked_ids(workbench))
     outlined = [
@@ -233,6 +235,30 @@ def test_export_writes_csv_and_summary_in_the_current_folder(tmp_path, monkeypat
     assert "**Safe picks**" in expected and "Net present value over 3 years" in expected
 
 
+def test_export_names_the_company_of_the_catalog_in_use(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    workbench = PrioritizationWorkbench()
+    assert workbench.company.value == load_company()["name"]
+    workbench.export_button.click()
+    assert (
+        (tmp_path / "alvera_priorities.md")
+        .read_text(encoding="utf-8")
+        .startswith("# AI use-case priorities: Alvera Group SE\n")
+    )
+    upload(workbench, "two_cases.csv", GOOD_CSV)
+    assert workbench.company.value == "" and workbench.company.placeholder == "Your organisation"
+    assert "Company field" in workbench.upload_message.value
+    assert workbench.stem.value == "my_priorities"
+    workbench.export_button.click()
+    summary = (tmp_path / "my_priorities.md").read_text(encoding="utf-8")
+    assert summary.startswith("# AI use-case priorities: Your organisation\n") and "Alvera" not in summary
+    workbench.company.value = "Rhonea AG"
+    workbench.stem.value = "rhonea"
+    workbench.export_button.click()
+    summary = (tmp_path / "rhonea.md").read_text(encoding="utf-8")
+    assert "Rhonea AG has 3 candidate AI use cases" in summary and "Alvera" not in summary
+
+
 def test_export_refuses_a_path_as_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     workbench = PrioritizationWorkbench()
@@ -292,22 +318,49 @@ def test_planner_roadmap_and_finance(catalog):
     assert sorted(gantt_rows) == sorted(f"{row.id} {row.name}" for row in scheduled.itertuples())
     assert list(planner.gantt_figure.layout.xaxis.ticktext) == list(roadmap.quarters)
     assert planner.load_figure.data[0].x == roadmap.quarters
+    assert planner.roadmap.scheduled_ids == planner.exact.selected  # the default limits fit the horizon
+    assert planner.not_counted.value == ""
     planner.pm_per_quarter.value = 2.0
     assert planner.roadmap.capacity_pm_per_quarter == 2.0
     assert "Left out of the plan" in planner.unscheduled.value
 
-    pd.testing.assert_frame_equal(
-        planner.finance, portfolio_finance(catalog, planner.exact.selected, 0.08, 3)
-    )
+    scheduled = planner.roadmap.scheduled_ids
+    assert scheduled == tuple(planner.roadmap.table.loc[planner.roadmap.table["scheduled"], "id"])
+    pd.testing.assert_frame_equal(planner.finance, portfolio_finance(catalog, scheduled, 0.08, 3))
     assert planner.finance["id"].iloc[-1] == "total"
     assert "Portfolio total" in planner.finance_table.value
     npv_before = planner.finance["npv_eur"].iloc[-1]
     planner.rate.value = 0.15
     planner.years.value = 5
     assert planner.finance["npv_eur"].iloc[-1] == pytest.approx(
-        portfolio_finance(catalog, planner.exact.selected, 0.15, 5)["npv_eur"].iloc[-1]
+        portfolio_finance(catalog, scheduled, 0.15, 5)["npv_eur"].iloc[-1]
     )
     assert planner.finance["npv_eur"].iloc[-1] != npv_before
+
+
+def test_planner_value_counts_only_what_the_roadmap_schedules():
+    planner = PortfolioPlanner()
+    planner.pm_per_quarter.value = 2.0
+    left_out = planner.roadmap.unscheduled
+    assert len(left_out) >= 1
+    counted = set(planner.finance["id"]) - {"total"}
+    assert counted == set(planner.roadmap.scheduled_ids) and counted < set(planner.exact.selected)
+    assert "Not counted, because the roadmap leaves them out" in planner.not_counted.value
+    for row in left_out.itertuples():
+        assert f"<li>{row.id} {row.name}: {row.reason}</li>" in planner.not_counted.value
+        assert f"{row.id} {row.name}" not in planner.finance_table.value
+    planner.pm_per_quarter.value = 8.0
+    assert planner.not_counted.value == ""
+    assert set(planner.finance["id"]) - {"total"} == set(planner.exact.selected)
+
+
+def test_planner_value_when_the_roadmap_schedules_nothing(catalog):
+    slow = catalog[catalog["id"] == "UC32"].assign(time_to_value_months=30)  # ten quarters, horizon eight
+    planner = PortfolioPlanner(slow)
+    assert planner.exact.selected == ("UC32",) and planner.roadmap.scheduled_ids == ()
+    assert planner.finance is None
+    assert "schedules none of the chosen use cases" in planner.finance_table.value
+    assert "UC32" in planner.not_counted.value and "horizon" in planner.not_counted.value
 
 
 def test_planner_shows_clashing_limits_and_clears_the_rest():
@@ -390,3 +443,22 @@ def test_bubble_chart_quadrant_lines_match_the_quadrants(catalog):
     assert {annotation.text for annotation in figure.layout.annotations} == {
         f"<b>{label}</b>" for label in QUADRANTS.values()
     }
+
+
+def test_colours_come_from_the_stylesheet_classes():
+    workbench = PrioritizationWorkbench()
+    workbench.budget.value = 600_000
+    assert "<table class='caio-table'" in workbench.ranking.value
+    assert "caio-selected" in workbench.ranking.value
+    upload(workbench, "my_cases.csv", BAD_CSV)
+    assert "class='caio-upload-problems caio-error'" in workbench.upload_message.value
+    planner = PortfolioPlanner()
+    assert "<table class='caio-table'" in planner.comparison.value
+    assert "<table class='caio-table'" in planner.finance_table.value
+    planner.mandatory.value = ("UC08",)
+    planner.excluded.value = ("UC08",)
+    assert "caio-error" in planner.message.value
+    # Only the EU AI Act tier dots keep their own colour: it is data, the same in every theme.
+    ranking = re.sub(r"<span style='color:#[0-9a-f]{6}'>●</span>", "●", workbench.ranking.value)
+    for text in (ranking, workbench.upload_message.value, planner.message.value, planner.finance_table.value):
+        assert not re.search(r"color:|background:|#[0-9a-fA-F]{3,6}\b", text)

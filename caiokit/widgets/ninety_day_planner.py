@@ -51,6 +51,8 @@ _TEXT = {
     "open": "<b>{count} point(s) to fix before the plan goes to the board</b>",
     "written": "Written to `{path}`{status}.",
     "written_open": " ({count} point(s) still open, listed at the end)",
+    "built": "Plan built from the choices above.",
+    "stale": "⚠ The plan below no longer matches the choices above: click <b>Build my plan</b> to rebuild it.",
 }
 _STYLE = {"description_width": "160px"}
 _WIDE = {"width": "560px"}
@@ -69,6 +71,8 @@ class NinetyDayPlanner(Tool):
     have no control here (maturity answers, stakeholders, literacy hours, ADKAR scores, milestones) are
     used as given.
     """
+
+    title = "the 90-day planner"
 
     def __init__(self, choices: Mapping[str, Any] | None = None, path: str = DEFAULT_PATH):
         self.base = default_choices()
@@ -128,6 +132,7 @@ class NinetyDayPlanner(Tool):
         self.export_button.on_click(lambda _: self.export())
         self.checks = widgets.HTML()
         self.message = widgets.HTML()
+        self.freshness = widgets.HTML()
         self.preview = widgets.Output()
         self.plan: NinetyDayPlan | None = None
         self.problems: list[str] = []
@@ -143,11 +148,23 @@ class NinetyDayPlanner(Tool):
                 widgets.HBox([self.mandatory, self.excluded]),
                 self.notes,
                 widgets.HBox([self.build_button, self.path, self.export_button]),
+                self.freshness,
                 self.message,
                 self.checks,
                 self.preview,
             ]
         )
+        for control in (
+            self.budget,
+            self.capacity,
+            self.headcount,
+            self.weights,
+            self.ambition,
+            self.mandatory,
+            self.excluded,
+            self.notes,
+        ):
+            control.observe(lambda _: self._mark_stale(), names="value")
         self.build()
 
     def choices(self) -> dict[str, Any]:
@@ -175,10 +192,12 @@ class NinetyDayPlanner(Tool):
             self.problems = []
             self.markdown = ""
             self.message.value = f"⚠ {inline_markdown(str(error))}"
+            self.freshness.value = ""
             self.checks.value = ""
             self.preview.outputs = ()
             return
         self.message.value = ""
+        self.freshness.value = _TEXT["built"]
         self.problems = check_plan(self.plan)
         if self.problems:
             items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in self.problems)
@@ -188,6 +207,11 @@ class NinetyDayPlanner(Tool):
         self.markdown = to_markdown(self.plan)
         self.preview.outputs = ()
         self.preview.append_display_data(Markdown(self.markdown))
+
+    def _mark_stale(self) -> None:
+        """Once a plan is shown, warn that it no longer matches the controls until it is rebuilt."""
+        if self.plan is not None:
+            self.freshness.value = f"<span class='caio-error'>{_TEXT['stale']}</span>"
 
     def export(self) -> None:
         """Build the plan from the controls and write it as one Markdown file to the chosen path."""

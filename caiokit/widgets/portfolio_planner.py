@@ -50,12 +50,17 @@ _TEXT = {
     "all_scheduled": "Every chosen use case fits in the {count} quarters from {start}.",
     "unscheduled": "Left out of the plan:",
     "no_finance": "Choose at least one use case to see the money.",
+    "none_scheduled": "The roadmap schedules none of the chosen use cases, so there is no money to count yet.",
+    "no_roadmap": "No roadmap, so no money to count: {error}",
     "finance_note": "Cash flows: the one-off cost in year 0, then the yearly benefit minus the running "
-    "cost each year; NPV discounted at {rate:.1%} a year over {years} years.",
+    "cost each year; NPV discounted at {rate:.1%} a year over {years} years. Only the use cases the "
+    "Roadmap tab schedules are counted.",
+    "not_counted": "Not counted, because the roadmap leaves them out:",
 }
 _STYLE = {"description_width": "170px"}
 _WIDE = {"width": "560px"}
-_CELL = "style='padding:2px 8px;border-bottom:1px solid #ddd;text-align:{align}'"
+# Borders and colours come from the course's stylesheet (classes caio-table, caio-error).
+_CELL = "style='padding:2px 8px;text-align:{align}'"
 
 
 def use_catalog(catalog: pd.DataFrame | None) -> pd.DataFrame:
@@ -78,10 +83,19 @@ def clash_html(message: str) -> str:
     text = text[0].upper() + text[1:] if text else text
     items = "".join(f"<li>{html.escape(item)}</li>" for item in bullets)
     return (
-        f"<div class='caio-portfolio-error' style='color:#b30000'><b>{_TEXT['clash']}</b> {text}"
+        f"<div class='caio-portfolio-error caio-error'><b>{_TEXT['clash']}</b> {text}"
         + (f"<ul>{items}</ul>" if items else "")
         + "</div>"
     )
+
+
+def _left_out_html(heading: str, left_out: pd.DataFrame) -> str:
+    """A heading and one bullet per use case the roadmap leaves out, with the reason."""
+    items = "".join(
+        f"<li>{html.escape(f'{row.id} {row.name}')}: {html.escape(row.reason)}</li>"
+        for row in left_out.itertuples()
+    )
+    return f"<b>{heading}</b><ul>{items}</ul>"
 
 
 def _row(cells: list[str], header: bool = False, bold: bool = False) -> str:
@@ -100,11 +114,13 @@ def _row(cells: list[str], header: bool = False, bold: bool = False) -> str:
 
 class PortfolioPlanner(Tool):
     """Limits (budget, team, high-risk cap, must include, leave out) -> exact vs greedy portfolio, the exact
-    one's roadmap by quarter, and its finance table.
+    one's roadmap by quarter, and the money of what that roadmap schedules.
 
     ``catalog`` defaults to the built-in catalog of Alvera Group SE's 40 candidate use cases. Any table with
     the required columns works, a subset of the catalog too.
     """
+
+    title = "the portfolio planner"
 
     def __init__(self, catalog: pd.DataFrame | None = None):
         self.catalog = use_catalog(catalog)
@@ -115,6 +131,7 @@ class PortfolioPlanner(Tool):
         self.gantt_figure = None
         self.load_figure = None
         self.error = ""
+        self.roadmap_error = ""
         total_cost = float(self.catalog["cost_one_off_eur"].sum())
         total_effort = float(self.catalog["effort_pm"].sum())
         high_risk = int((self.catalog["ai_act_tier"] == "high").sum())
@@ -165,6 +182,7 @@ class PortfolioPlanner(Tool):
         self.roadmap_chart = widgets.Output()
         self.unscheduled = widgets.HTML()
         self.finance_note = widgets.HTML()
+        self.not_counted = widgets.HTML()
         self.finance_table = widgets.HTML()
         self.finance_table.add_class("caio-finance")
 
@@ -187,7 +205,14 @@ class PortfolioPlanner(Tool):
             children=[
                 widgets.VBox([self.comparison]),
                 widgets.VBox([self.pm_per_quarter, self.roadmap_chart, self.unscheduled]),
-                widgets.VBox([widgets.HBox([self.rate, self.years]), self.finance_note, self.finance_table]),
+                widgets.VBox(
+                    [
+                        widgets.HBox([self.rate, self.years]),
+                        self.finance_note,
+                        self.finance_table,
+                        self.not_counted,
+                    ]
+                ),
             ],
             titles=["Exact vs greedy", "Roadmap", "Value"],
         )
@@ -217,14 +242,16 @@ class PortfolioPlanner(Tool):
             self.message.value = ""
             self.comparison.value = self._comparison_html(self.exact, self.greedy)
         self.update_roadmap()
-        self.update_finance()
 
     def update_roadmap(self) -> None:
-        """Plan the exact portfolio quarter by quarter and draw the Gantt chart and the team's load."""
+        """Plan the exact portfolio quarter by quarter, draw the Gantt chart and the team's load, then redo
+        the finance table, which counts only what the roadmap schedules."""
         self.roadmap_chart.outputs = ()
+        self.roadmap_error = ""
         if self.exact is None:
             self.roadmap, self.gantt_figure, self.load_figure = None, None, None
             self.unscheduled.value = ""
+            self.update_finance()
             return
         try:
             self.roadmap = plan_roadmap(
@@ -232,7 +259,9 @@ class PortfolioPlanner(Tool):
             )
         except RoadmapError as error:
             self.roadmap, self.gantt_figure, self.load_figure = None, None, None
-            self.unscheduled.value = inline_markdown(str(error))
+            self.roadmap_error = str(error)
+            self.unscheduled.value = inline_markdown(self.roadmap_error)
+            self.update_finance()
             return
         tiers = dict(zip(self.catalog["id"].astype(str), self.catalog["ai_act_tier"], strict=True))
         self.gantt_figure = roadmap_gantt(self.roadmap, tiers)
@@ -247,28 +276,33 @@ class PortfolioPlanner(Tool):
                 _TEXT["all_scheduled"].format(count=ROADMAP_QUARTERS, start=ROADMAP_START)
             )
         else:
-            items = "".join(
-                f"<li>{html.escape(f'{row.id} {row.name}')}: {html.escape(row.reason)}</li>"
-                for row in left_out.itertuples()
-            )
-            self.unscheduled.value = f"<b>{_TEXT['unscheduled']}</b><ul>{items}</ul>"
+            self.unscheduled.value = _left_out_html(_TEXT["unscheduled"], left_out)
+        self.update_finance()
 
     def update_finance(self) -> None:
-        """Costs, benefits, ROI, NPV and payback of each use case of the exact portfolio, and in total."""
+        """Costs, benefits, ROI, NPV and payback of each use case the roadmap schedules, and in total; the
+        chosen use cases it leaves out are named with the reason."""
         self.finance_note.value = inline_markdown(
             _TEXT["finance_note"].format(rate=self.rate.value, years=self.years.value)
         )
+        self.finance = None
+        self.not_counted.value = ""
         if self.exact is None:
-            self.finance = None
             self.finance_table.value = ""
             return
+        if self.roadmap is None:
+            self.finance_table.value = inline_markdown(_TEXT["no_roadmap"].format(error=self.roadmap_error))
+            return
+        left_out = self.roadmap.unscheduled
+        if len(left_out):
+            self.not_counted.value = _left_out_html(_TEXT["not_counted"], left_out)
         try:
             self.finance = portfolio_finance(
-                self.catalog, self.exact.selected, rate=self.rate.value, years=self.years.value
+                self.catalog, self.roadmap.scheduled_ids, rate=self.rate.value, years=self.years.value
             )
         except FinanceError:
-            self.finance = None
-            self.finance_table.value = inline_markdown(_TEXT["no_finance"])
+            key = "none_scheduled" if self.exact.selected else "no_finance"
+            self.finance_table.value = inline_markdown(_TEXT[key])
             return
         header = ["Use case", "One-off cost", "Net per year", "ROI", "NPV", "Payback (years)"]
         rows = [_row(header, header=True)]
@@ -288,7 +322,9 @@ class PortfolioPlanner(Tool):
                     bold=total,
                 )
             )
-        self.finance_table.value = f"<table style='border-collapse:collapse'>{''.join(rows)}</table>"
+        self.finance_table.value = (
+            f"<table class='caio-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
+        )
 
     def _comparison_html(self, exact: PortfolioResult, greedy: PortfolioResult) -> str:
         """Totals of both portfolios side by side, the gap, and which use cases each picks."""
@@ -323,6 +359,6 @@ class PortfolioPlanner(Tool):
             else _TEXT["gap"].format(lost=format_eur(exact.total_value - greedy.total_value), share=gap)
         )
         return (
-            f"<p>{summary}</p><table style='border-collapse:collapse'>{''.join(rows)}</table>"
+            f"<p>{summary}</p><table class='caio-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
             f"<p><small>{_TEXT['only_one']}</small></p>"
         )

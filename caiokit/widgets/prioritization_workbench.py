@@ -17,7 +17,9 @@ import pandas as pd
 
 from caiokit.briefing import (
     SAFE_SHARE,
+    UNNAMED_COMPANY,
     VERDICTS,
+    company_name,
     executive_summary,
     export_csv,
     format_eur,
@@ -52,6 +54,7 @@ FINANCE_YEARS = 3
 DEFAULT_BUDGET_EUR = 1_500_000
 DEFAULT_CAPACITY_PM = 30.0
 DEFAULT_STEM = "alvera_priorities"
+UPLOADED_STEM = "my_priorities"
 
 _TEXT = {
     "method_labels": {
@@ -91,6 +94,7 @@ _TEXT = {
     "stability_done": "**{safe}** use cases stay in the top {k} in at least {share} of {samples} random "
     "draws of the weights (safe picks); **{fragile}** depend on the weights; the others rarely make it.",
     "stem": "File name",
+    "company": "Company",
     "export_button": "Save table and summary",
     "bad_stem": "Type a file name without a folder or extension, such as `alvera_priorities`.",
     "saved": "Saved **{csv}** (the ranked table) and **{md}** (the executive summary) in `{folder}`.",
@@ -98,7 +102,8 @@ _TEXT = {
     "upload": "Upload a CSV",
     "upload_help": "Your own catalog: a CSV file with one row per use case (required columns: id, name, "
     "reach, impact, confidence, effort_pm, cost_one_off_eur, benefit_yearly_eur).",
-    "loaded": "Loaded **{count}** use cases from {source}.",
+    "loaded": "Loaded **{count}** use cases from {source}. Type your company's name in the Company "
+    "field below, so the executive summary names it.",
     "not_loaded": "<b>{source} was not loaded.</b> Fix {these} and upload it again; the previous catalog "
     "is still in use.",
     "stale_ranking": "{error}. The table still shows the ranking from the last usable weights.",
@@ -108,8 +113,8 @@ _TEXT = {
     "table and outlined in the chart.",
     "set_aside": "Set aside, never scored:",
 }
-_CELL = "style='padding:2px 8px;border-bottom:1px solid #ddd;text-align:{align}'"
-_SELECTED_ROW = "background:#e5f5e0;font-weight:bold"
+# Borders and colours come from the course's stylesheet (classes caio-table, caio-selected, caio-error).
+_CELL = "style='padding:2px 8px;text-align:{align}'"
 
 
 def _cell(content: str, align: str = "left", css: str = "") -> str:
@@ -123,8 +128,11 @@ class PrioritizationWorkbench(Tool):
     test how robust the ranking is, load your own catalog and export an executive summary.
 
     ``catalog`` defaults to the built-in catalog of Alvera Group SE's 40 candidate use cases. Any table with
-    the required columns works, a subset of the catalog too.
+    the required columns works, a subset of the catalog too. The executive summary names the company in the
+    Company field: Alvera's at first, cleared when the learner loads their own catalog.
     """
+
+    title = "the prioritisation workbench"
 
     def __init__(self, catalog: pd.DataFrame | None = None):
         self.catalog = use_catalog(catalog)
@@ -209,6 +217,9 @@ class PrioritizationWorkbench(Tool):
         self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False, description=_TEXT["upload"])
         self.upload.observe(self._on_upload, names="value")
         self.upload_message = widgets.HTML()
+        self.company = widgets.Text(
+            value=company_name(), placeholder=UNNAMED_COMPANY, description=_TEXT["company"], style=wide
+        )
         self.stem = widgets.Text(value=DEFAULT_STEM, description=_TEXT["stem"], style=wide)
         self.export_button = widgets.Button(description=_TEXT["export_button"], icon="download")
         self.export_button.on_click(lambda _: self.export())
@@ -246,6 +257,7 @@ class PrioritizationWorkbench(Tool):
                 self.upload,
                 self.upload_message,
                 widgets.HTML("<hr>"),
+                self.company,
                 widgets.HBox([self.stem, self.export_button]),
                 self.export_message,
             ]
@@ -278,9 +290,7 @@ class PrioritizationWorkbench(Tool):
             self.error = str(error)
         self._show_weights(weights)
         stale = _TEXT["stale_ranking"].format(error=self.error[:1].upper() + self.error[1:])
-        self.status.value = (
-            f"<span style='color:#b30000'>{inline_markdown(stale)}</span>" if self.error else ""
-        )
+        self.status.value = f"<span class='caio-error'>{inline_markdown(stale)}</span>" if self.error else ""
         self._select_portfolio()
         self._show_ranking()
         self._show_chart(weights)
@@ -321,7 +331,10 @@ class PrioritizationWorkbench(Tool):
         self.stability_chart.outputs = (figure_output(self.stability_figure),)
 
     def load(self, source: str | os.PathLike | bytes | pd.DataFrame, name: str | None = None) -> bool:
-        """Load a catalog from a CSV path, CSV bytes or a table; on problems, list them and keep the old one."""
+        """Load a catalog from a CSV path, CSV bytes or a table; on problems, list them and keep the old one.
+
+        The catalog is no longer the case study's, so the company name is cleared for the learner to type.
+        """
         try:
             if isinstance(source, bytes | bytearray | memoryview):
                 handle = io.BytesIO(bytes(source))
@@ -335,6 +348,9 @@ class PrioritizationWorkbench(Tool):
             self.upload_message.value = self._problems_html(error)
             return False
         self.catalog = catalog
+        self.company.value = ""
+        if self.stem.value == DEFAULT_STEM:
+            self.stem.value = UPLOADED_STEM
         self._catalog_version += 1  # so that refresh() below clears the robustness check
         self._fit_controls(budget=self.budget.value, capacity=self.capacity.value)
         self.refresh()
@@ -364,6 +380,7 @@ class PrioritizationWorkbench(Tool):
                 finance,
                 self.method.value,
                 self.weights(),
+                company=self.company.value,
                 risk_adjusted=self.risk_adjust.value,
                 rate=FINANCE_RATE if finance is not None else None,
                 years=FINANCE_YEARS if finance is not None else None,
@@ -489,11 +506,10 @@ class PrioritizationWorkbench(Tool):
                 _cell(dot),
                 _cell("✓" if picked else "", "center"),
             )
-            style = f" style='{_SELECTED_ROW}'" if picked else ""
-            klass = "caio-rank-row caio-in-portfolio" if picked else "caio-rank-row"
-            rows.append(f"<tr class='{klass}'{style}>{''.join(cells)}</tr>")
+            klass = "caio-rank-row caio-in-portfolio caio-selected" if picked else "caio-rank-row"
+            rows.append(f"<tr class='{klass}'>{''.join(cells)}</tr>")
         self.ranking.value = (
-            f"<table style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
+            f"<table class='caio-table' style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
         set_aside = table[table["rank"].isna()]
@@ -537,4 +553,4 @@ class PrioritizationWorkbench(Tool):
         these = "this problem" if count == 1 else f"these {count} problems"
         items = "".join(f"<li>{html.escape(problem)}</li>" for problem in error.problems)
         heading = _TEXT["not_loaded"].format(source=html.escape(error.source), these=these)
-        return f"<div class='caio-upload-problems' style='color:#b30000'>{heading}<ul>{items}</ul></div>"
+        return f"<div class='caio-upload-problems caio-error'>{heading}<ul>{items}</ul></div>"
