@@ -38,7 +38,8 @@ COURSE_ID = "caio101"
 DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"
 MARKER = ".caiokit-learner-edition.json"
 # Tools that only the course's maintainers and its test suite use.
-MAINTAINER_ONLY = {"pytest", "nbval", "ruff", "playwright"}
+# Left out of the learner edition: the maintainers' tools, and the instructor's PostgreSQL gradebook driver.
+MAINTAINER_ONLY = {"pytest", "nbval", "ruff", "playwright", "psycopg", "psycopg-binary"}
 # A line of a model answer or hidden test shorter than this may also be ordinary text (a bracket, `else:`).
 MIN_SECRET_LINE = 24
 
