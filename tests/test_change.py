@@ -406,41 +406,68 @@ def test_stakeholder_map_places_redraws_and_advises():
     assert list(tool.placed["quadrant"]) == ["keep satisfied", "keep informed"]
     assert len(tool.chart.outputs) == 1
     assert "Agents" in tool.advice.value and "sceptic" in tool.advice.value
-    tool.rows[1].influence.value = 4
+    assert tool.chosen()["name"] == "CFO" and tool.influence.value == 5 and tool.interest.value == 2
+    tool.choose("Agents")
+    assert (tool.name.value, tool.influence.value, tool.stance.value) == ("Agents", 2, -1)
+    tool.influence.value = 4
     assert tool.placed.loc[1, "quadrant"] == "manage closely"
     assert tool.advice.value.index("Agents") < tool.advice.value.index("CFO")  # manage closely first
-    tool.rows[0].stance.value = -2
+    tool.choose("CFO")
+    assert tool.influence.value == 5  # the controls show the chosen stakeholder, not the last edited
+    tool.stance.value = -2
     assert tool.placed.loc[0, "stance_label"] == "strong opponent"
+    assert list(tool.table()["influence"]) == [5, 4]
+
+
+def test_stakeholder_map_shows_everyones_scores_with_the_chosen_one_highlighted():
+    tool = StakeholderMap(people(("CFO", 5, 2, 0), ("Works council", 4, 4, -1)))
+    rows = tool.scores.value.split("<tr")[2:]
+    assert "CFO" in rows[0] and "caio-selected" in rows[0] and "caio-selected" not in rows[1]
+    assert "Works council" in rows[1] and "-1 sceptic" in rows[1]
+    tool.choose("Works council")
+    rows = tool.scores.value.split("<tr")[2:]
+    assert "caio-selected" in rows[1] and "caio-selected" not in rows[0]
+    with pytest.raises(KeyError, match="no stakeholder named 'CEO'.*CFO, Works council"):
+        tool.choose("CEO")
 
 
 def test_stakeholder_map_add_and_remove():
     tool = StakeholderMap(people(("CFO", 5, 2, 0)))
     tool.add_button.click()
-    assert "Type a name" in tool.message.value and len(tool.rows) == 1
+    assert "Type a name" in tool.message.value and len(tool.people) == 1
     tool.new_name.value = "Works council"
     tool.add_button.click()
     assert list(tool.table()["name"]) == ["CFO", "Works council"]
     assert tool.placed.loc[1, "quadrant"] == "manage closely" and tool.new_name.value == ""
-    tool.rows[0].remove_button.click()
-    assert list(tool.placed["name"]) == ["Works council"]
-    tool.rows[0].remove_button.click()
+    assert tool.chosen()["name"] == "Works council" and tool.influence.value == 3  # the new one, to adjust
+    tool.choose("CFO")
+    tool.remove_button.click()
+    assert list(tool.placed["name"]) == ["Works council"] and tool.name.value == "Works council"
+    tool.remove_button.click()
     assert tool.placed is None and "empty" in tool.message.value and tool.chart.outputs == ()
+    assert tool.chooser.value is None and tool.influence.disabled and tool.remove_button.disabled
 
 
 def test_stakeholder_map_starts_empty_or_refuses_a_bad_table():
     tool = StakeholderMap()
-    assert tool.rows == [] and "empty" in tool.message.value
+    assert tool.people == [] and "empty" in tool.message.value and tool.name.disabled
+    tool.new_name.value = "CEO"
+    tool.add_button.click()
+    assert not tool.name.disabled and list(tool.placed["name"]) == ["CEO"]
     with pytest.raises(StakeholderError, match="'stance' missing"):
         StakeholderMap(pd.DataFrame({"name": ["CFO"], "influence": [5], "interest": [2]}))
 
 
 def test_stakeholder_map_shows_problems_instead_of_failing():
     tool = StakeholderMap(people(("CFO", 5, 2, 0), ("CEO", 5, 4, 2)))
-    tool.rows[1].name.value = "CFO"
+    tool.choose("CEO")
+    tool.name.value = "CFO"
     assert "listed more than once: CFO" in tool.message.value
     assert tool.placed is None and tool.chart.outputs == () and tool.advice.value == ""
-    tool.rows[1].name.value = "CEO"
+    assert [label for label, _ in tool.chooser.options] == ["CFO", "CFO"] and tool.chooser.value == 1
+    tool.name.value = "CEO"
     assert tool.message.value == "" and len(tool.placed) == 2
+    assert [label for label, _ in tool.chooser.options] == ["CFO", "CEO"]
 
 
 def test_adkar_diagnostic_widget():

@@ -102,6 +102,15 @@ def test_the_wheel_installs_and_imports_without_the_repository(edition, tmp_path
     assert Path(module_file).is_relative_to(target) and int(rows) == 40
 
 
+def test_the_wheel_installs_the_courses_jupyterlab_extension(edition):
+    """The extension that draws again the stored widgets JupyterLab gave up on goes where JupyterLab looks."""
+    with zipfile.ZipFile(edition.wheel) as wheel:
+        names = set(wheel.namelist())
+    version = edition.wheel.name.split("-")[1]
+    shared = f"caiokit-{version}.data/data/share/jupyter/labextensions/caiokit-widget-redraw/"
+    assert {shared + "package.json", shared + "static/remoteEntry.js"} <= names
+
+
 def test_every_assignment_has_secrets_to_look_for():
     secrets = secrets_of(ROOT)
     for assignment in ASSIGNMENTS:

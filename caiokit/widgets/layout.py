@@ -21,6 +21,10 @@ AA_CONTRAST = 4.5
 # A slider shorter than this cannot be set to a chosen value with a mouse.
 SLIDER_TRACK_PX = 200
 
+# Shown once above a tool whose widgets are not connected to a kernel (the copy stored with a lesson, or after
+# the kernel stopped), instead of ipywidgets' broken-link icon before every control.
+DISCONNECTED = "Not connected to Python: run this cell to use the tool."
+
 STYLESHEET = f"""<style>
 .{ROOT_CLASS} .widget-radio, .{ROOT_CLASS} .widget-checkbox, .{ROOT_CLASS} .widget-dropdown,
 .{ROOT_CLASS} .widget-select {{ width: auto !important; max-width: 100%; height: auto; }}
@@ -63,6 +67,12 @@ STYLESHEET = f"""<style>
 }}
 .{ROOT_CLASS} .caio-selected {{
   background: var(--jp-layout-color2); font-weight: bold; box-shadow: inset 4px 0 var(--jp-success-color1);
+}}
+.{ROOT_CLASS} .jupyter-widgets-disconnected::before {{ content: none; display: none; }}
+.{ROOT_CLASS}.jupyter-widgets-disconnected::before {{
+  content: "{DISCONNECTED}"; display: block; font: inherit; font-size: var(--jp-ui-font-size1);
+  color: var(--jp-ui-font-color1); background: var(--jp-layout-color2);
+  border-left: 4px solid var(--jp-brand-color1); padding: 4px 8px; margin-bottom: 6px;
 }}
 .{ROOT_CLASS} .caio-error {{
   color: var(--jp-ui-font-color1); border-left: 4px solid var(--jp-error-color1); padding-left: 8px;

@@ -1,4 +1,4 @@
-"""The stakeholder map: edit a list of stakeholders with sliders and see the grid and the advice."""
+"""The stakeholder map: pick a stakeholder, set their scores, and see everyone on the grid with advice."""
 
 from __future__ import annotations
 
@@ -13,141 +13,152 @@ from caiokit.errors import CaioKitError
 from caiokit.stakeholders import SCORE_RANGE, STANCES, engagement_order, place_stakeholders
 from caiokit.widgets.tool import Tool, inline_markdown
 
+COLUMNS = ("name", "influence", "interest", "stance")
 _NEW_DEFAULTS = {"influence": 3, "interest": 3, "stance": 0}
+_TEXT = {
+    "heading": "<h4>Stakeholder map</h4>",
+    "chooser": "Stakeholder",
+    "name": "Name",
+    "remove": "Remove",
+    "remove_tip": "Take the chosen stakeholder off the map",
+    "new_name": "new stakeholder, e.g. Head of logistics",
+    "add": "Add",
+    "type_a_name": "<i>Type a name next to the Add button first.</i>",
+    "empty": "<i>The list is empty: add a stakeholder.</i>",
+    "table_head": ("Stakeholder", "Influence", "Interest", "Stance"),
+}
 
 
-class SharedLook:
-    """One Layout and one Style per kind of control, shared by every row of a map.
-
-    ipywidgets gives each control its own Layout and Style models unless told otherwise; a map of ten
-    stakeholders would store some 150 of them in the lesson. Sharing them keeps the stored widget state
-    small, which is what lets JupyterLab draw a lesson's tools quickly on opening.
-    """
-
-    def __init__(self):
-        self.name = widgets.Layout(width="260px")
-        self.slider = widgets.SliderStyle(description_width="initial")
-        self.button = widgets.Layout(width="auto")
-        self.sliders_row = widgets.Layout(flex_flow="row wrap", margin="0 0 8px 16px")
-
-
-class StakeholderRow:
-    """The controls of one stakeholder: the name and a Remove button, then three sliders beneath."""
-
-    def __init__(self, name: str, influence: int, interest: int, stance: int, on_change, on_remove, look):
-        self.name = widgets.Text(value=name, continuous_update=False, placeholder="name", layout=look.name)
-        self.influence = widgets.IntSlider(
-            value=influence,
-            min=SCORE_RANGE[0],
-            max=SCORE_RANGE[1],
-            description="influence",
-            style=look.slider,
-        )
-        self.interest = widgets.IntSlider(
-            value=interest,
-            min=SCORE_RANGE[0],
-            max=SCORE_RANGE[1],
-            description="interest",
-            style=look.slider,
-        )
-        self.stance = widgets.SelectionSlider(
-            options=[(f"{value:+d} {label}".replace("+0", "0"), value) for value, label in STANCES.items()],
-            value=stance,
-            description="stance",
-            style=look.slider,
-        )
-        self.remove_button = widgets.Button(
-            description="Remove", icon="trash", tooltip=f"Remove {name}", layout=look.button
-        )
-        self.remove_button.on_click(lambda _: on_remove(self))
-        for control in (self.name, self.influence, self.interest, self.stance):
-            control.observe(lambda _: on_change(), names="value")
-        sliders = widgets.HBox([self.influence, self.interest, self.stance], layout=look.sliders_row)
-        self.widget = widgets.VBox([widgets.HBox([self.name, self.remove_button]), sliders])
-
-    def values(self) -> dict:
-        """This row as a record of the stakeholder table."""
-        return {
-            "name": self.name.value,
-            "influence": self.influence.value,
-            "interest": self.interest.value,
-            "stance": self.stance.value,
-        }
+def _stance_options() -> list[tuple[str, int]]:
+    return [(f"{value:+d} {label}".replace("+0", "0"), value) for value, label in STANCES.items()]
 
 
 class StakeholderMap(Tool):
-    """An editable list of stakeholders, their influence x interest grid, and advice for each."""
+    """A list of stakeholders edited one at a time, their influence x interest grid, and advice for each.
+
+    One set of controls edits the stakeholder chosen in the list, and a table shows everyone's scores: a
+    lesson's map of ten people stays a handful of widgets, which JupyterLab draws at once on opening.
+    """
 
     title = "the stakeholder map"
 
     def __init__(self, stakeholders: pd.DataFrame | None = None):
-        self.rows: list[StakeholderRow] = []
-        self._look = SharedLook()
-        self.rows_box = widgets.VBox()
-        self.new_name = widgets.Text(
-            placeholder="new stakeholder, e.g. Head of logistics", layout={"width": "260px"}
+        start = pd.DataFrame(columns=COLUMNS) if stakeholders is None else place_stakeholders(stakeholders)
+        self.people: list[dict] = [
+            {"name": str(r["name"]), **{c: int(r[c]) for c in COLUMNS[1:]}} for r in start.to_dict("records")
+        ]
+        self.placed: pd.DataFrame | None = None
+        self.figure = None
+        self._loading = False
+        slider = {"min": SCORE_RANGE[0], "max": SCORE_RANGE[1]}
+        self.chooser = widgets.Dropdown(description=_TEXT["chooser"])
+        self.name = widgets.Text(description=_TEXT["name"], continuous_update=False)
+        self.influence = widgets.IntSlider(description="influence", **slider)
+        self.interest = widgets.IntSlider(description="interest", **slider)
+        self.stance = widgets.SelectionSlider(options=_stance_options(), value=0, description="stance")
+        self.remove_button = widgets.Button(
+            description=_TEXT["remove"], icon="trash", tooltip=_TEXT["remove_tip"]
         )
-        self.add_button = widgets.Button(description="Add", icon="plus")
+        self.remove_button.on_click(lambda _: self.remove())
+        self.new_name = widgets.Text(placeholder=_TEXT["new_name"], layout={"width": "260px"})
+        self.add_button = widgets.Button(description=_TEXT["add"], icon="plus")
         self.add_button.on_click(lambda _: self.add())
+        self.scores = widgets.HTML()
         self.message = widgets.HTML()
         self.chart = widgets.Output()
         self.advice = widgets.HTML()
-        self.placed: pd.DataFrame | None = None
-        self.figure = None
-        self._quiet = True
-        start = pd.DataFrame() if stakeholders is None else place_stakeholders(stakeholders)
-        for record in start.to_dict("records"):
-            self._append(
-                str(record["name"]), int(record["influence"]), int(record["interest"]), int(record["stance"])
-            )
-        self._quiet = False
+        self.chooser.observe(lambda _: self._load_chosen(), names="value")
+        for control in (self.name, self.influence, self.interest, self.stance):
+            control.observe(lambda _: self._edit_chosen(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>Stakeholder map</h4>"),
-                self.rows_box,
+                widgets.HTML(_TEXT["heading"]),
+                widgets.HBox([self.chooser, self.remove_button]),
+                self.name,
+                widgets.HBox([self.influence, self.interest, self.stance], layout={"flex_flow": "row wrap"}),
                 widgets.HBox([self.new_name, self.add_button]),
                 self.message,
+                self.scores,
                 self.chart,
                 self.advice,
             ]
         )
+        self._list(0)
+
+    def _list(self, chosen: int | None) -> None:
+        """Fill the list of stakeholders, choose one by position, and redraw."""
+        self._loading = True
+        self.chooser.options = [(person["name"] or "(no name)", i) for i, person in enumerate(self.people)]
+        self.chooser.value = chosen if self.people else None
+        self._loading = False
+        self._load_chosen()
+
+    def _load_chosen(self) -> None:
+        """Show the chosen stakeholder's name and scores in the controls; redraw the map."""
+        if self._loading:
+            return
+        person = self.chosen()
+        for control in (self.name, self.influence, self.interest, self.stance, self.remove_button):
+            control.disabled = person is None
+        if person is not None:
+            self._loading = True
+            for column in COLUMNS:
+                getattr(self, column).value = person[column]
+            self._loading = False
         self.refresh()
 
-    def _append(self, name: str, influence: int, interest: int, stance: int) -> None:
-        row = StakeholderRow(name, influence, interest, stance, self.refresh, self.remove, self._look)
-        self.rows.append(row)
-        self.rows_box.children = [r.widget for r in self.rows]
+    def _edit_chosen(self) -> None:
+        """Copy the controls into the chosen stakeholder; a new name also renames them in the list."""
+        person = self.chosen()
+        if self._loading or person is None:
+            return
+        renamed = person["name"] != self.name.value
+        person.update({column: getattr(self, column).value for column in COLUMNS})
+        if renamed:
+            self._list(self.chooser.value)
+        else:
+            self.refresh()
+
+    def chosen(self) -> dict | None:
+        """The stakeholder the controls edit, or None when the list is empty."""
+        return None if self.chooser.value is None else self.people[self.chooser.value]
+
+    def choose(self, name: str) -> None:
+        """Edit the stakeholder of this name."""
+        names = [person["name"] for person in self.people]
+        if name not in names:
+            raise KeyError(f"no stakeholder named {name!r}; the map has: {', '.join(names)}")
+        self.chooser.value = names.index(name)
 
     def add(self) -> None:
-        """Add the stakeholder typed in the Add box, with middle scores to adjust."""
+        """Add the stakeholder typed in the Add box, with middle scores to adjust, and choose them."""
         name = self.new_name.value.strip()
         if not name:
-            self.message.value = "<i>Type a name next to the Add button first.</i>"
+            self.message.value = _TEXT["type_a_name"]
             return
-        self._append(name, **_NEW_DEFAULTS)
+        self.people.append({"name": name, **_NEW_DEFAULTS})
         self.new_name.value = ""
-        self.refresh()
+        self._list(len(self.people) - 1)
 
-    def remove(self, row: StakeholderRow) -> None:
-        """Take one stakeholder off the list."""
-        self.rows.remove(row)
-        self.rows_box.children = [r.widget for r in self.rows]
-        self.refresh()
+    def remove(self) -> None:
+        """Take the chosen stakeholder off the list and choose the next one."""
+        if self.chooser.value is None:
+            return
+        index = self.chooser.value
+        del self.people[index]
+        self._list(min(index, len(self.people) - 1) if self.people else None)
 
     def table(self) -> pd.DataFrame:
         """The stakeholders as currently edited: name, influence, interest, stance."""
-        return pd.DataFrame(
-            [row.values() for row in self.rows], columns=["name", "influence", "interest", "stance"]
-        )
+        return pd.DataFrame(self.people, columns=list(COLUMNS))
 
     def refresh(self) -> None:
-        """Place the stakeholders again and redraw the grid and the advice."""
-        if self._quiet:
-            return
+        """Place the stakeholders again and redraw the scores, the grid and the advice."""
         self.chart.outputs = ()
-        if not self.rows:
+        self.scores.value = _scores_html(self.people, self.chooser.value)
+        if not self.people:
             self.placed, self.figure = None, None
-            self.message.value = "<i>The list is empty: add a stakeholder.</i>"
+            self.message.value = _TEXT["empty"]
             self.advice.value = ""
             return
         try:
@@ -161,6 +172,29 @@ class StakeholderMap(Tool):
         self.figure = stakeholder_grid(self.placed)
         self.chart.outputs = (figure_output(self.figure),)
         self.advice.value = _advice_html(self.placed)
+
+
+def _scores_html(people: list[dict], chosen: int | None) -> str:
+    """Everyone's scores in one table, the chosen stakeholder's row highlighted."""
+    if not people:
+        return ""
+    head = "".join(
+        f"<th style='padding:2px 8px;text-align:left'>{label}</th>" for label in _TEXT["table_head"]
+    )
+    rows = []
+    for index, person in enumerate(people):
+        cells = [html.escape(person["name"]), str(person["influence"]), str(person["interest"])]
+        cells.append(
+            html.escape(f"{person['stance']:+d} {STANCES.get(person['stance'], '')}".replace("+0", "0"))
+        )
+        klass = " class='caio-selected'" if index == chosen else ""
+        rows.append(
+            f"<tr{klass}>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>"
+        )
+    return (
+        f"<table class='caio-table' style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _advice_html(placed: pd.DataFrame) -> str:
