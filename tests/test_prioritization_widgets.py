@@ -462,3 +462,15 @@ def test_colours_come_from_the_stylesheet_classes():
     ranking = re.sub(r"<span style='color:#[0-9a-f]{6}'>●</span>", "●", workbench.ranking.value)
     for text in (ranking, workbench.upload_message.value, planner.message.value, planner.finance_table.value):
         assert not re.search(r"color:|background:|#[0-9a-fA-F]{3,6}\b", text)
+
+
+def test_the_team_pace_slider_runs_up_to_the_team_capacity():
+    """The trial's learner could not set 8 pm per quarter on a track running to about 200 (the whole catalog)."""
+    planner = PortfolioPlanner()
+    assert planner.pm_per_quarter.max == planner.capacity.value == 30.0
+    assert planner.pm_per_quarter.value == 8.0
+    planner.capacity.value = 6.0
+    assert planner.pm_per_quarter.max == 6.0 and planner.pm_per_quarter.value == 6.0
+    assert planner.roadmap is None or planner.roadmap.capacity_pm_per_quarter == 6.0
+    planner.capacity.value = 0.0
+    assert planner.pm_per_quarter.max == 1.0

@@ -162,8 +162,11 @@ class PortfolioPlanner(Tool):
         self.excluded = widgets.SelectMultiple(
             options=options, description=_TEXT["excluded"], rows=6, style=_STYLE, layout={"width": "420px"}
         )
+        # The team's pace cannot exceed the effort the portfolio may use in total: the slider runs up to the
+        # team capacity above (30 pm by default), not up to the whole catalog's effort (about 200 pm).
         self.pm_per_quarter = widgets.FloatSlider(
-            value=min(DEFAULT_PM_PER_QUARTER, capacity_max), min=0.5, max=max(capacity_max, 1.0), step=0.5,
+            value=min(DEFAULT_PM_PER_QUARTER, self.capacity.value), min=0.5,
+            max=max(self.capacity.value, 1.0), step=0.5,
             readout_format=".1f", description=_TEXT["per_quarter"], style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
@@ -186,6 +189,9 @@ class PortfolioPlanner(Tool):
         self.finance_table = widgets.HTML()
         self.finance_table.add_class("caio-finance")
 
+        self.capacity.observe(
+            lambda change: setattr(self.pm_per_quarter, "max", max(change.new, 1.0)), "value"
+        )
         for control in (self.budget, self.capacity, self.max_high_risk, self.mandatory, self.excluded):
             control.observe(lambda _: self.refresh(), names="value")
         self.pm_per_quarter.observe(lambda _: self.update_roadmap(), names="value")
