@@ -151,6 +151,9 @@ def test_charts_of_the_demos():
     confusion = pd.DataFrame([[5, 1], [2, 3]], index=["no", "yes"], columns=["no", "yes"])
     figure = confusion_chart(confusion, "test")
     assert figure.data[0].z.tolist() == [[5, 1], [2, 3]] and figure.layout.title.text == "test"
+    # The learner trial saw lesson 08's long title cut off on a 360 px wide 2 x 2 matrix.
+    long_title = "Failures at threshold 0.5: actual (rows) vs predicted (columns)"
+    assert confusion_chart(confusion, long_title).layout.width >= 9 * len(long_title) > figure.layout.width
     digits = ml_demos.digits_demo(n_mistakes=3)
     gallery = digit_gallery(digits.mistake_images, digits.mistakes["actual"], digits.mistakes["predicted"])
     assert len(gallery.data) == 3 and gallery.layout.annotations[0].text.startswith("written")

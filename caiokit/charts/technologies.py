@@ -15,6 +15,8 @@ COST_COLOUR = "#b2182b"
 PRECISION_COLOUR = "#2166ac"
 RECALL_COLOUR = "#e08214"
 MARK_COLOUR = "#444444"
+TITLE_CHAR_PX = 9
+CHART_SIDE_PX = 30
 
 
 def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
@@ -34,12 +36,14 @@ def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
         )
     )
     size = 110 + 45 * len(labels_x)
+    # Wide enough for the title on one line (plotly's 17 px title font, about TITLE_CHAR_PX a character).
+    title_width = 2 * CHART_SIDE_PX + TITLE_CHAR_PX * len(title)
     figure.update_layout(
         title=title,
         xaxis_title="predicted",
         yaxis_title="actual",
         yaxis_autorange="reversed",
-        width=max(360, size + 120),
+        width=max(360, size + 120, title_width),
         height=max(300, size),
         margin={"l": 100, "r": 20, "t": 50, "b": 60},
     )
