@@ -30,6 +30,7 @@ from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
 from caiokit.learner_edition import DEFAULT_EXCHANGE
 from caiokit.lesson_validation import mark_checks
+from caiokit.widget_ids import stabilise
 
 ROOT = Path(__file__).resolve().parent.parent
 NAV_MARKER = "caiokit_navigation"
@@ -82,7 +83,8 @@ def normalise(notebook: nbformat.NotebookNode) -> None:
 def execute_lesson(path: Path) -> None:
     """Execute one lesson notebook in place, with a throwaway progress file, and store its outputs.
 
-    Its check cells are first marked for nbgrader's Validate button (``lesson_validation.mark_checks``).
+    Its check cells are first marked for nbgrader's Validate button (``lesson_validation.mark_checks``);
+    its stored widget models get stable ids (``widget_ids.stabilise``), so that an edit is a small diff.
     """
     lesson = path.stem
     notebook = nbformat.read(path, as_version=4)
@@ -108,6 +110,7 @@ def execute_lesson(path: Path) -> None:
             else:
                 os.environ["CAIOKIT_PROGRESS"] = env_before
     normalise(notebook)
+    stabilise(notebook, lesson)
     nbformat.validate(notebook)
     nbformat.write(notebook, path)
 
