@@ -5,6 +5,9 @@ present; any other catalog column may be left out (or a cell left blank) and the
 ``OPTIONAL_DEFAULTS``. ``catalog_columns()`` shows the whole specification. Columns the course does
 not know are kept as text, so a learner's own notes survive loading.
 
+A use case may depend on one that is not in the file (the first rows of a larger catalog, say): the file
+loads, that prerequisite is taken as already in place, and ``outside_dependencies`` writes a note about it.
+
 A CSV exported by Excel loads as it is: with ``;`` as separator, a decimal comma, a UTF-8 byte-order mark
 or the Windows-1252 encoding. Rule for numbers: in a file separated by ``;`` or tabs the decimal mark
 is ``,``, otherwise ``.``; the other mark may group thousands (``1.200.000,50`` or ``1,200,000.50``),
@@ -65,7 +68,8 @@ _MESSAGES = {
     "not_allowed": "row {row}, column {column}: '{value}' is not allowed; use one of {allowed}",
     "bad_id": "row {row}, column id: '{value}' must not contain ';'",
     "duplicate_id": "row {row}, column id: '{value}' is already used on row {first}",
-    "unknown_dependency": "row {row}, column depends_on: '{value}' is not an id in this catalog",
+    "outside_dependency": "{id} depends on {value}, which is not in this catalog: it is taken as already in "
+    "place (if {value} is a typing mistake, correct it)",
     "cycle": "row {row}, column depends_on: dependency cycle {cycle}",
 }
 
@@ -210,6 +214,23 @@ def dependencies(catalog: pd.DataFrame, transitive: bool = False) -> dict[str, t
             found[prerequisite] = None
         closure[use_case] = tuple(found)
     return {use_case: closure[use_case] for use_case in direct}
+
+
+def outside_dependencies(catalog: pd.DataFrame) -> list[str]:
+    """A note for each prerequisite named in ``depends_on`` that is not in the table.
+
+    Such a catalog loads: a part of a larger catalog names prerequisites left outside it. Planning takes
+    them as already in place (see :func:`dependencies`); the notes say so, in case an id was mistyped.
+    """
+    if "depends_on" not in catalog.columns:
+        return []
+    known = {str(use_case) for use_case in catalog["id"]}
+    return [
+        _MESSAGES["outside_dependency"].format(id=use_case, value=prerequisite)
+        for use_case, text in zip(catalog["id"], catalog["depends_on"], strict=True)
+        for prerequisite in _split_ids(text)
+        if prerequisite not in known
+    ]
 
 
 def _direct_dependencies(catalog: pd.DataFrame) -> dict[str, tuple[str, ...]]:
@@ -422,7 +443,10 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
 
 
 def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[tuple[int, str, str]]:
-    """Problems with ids (duplicate, ';' inside) and dependencies (unknown id, cycle): row, column, message."""
+    """Problems with ids (duplicate, ';' inside) and dependencies (cycle): row, column, message.
+
+    A dependency on an id that is not in the table is no problem: see :func:`outside_dependencies`.
+    """
     found = []
     first_row: dict[str, int] = {}
     for use_case, row in zip(ids, rows, strict=True):
@@ -437,10 +461,6 @@ def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[t
             first_row[use_case] = row
     graph: dict[str, tuple[str, ...]] = {}
     for use_case, text, row in zip(ids, depends_on, rows, strict=True):
-        for prerequisite in _split_ids(text):
-            if prerequisite not in first_row:
-                message = _MESSAGES["unknown_dependency"].format(row=row, value=prerequisite)
-                found.append((row, "depends_on", message))
         if use_case in first_row and first_row[use_case] == row:
             graph[use_case] = tuple(item for item in _split_ids(text) if item in first_row)
     for cycle in _explore(graph)[1]:

@@ -14,11 +14,16 @@ from caiokit.quiz import load_bank
 
 
 class CertificateError(CaioKitError):
-    """The certificate cannot be issued yet (or no name was given)."""
+    """The certificate cannot be issued yet (or no name was given); ``blockers`` lists what is missing."""
+
+    def __init__(self, message: str, blockers: list[str] | None = None):
+        super().__init__(message)
+        self.blockers = tuple(blockers or ())
 
 
 def completion_table(events: list[Event] | None = None) -> pd.DataFrame:
-    """One row per available lesson: exercises attempted and passed, quiz answers, and a completion share.
+    """One row per available lesson: exercises attempted and passed, answers checked, quiz answers, and a
+    completion share.
 
     Completion counts each exercise and quiz question once, as done when it has been answered
     correctly; it is 0 for a lesson never opened.
@@ -41,8 +46,10 @@ def completion_table(events: list[Event] | None = None) -> pd.DataFrame:
                 "opened": bool(done and done.opened),
                 "exercises": len(exercises),
                 "attempted": len(done.attempted & exercises) if done else 0,
+                "attempts": sum(done.attempts[name] for name in exercises) if done else 0,
                 "passed": len(passed),
                 "quiz_questions": len(questions),
+                "quiz_answered": len(done.quiz_answered & questions) if done else 0,
                 "quiz_correct": len(correct),
                 "completion": (len(passed) + len(correct)) / total if total else 0.0,
             }
@@ -80,7 +87,7 @@ def certificate_html(name: str, issued_on: date, table: pd.DataFrame | None = No
         raise CertificateError("Type the name to print on the certificate.")
     blockers = certificate_blockers(table)
     if blockers:
-        raise CertificateError("The certificate is not earned yet: " + "; ".join(blockers) + ".")
+        raise CertificateError("The certificate is not earned yet: " + "; ".join(blockers) + ".", blockers)
     minutes = int(lessons()["minutes"].sum())
     rows = "".join(
         f"<tr><td>{html.escape(row.title)}</td><td>{row.passed}/{row.exercises}</td></tr>"

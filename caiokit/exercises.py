@@ -43,6 +43,15 @@ class Status(Enum):
     ERROR = "error"
 
 
+_TEXT = {
+    "percentage": "It looks like a percentage: give a fraction between 0 and 1, such as {fraction} for {value}%.",
+    "factor": "It is off by a factor of {factor}: check the units (percent vs fraction, months vs years, "
+    "quarters).",
+    "try_hint": "Try `hint()`.",
+}
+# Ratios between a wrong answer and the right one that point at a unit: percent, thousands, months, quarters.
+_UNIT_FACTORS = (100, 1000, 12, 4)
+
 _BADGES = {
     Status.CORRECT: "✔ Correct",
     Status.INCORRECT: "✘ Not yet",
@@ -229,7 +238,11 @@ class Exercise:
 
 
 class NumberExercise(Exercise):
-    """A number, right within a relative tolerance (and an absolute one for values near zero)."""
+    """A number, right within a relative tolerance (and an absolute one for values near zero).
+
+    ``fraction=True`` says the answer is a share between 0 and 1: an answer between 1 and 100 then gets a
+    note that it looks like a percentage, whatever its value.
+    """
 
     def __init__(
         self,
@@ -238,6 +251,7 @@ class NumberExercise(Exercise):
         rel_tol: float = 0.01,
         abs_tol: float = 1e-9,
         unit: str = "",
+        fraction: bool = False,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -245,6 +259,9 @@ class NumberExercise(Exercise):
         self.rel_tol = rel_tol
         self.abs_tol = abs_tol
         self.unit = unit
+        self.fraction = fraction
+        if fraction and not 0 <= self.expected <= 1:
+            raise ValueError(f"exercise {self.name}: a fraction is between 0 and 1, not {expected}")
 
     def _judge(self, answer: Any) -> Feedback:
         if not _is_number(answer):
@@ -258,13 +275,24 @@ class NumberExercise(Exercise):
         if math.isclose(value, self.expected, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
             return Feedback(Status.CORRECT, f"{plain_number(value)}{self.unit} is right.")
         message = f"{plain_number(value)}{self.unit} is too {'high' if value > self.expected else 'low'}."
-        if self.expected and value:
-            ratio = value / self.expected
-            for factor in (100, 1000, 12, 4):
-                if math.isclose(ratio, factor, rel_tol=0.02) or math.isclose(ratio, 1 / factor, rel_tol=0.02):
-                    message += f" It is off by a factor of {factor}: check the units (percent vs fraction, months vs years, quarters)."
-                    break
-        return Feedback(Status.INCORRECT, message + " Try `hint()`.")
+        if self.fraction and 1 < value <= 100:
+            # A share typed as a percentage: the unit-factor test catches only the right share times 100.
+            note = _TEXT["percentage"].format(value=plain_number(value), fraction=plain_number(value / 100))
+        else:
+            note = self._unit_factor_note(value)
+        return Feedback(
+            Status.INCORRECT, " ".join(part for part in (message, note, _TEXT["try_hint"]) if part)
+        )
+
+    def _unit_factor_note(self, value: float) -> str:
+        """A note when the answer is the right one in another unit (x or / 100, 1000, 12 or 4), else ''."""
+        if not (self.expected and value):
+            return ""
+        ratio = value / self.expected
+        for factor in _UNIT_FACTORS:
+            if math.isclose(ratio, factor, rel_tol=0.02) or math.isclose(ratio, 1 / factor, rel_tol=0.02):
+                return _TEXT["factor"].format(factor=factor)
+        return ""
 
 
 class ChoiceExercise(Exercise):

@@ -114,10 +114,12 @@ A tool it cannot draw reads "Run this cell to use ..." until you run its cell.
   *Fetch*, work, *Validate*, *Submit*. For that, nbgrader needs to know the course and the exchange folder
   (`{exchange}`): copy this edition's settings once, with
   `mkdir -p ~/.jupyter && cp nbgrader_config.py ~/.jupyter/nbgrader_config.py`.
-  On a shared server your administrator has done it for everyone (`/etc/jupyter/nbgrader_config.py`).
+  On a shared server your administrator has done it for everyone.
   *Validate* checks the form of your work and its visible tests, not your grade: hidden tests run only when
   your instructor grades it.
 - The copies in `assignments/` are for practice without an instructor; they hold no answers.
+- **For an executive committee**: `voila notebooks/apps/prioritization_workbench.ipynb` shows the
+  prioritisation workbench alone, as a web page without code; what it exports is saved in `notebooks/apps/`.
 """
 
 
@@ -219,7 +221,9 @@ def build(course_root: str | Path, out: str | Path, exchange: str = DEFAULT_EXCH
             )
     _prepare(out)
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-    shutil.copytree(course_root / "notebooks", out / "notebooks", ignore=ignore)
+    # Files the tools export when a maintainer uses them beside the lessons are nobody else's business.
+    exports = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.csv", "*.md")
+    shutil.copytree(course_root / "notebooks", out / "notebooks", ignore=exports)
     shutil.copytree(course_root / "release", out / "assignments", ignore=ignore)
     wheel = build_wheel(course_root, out / "wheels")
     (out / "requirements.txt").write_text(_requirements(course_root, wheel.name), encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,10 +161,14 @@ class ProgressStore:
 
 @dataclass
 class LessonProgress:
-    """What a learner has done in one lesson, derived from the events."""
+    """What a learner has done in one lesson, derived from the events.
+
+    ``attempts`` counts, per exercise, the answers checked (a check of a blank answer is not an attempt).
+    """
 
     opened: bool = False
     attempted: set[str] = field(default_factory=set)
+    attempts: Counter[str] = field(default_factory=Counter)
     passed: set[str] = field(default_factory=set)
     quiz_answered: set[str] = field(default_factory=set)
     quiz_correct: set[str] = field(default_factory=set)
@@ -178,6 +183,7 @@ def lesson_progress(events: list[Event]) -> dict[str, LessonProgress]:
             lesson.opened = True
         elif event.kind == "attempt" and event.status != "not_attempted":
             lesson.attempted.add(event.item)
+            lesson.attempts[event.item] += 1
             if event.status == "correct":
                 lesson.passed.add(event.item)
         elif event.kind == "quiz":

@@ -75,6 +75,23 @@ TEXT_FIELDS = {
     "risks": ("Risks", "What could go wrong, and what do we do about it? One risk per line."),
 }
 
+# A short example of an answer for each text field, shown in the empty field (the question is printed above
+# it). The examples come from another company, a regional insurer, so none of them answers for Alvera.
+EXAMPLES = {
+    "company": "e.g. Rhône Mutual Insurance",
+    "ambition": "e.g. By 2029, AI settles simple claims in a day and frees our experts for the hard ones.",
+    "objectives": "e.g. O1: Settle claims faster\n- Simple claims settled within one day by end of 2028",
+    "priority_use_cases": "e.g. Photo-based car damage estimate -> O1",
+    "roadmap_now": "e.g. A claims-triage pilot in one region",
+    "roadmap_next": "e.g. The pilot rolled out to every region, with its results measured",
+    "roadmap_later": "e.g. Nine claims in ten triaged by AI and checked by people",
+    "operating_model": "e.g. A central team of six, with one AI lead in each business line",
+    "governance": "e.g. An AI board chaired by the CAIO approves each system before it goes live",
+    "funding": "e.g. EUR 2 M a year from the transformation budget, released stage by stage",
+    "success_metrics": "e.g. Average days to settle a claim",
+    "risks": "e.g. Staff do not trust the tools: train them and involve them early",
+}
+
 _OBJECTIVE_ID = re.compile(r"^(O\d+)\s*[:.)\-]\s*(.+)$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-*•]\s*")
 _QUANTITY = re.compile(

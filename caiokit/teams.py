@@ -129,6 +129,8 @@ _MESSAGES = {
     "bad_pm": "pm_per_person_per_quarter should be a number above 0 and at most 3 (a quarter has three months), not {value!r}",
     "bad_basis": "basis should be 'peak' or 'average', not {value!r}",
     "short": "{quarter}: {roles} short by {amount}",
+    "short_once": "{roles}: short in {quarter}, by {amount}",
+    "short_often": "{roles}: short in {count} quarters, {first} to {last}, by up to {amount} ({peak})",
 }
 
 
@@ -495,6 +497,39 @@ def shortage_messages(sized: pd.DataFrame) -> list[str]:
         _MESSAGES["short"].format(quarter=row.quarter, roles=f"{row.role}s", amount=_amount(row.gap_people))
         for row in short.itertuples(index=False)
     ]
+
+
+def role_shortages(sized: pd.DataFrame) -> list[str]:
+    """One line per role short in some quarter: in how many quarters, from when to when, the worst gap.
+
+    For example 'ML engineers: short in 4 quarters, 2027-Q1 to 2027-Q4, by up to 1.3 people (2027-Q3)'.
+    """
+    lines = []
+    short = sized[sized["short"]]
+    for role in sized["role"].unique():
+        rows = short[short["role"] == role]
+        if rows.empty:
+            continue
+        worst = rows.loc[rows["gap_people"].idxmax()]
+        quarters = sorted(rows["quarter"])
+        if len(quarters) == 1:
+            lines.append(
+                _MESSAGES["short_once"].format(
+                    roles=f"{role}s", quarter=quarters[0], amount=_amount(worst.gap_people)
+                )
+            )
+            continue
+        lines.append(
+            _MESSAGES["short_often"].format(
+                roles=f"{role}s",
+                count=len(quarters),
+                first=quarters[0],
+                last=quarters[-1],
+                amount=_amount(worst.gap_people),
+                peak=worst.quarter,
+            )
+        )
+    return lines
 
 
 def headcount_for(

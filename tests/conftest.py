@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,3 +26,31 @@ def notebook_namespace(progress_file: Path):
     exercises.bind(namespace)
     yield namespace
     exercises._namespace = None
+
+
+class _TableCells(HTMLParser):
+    """The text-align of every header and cell of an HTML table, row by row."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            style = dict(attrs).get("style") or ""
+            found = re.search(r"text-align:\s*(\w+)", style)
+            self.rows[-1].append(found.group(1) if found else "unset")
+
+
+@pytest.fixture
+def alignments():
+    """A function: HTML of one table -> the text-align of each header and cell, row by row."""
+
+    def read(markup: str) -> list[list[str]]:
+        parser = _TableCells()
+        parser.feed(markup)
+        return parser.rows
+
+    return read

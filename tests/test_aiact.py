@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from importlib import resources
 
 import pandas as pd
@@ -30,6 +31,7 @@ from caiokit.checks.compliance import DEPLOYER_OPTIONS, SYSTEMS, q1, q2, q3
 from caiokit.errors import CaioKitError
 from caiokit.exercises import Status
 from caiokit.progress import ProgressStore
+from caiokit.tables import aligned
 
 # --- the rules as data ---------------------------------------------------------------------------
 
@@ -316,6 +318,13 @@ def test_key_dates_are_the_calendar_rows_of_the_facts_table():
     assert set(table.columns) >= {"date", "applies", "status", "source"}
 
 
+def test_calendar_of_the_lesson_keeps_each_date_on_one_line():
+    shown = aligned(key_dates(include_proposed=True)[["date", "applies", "status"]])._repr_html_()
+    date_cells = [cell for cell in shown.split("<td ")[1:] if re.match(r"[^>]*>\d{4}-\d\d-\d\d<", cell)]
+    assert len(date_cells) == len(key_dates(include_proposed=True))
+    assert all("white-space:nowrap" in cell.split(">")[0] for cell in date_cells)
+
+
 def test_proposed_dates_are_left_out_of_the_calendar_by_default(proposed_date):
     assert pd.Timestamp(proposed_date) not in set(key_dates()["date"])
     everything = key_dates(include_proposed=True)
@@ -474,6 +483,24 @@ def test_triage_widget_loads_examples_and_answers(progress_file):
     with pytest.raises(AnswerError):
         tool.set_answers({"colour": "red"})
     assert tool.result.tier == "high"
+
+
+def test_triage_widget_shows_a_prohibited_result_was_re_evaluated(progress_file):
+    from caiokit.widgets.aiact_triage import AIActTriage
+
+    tool = AIActTriage()
+    assert "Re-evaluated" not in tool.output.value
+    tool.example.value = next(n for n in examples() if n.startswith("UC07"))
+    before = tool.output.value
+    assert tool.result.tier == "prohibited"
+    assert "Re-evaluated with 1 other answer(s) changed from the defaults: the prohibited practice" in before
+    tool.controls["interacts_with_people"].value = True
+    assert tool.result.tier == "prohibited" and tool.output.value != before
+    assert "Re-evaluated with 2 other answer(s)" in tool.output.value
+    tool.include_proposed.value = True
+    assert "2 other answer(s) changed from the defaults, proposed dates included:" in tool.output.value
+    tool.controls["prohibited_practice"].value = "none"
+    assert tool.result.tier != "prohibited" and "Re-evaluated" not in tool.output.value
 
 
 def test_exercise_widget_answers_q2(progress_file):

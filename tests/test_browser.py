@@ -126,6 +126,15 @@ def open_and_run(browser, jupyterlab, notebook: str):
     return page
 
 
+def displayed_weights(page) -> dict[str, float]:
+    """The workbench's weights as its sliders display them, by criterion (the sliders' caio-weight-* class)."""
+    weights = {}
+    for slider in page.locator("[class*='caio-weight-']").all():
+        name = next(c for c in slider.get_attribute("class").split() if c.startswith("caio-weight-"))
+        weights[name.removeprefix("caio-weight-")] = float(slider.locator(".widget-readout").inner_text())
+    return weights
+
+
 def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
     from playwright.sync_api import expect
 
@@ -138,9 +147,12 @@ def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
     form = page.locator(".widget-vbox:has(> .widget-checkbox:has-text('Run the IT help desk'))").last
     form.get_by_text("Run the IT help desk").click()
     form.get_by_role("button", name="Check").click()
-    feedback = form.locator(".widget-html").last
+    feedback = form.locator(".caio-feedback")
     expect(feedback).to_contain_text("Not yet", timeout=20_000)
     expect(feedback).to_contain_text("belongs to the CIO")
+    form.get_by_role("button", name="Hint").click()
+    expect(form.locator(".caio-hint")).to_contain_text("Hint", timeout=20_000)
+    expect(feedback).to_contain_text("Not yet")  # the hint comes beneath the reason, not instead of it
     page.close()
 
 
@@ -177,11 +189,7 @@ def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
 
     def shown() -> tuple[dict[str, float], list[str]]:
         """The weights the sliders display and the ranking the table displays, read from the page."""
-        weights = {}
-        for slider in page.locator("[class*='caio-weight-']").all():
-            name = next(c for c in slider.get_attribute("class").split() if c.startswith("caio-weight-"))
-            weights[name.removeprefix("caio-weight-")] = float(slider.locator(".widget-readout").inner_text())
-        return weights, ranking.locator(".caio-rank-id").all_inner_texts()
+        return displayed_weights(page), ranking.locator(".caio-rank-id").all_inner_texts()
 
     def domain_ranking(weights: dict[str, float], n: int) -> list[str]:
         scored = score(load_catalog(), method="weighted", weights=weights).dropna(subset=["rank"])

@@ -16,10 +16,12 @@ from caiokit.catalog import (
     catalog_columns,
     dependencies,
     load_catalog,
+    outside_dependencies,
     require_columns,
     validate_catalog,
 )
 from caiokit.errors import CatalogError
+from caiokit.portfolio import select_portfolio
 
 HEADER = "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur"
 
@@ -157,7 +159,7 @@ def test_every_problem_is_reported_once_with_row_and_column(tmp_path):
         "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,technique,ai_act_tier,"
         "data_readiness,depends_on\n"
         "UC1,Chatbot,ten,1,0.8,2,1000,NLP,transparency,3,\n"  # row 2: reach not a number
-        "UC2,Forecast,100,4,0.8,0,-5,ML,minimal,6,UC9\n"  # row 3: impact, effort, cost, readiness, UC9
+        "UC2,Forecast,100,4,0.8,0,-5,ML,minimal,6,UC9\n"  # row 3: impact, effort, cost, readiness; UC9 is noted
         "UC1,Copy,100,1,0.7,2,1000,quantum,minimal,2.5,\n"  # row 4: duplicate, confidence, category, whole
         "UC4,,100,1,0.8,2,1000,ML,risky,3,UC5\n"  # row 5: blank name, tier; cycle UC4 -> UC5 -> UC4
         "UC5,Loop,100,1,0.8,2,1000,ML,minimal,3,UC4\n"
@@ -173,7 +175,6 @@ def test_every_problem_is_reported_once_with_row_and_column(tmp_path):
         "row 3, column effort_pm: '0' must be more than 0",
         "row 3, column cost_one_off_eur: '-5' is below the minimum, 0",
         "row 3, column data_readiness: '6' is above the maximum, 5",
-        "row 3, column depends_on: 'UC9' is not an id in this catalog",
         "row 4, column id: 'UC1' is already used on row 2",
         "row 4, column confidence: '0.7' is not allowed; use one of 1, 0.8, 0.5",
         "row 4, column technique: 'quantum' is not allowed; use one of ML, NLP",
@@ -188,6 +189,31 @@ def test_every_problem_is_reported_once_with_row_and_column(tmp_path):
     assert len(problems) == len(expected)
     cell_rows = [int(problem.split(",")[0].removeprefix("row ")) for problem in problems[2:]]
     assert cell_rows == sorted(cell_rows)
+
+
+def test_the_first_rows_of_the_built_in_catalog_load_with_a_note_on_prerequisites_left_out(tmp_path):
+    lines = (resources.files("caiokit") / "data" / "catalog.csv").read_text(encoding="utf-8").splitlines()
+    part = load_catalog(write(tmp_path, "\n".join(lines[:13]) + "\n", name="first_12.csv"))
+    assert part["id"].tolist() == [f"UC{n:02d}" for n in range(1, 13)]
+    assert part.loc[0, "depends_on"] == "UC04;UC36"  # kept as written
+    notes = outside_dependencies(part)
+    assert [note.split(",")[0] for note in notes] == [
+        "UC01 depends on UC36",
+        "UC03 depends on UC36",
+        "UC11 depends on UC36",
+    ]
+    assert "taken as already in place" in notes[0] and "typing mistake" in notes[0]
+    assert dependencies(part)["UC01"] == ("UC04",) and dependencies(part)["UC11"] == ()
+    # UC11 (EUR 50,000) needs only UC36, outside the file: it can be picked on its own
+    assert select_portfolio(part, budget=50_000).selected == ("UC11",)
+    assert outside_dependencies(load_catalog()) == []
+
+
+def test_a_dependency_cycle_is_still_refused_when_other_prerequisites_lie_outside(tmp_path):
+    text = HEADER + ",depends_on\nUC1,A,10,1,0.8,2,1000,5000,UC2;UC9\nUC2,B,10,1,0.8,2,1000,5000,UC1\n"
+    assert problems_of(write(tmp_path, text)) == [
+        "row 2, column depends_on: dependency cycle UC1 -> UC2 -> UC1"
+    ]
 
 
 def test_error_message_names_the_file_and_counts_problems(tmp_path):

@@ -509,6 +509,15 @@ def test_literacy_planner_widget():
     assert len(tool.chart.outputs) == 1
 
 
+def test_literacy_planner_table_aligns_each_header_with_its_cells(alignments):
+    tool = LiteracyPlanner(ALVERA_HEADCOUNT)
+    header, *rows = alignments(tool.table.value)
+    # audience, headcount, hours / person, total hours, cost (EUR), curriculum, modules left out
+    assert header == ["left", "right", "right", "right", "right", "left", "right"]
+    assert rows and all(row == header for row in rows)
+    assert tool.table.value.count("<thead>") == 1 and tool.table.value.count("<tr>") == len(rows) + 1
+
+
 def test_literacy_planner_rejects_unknown_audiences():
     with pytest.raises(LiteracyError, match="unknown audience 'interns'"):
         LiteracyPlanner({"interns": 3})

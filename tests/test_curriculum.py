@@ -73,12 +73,15 @@ def test_completion_counts_passes_and_quiz_answers():
         Event("00_start_here", "opened", "00_start_here"),
         Event("00_start_here", "attempt", "q1", "correct"),
         Event("00_start_here", "attempt", "q2", "incorrect"),
+        Event("00_start_here", "attempt", "q2", "incorrect"),
         Event("00_start_here", "quiz", "graded_parts", "correct"),
+        Event("00_start_here", "quiz", "blank_answer", "incorrect"),
         Event("00_start_here", "attempt", "not_an_exercise", "correct"),
     ]
     row = completion_table(events).loc["00_start_here"]
     assert row.opened and row.exercises == 3 and row.attempted == 2 and row.passed == 1
-    assert row.quiz_questions == 3 and row.quiz_correct == 1
+    assert row.attempts == 3  # q1 once, q2 twice; the answer to an item that is no exercise is left out
+    assert row.quiz_questions == 3 and row.quiz_correct == 1 and row.quiz_answered == 2
     assert row.completion == pytest.approx(2 / 6)
 
 
@@ -93,6 +96,9 @@ def test_certificate_needs_every_lesson_attempted_and_half_passed(monkeypatch):
     attempts = [Event("00_start_here", "attempt", q, s) for q, s in (("q1", "correct"), ("q2", "correct"))]
     table = completion_table(attempts)
     assert certificate_blockers(table) == ["00_start_here: 1 exercise(s) not attempted yet"]
+    with pytest.raises(CertificateError, match="not earned yet") as refused:
+        certificate_html("Ada", date(2026, 11, 25), table)
+    assert refused.value.blockers == ("00_start_here: 1 exercise(s) not attempted yet",)
     table = completion_table([*attempts[:1], Event("00_start_here", "attempt", "q2", "error"),
                               Event("00_start_here", "attempt", "q3", "incorrect")])  # fmt: skip
     assert certificate_blockers(table) == ["00_start_here: 1 of 3 exercises passed; at least half are needed"]

@@ -43,6 +43,21 @@ class TestNumber:
         feedback = number().evaluate(4)
         assert "factor of 100" in feedback.message
 
+    def test_a_share_typed_as_a_percentage_gets_a_unit_note(self):
+        share = NumberExercise("test", "n3", "share", expected=0.75, fraction=True, **COMMON)
+        feedback = share.evaluate(45)  # a wrong share, as a percentage: 60 times the answer, no unit factor
+        assert feedback.status is Status.INCORRECT
+        assert feedback.message == (
+            "45 is too high. It looks like a percentage: give a fraction between 0 and 1, such as 0.45 for "
+            "45%. Try `hint()`."
+        )
+        assert "0.75" not in feedback.message
+        assert "looks like a percentage" in share.evaluate(75).message  # the right share, as a percentage
+        assert "percentage" not in share.evaluate(0.45).message
+        assert "percentage" not in number().evaluate(45).message  # not a share: no such note
+        with pytest.raises(ValueError, match="between 0 and 1"):
+            NumberExercise("test", "n4", "share", expected=45, fraction=True, **COMMON)
+
     def test_blank_is_not_attempted(self):
         assert number().evaluate(...).status is Status.NOT_ATTEMPTED
 

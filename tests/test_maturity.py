@@ -229,6 +229,17 @@ def test_radar_wraps_long_labels_and_draws_a_reference_under_the_scores():
     assert figure.layout.showlegend is True
 
 
+@pytest.mark.parametrize("count", [3, 7, 9])
+def test_radar_scale_runs_between_two_axes_clear_of_their_labels(count):
+    figure = radar({f"axis {n}": 1 for n in range(count)}, title="t")
+    polar = figure.layout.polar
+    assert (polar.angularaxis.rotation, polar.angularaxis.direction) == (90, "clockwise")
+    spokes = [90 - n * 360 / count for n in range(count)]  # where each axis and its label are drawn
+    gaps = [abs((polar.radialaxis.angle - spoke + 180) % 360 - 180) for spoke in spokes]
+    assert min(gaps) == pytest.approx(180 / count)  # halfway between the two nearest axes
+    assert polar.radialaxis.tickangle == polar.radialaxis.angle  # turned back upright
+
+
 @pytest.mark.parametrize(
     ("scores", "kwargs", "message"),
     [

@@ -15,6 +15,7 @@ from caiokit.checks.technologies import NIST_GENAI_RISKS, PROBLEMS, TECHNIQUES, 
 from caiokit.exercises import Status
 from caiokit.ml_demos import DemoError
 from caiokit.quiz import load_bank
+from caiokit.tables import aligned
 
 CATEGORIES = ("billing", "delivery", "installation", "spare parts", "warranty")
 
@@ -84,6 +85,13 @@ def test_ticket_demo_is_believable_not_perfect():
     assert result.baseline_accuracy < 0.3
     assert result.scores is None
     assert set(result.mistakes.columns) == {"text", "actual", "predicted", "confidence"}
+
+
+def test_ticket_mistakes_table_of_the_lesson_keeps_long_texts_left(alignments):
+    mistakes = ml_demos.ticket_demo().mistakes[["text", "actual", "predicted", "confidence"]]
+    header, *rows = alignments(aligned(mistakes)._repr_html_())
+    assert header == ["left", "left", "left", "right"]
+    assert len(rows) == len(mistakes) and all(row == header for row in rows)
 
 
 def test_ticket_keywords_and_the_spurious_word_the_lesson_points_at():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from importlib import resources
 
 import pandas as pd
 import pytest
@@ -20,6 +21,7 @@ from caiokit.scoring import CRITERIA, QUADRANTS, normalise_weights, quadrant, sc
 from caiokit.sensitivity import rank_stability
 from caiokit.strategy import load_company
 from caiokit.widgets import tool
+from caiokit.widgets.layout import STYLESHEET, UPLOAD_CLASS
 from caiokit.widgets.portfolio_planner import PortfolioPlanner
 from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
 
@@ -194,6 +196,30 @@ def test_malformed_upload_lists_every_problem_and_keeps_the_catalog():
     assert workbench.load("/no/such/file.csv") is False
     assert "file not found" in workbench.upload_message.value
     assert workbench.catalog is catalog
+
+
+def test_upload_button_shows_its_label_not_a_count_of_files():
+    workbench = PrioritizationWorkbench()
+    button = workbench.upload
+    assert button.tooltip == button.description == "Upload a CSV"
+    assert UPLOAD_CLASS in button._dom_classes
+    # ipywidgets writes "description (number of files held)"; the course's stylesheet hides that text and
+    # shows the tooltip instead, so no "(0)" stays on the button after the file has been read.
+    assert f".widget-upload.{UPLOAD_CLASS} {{ font-size: 0; }}" in STYLESHEET
+    assert f".widget-upload.{UPLOAD_CLASS}::after {{\n  content: attr(title);" in STYLESHEET
+    upload(workbench, "two_cases.csv", GOOD_CSV)
+    assert button.value == () and button.tooltip == "Upload a CSV"
+
+
+def test_upload_of_the_first_rows_of_the_built_in_catalog_loads_with_notes():
+    workbench = PrioritizationWorkbench()
+    lines = (resources.files("caiokit") / "data" / "catalog.csv").read_bytes().splitlines(keepends=True)
+    upload(workbench, "first_12.csv", b"".join(lines[:13]))
+    message = workbench.upload_message.value
+    assert "Loaded <b>12</b> use cases from first_12.csv" in message
+    assert "Prerequisites outside this file:" in message and message.count("<li>") == 3
+    assert "UC11 depends on UC36, which is not in this catalog" in message
+    assert len(workbench.catalog) == 12 and workbench.portfolio is not None
 
 
 def test_good_upload_replaces_the_catalog():

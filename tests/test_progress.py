@@ -55,6 +55,19 @@ def test_lesson_progress_keeps_a_pass_once_earned():
     assert lesson.quiz_answered == {"a", "b"} and lesson.quiz_correct == {"b"}
 
 
+def test_lesson_progress_counts_every_checked_answer_but_not_blank_ones():
+    events = [
+        Event("00", "attempt", "q1", "incorrect"),
+        Event("00", "attempt", "q1", "error"),
+        Event("00", "attempt", "q1", "incorrect"),
+        Event("00", "attempt", "q2", "not_attempted"),
+        Event("00", "attempt", "q2", "correct"),
+        Event("00", "hint", "q1"),
+    ]
+    lesson = lesson_progress(events)["00"]
+    assert lesson.attempts == {"q1": 3, "q2": 1} and lesson.passed == {"q2"}
+
+
 def _writer(path: str, worker: int, count: int) -> None:
     store = ProgressStore(path)
     for i in range(count):

@@ -399,6 +399,12 @@ def test_widget_starts_from_given_ratings_and_follows_the_sliders():
     assert list(tool.plan["week"]) == [1, 1, 1, 2, 2, 3, 3, 4, 4]
 
 
+def test_widget_plan_table_aligns_each_header_with_its_cells(alignments):
+    header, *rows = alignments(SkillsAssessment(NEW_CAIO).plan_table.value)
+    assert header == ["right", "left", "left", "left", "right"]  # week, skill, action, lesson, hours
+    assert len(rows) == 9 and all(row == header for row in rows)
+
+
 def test_widget_reset_and_a_profile_without_gaps():
     tool = SkillsAssessment(NEW_CAIO, weeks=8)
     for slider in tool.sliders.values():

@@ -10,6 +10,7 @@ from caiokit.checks.strategy import CANVAS_ITEMS, KEY_RESULTS, NG_STEPS, q1, q2,
 from caiokit.exercises import Status
 from caiokit.quiz import grade, load_bank
 from caiokit.strategy import (
+    EXAMPLES,
     TEXT_FIELDS,
     Objective,
     PriorityUseCase,
@@ -242,6 +243,18 @@ def test_editor_check_lists_missing_parts_then_approves():
         editor.fields[key].value = text
     editor.check_button.click()
     assert editor.feedback.value.startswith("✔ Nothing missing")
+
+
+def test_editor_placeholders_show_an_example_not_the_question_above_them():
+    editor = StrategyCanvasEditor()
+    assert list(EXAMPLES) == list(TEXT_FIELDS)
+    for key, (_, question) in TEXT_FIELDS.items():
+        placeholder = editor.fields[key].placeholder
+        assert placeholder == EXAMPLES[key] and placeholder.startswith("e.g. "), key
+        assert placeholder != question and placeholder.removeprefix("e.g. ") not in question, key
+        assert len(placeholder) <= 100, key
+    alvera = load_company()["name"]
+    assert not any(alvera in text for text in EXAMPLES.values())  # no answer given away
 
 
 def test_editor_check_reports_unparsable_text():

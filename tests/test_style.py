@@ -36,7 +36,7 @@ def test_no_emoji_in_what_learners_read():
         *(ROOT / "caiokit" / "data").rglob("*.*"),
         ROOT / "README.md",
     ]
-    sources += sorted((ROOT / "notebooks").glob("*.ipynb"))
+    sources += sorted((ROOT / "notebooks").rglob("*.ipynb"))
     found = {
         str(path.relative_to(ROOT)): sorted(set(emoji.findall(path.read_text(encoding="utf-8"))))
         for path in sources

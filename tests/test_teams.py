@@ -28,6 +28,7 @@ from caiokit.teams import (
     role_homes,
     role_mix,
     role_names,
+    role_shortages,
     shortage_messages,
     size_team,
     summarise_sizing,
@@ -322,6 +323,21 @@ def test_size_team_with_fewer_months_per_person_and_message_wording():
     assert shortage_messages(covered) == []
 
 
+def test_role_shortages_give_one_line_per_role():
+    workload = pd.DataFrame(
+        {"ML engineer": [7.5, 7.0, 9.0], "data scientist": [4.0, 0.0, 0.0], "data analyst": [1.0, 1.0, 1.0]},
+        index=pd.Index(["2027-Q3", "2027-Q4", "2028-Q1"], name="quarter"),
+    )
+    sized = size_team(workload, {"ML engineer": 2, "data analyst": 1})
+    assert len(shortage_messages(sized)) == 4  # one per role and quarter
+    assert role_shortages(sized) == [
+        "data scientists: short in 2027-Q3, by 1.3 people",
+        "ML engineers: short in 3 quarters, 2027-Q3 to 2028-Q1, by up to 1.0 person (2028-Q1)",
+    ]
+    enough = {"ML engineer": 3, "data scientist": 2, "data analyst": 1}
+    assert role_shortages(size_team(workload, enough)) == []
+
+
 @pytest.mark.parametrize(
     ("workload", "headcount", "pm", "message"),
     [
@@ -431,7 +447,10 @@ def test_quiz_bank_loads_with_five_questions():
 def test_team_designer_flags_gaps_and_regroups_roles(progress_file):
     designer = TeamDesigner(headcount={"data analyst": 2, "data engineer": 1, "domain expert": 1})
     assert designer.people()["data analyst"] == 2 and designer.people()["ML engineer"] == 0
-    assert "2027-Q3: data scientists short by 1.4 people" in designer.gaps.value
+    shortages = designer.gaps.value.split("<br>")
+    first = "data scientists: short in 6 quarters, 2027-Q1 to 2028-Q2, by up to 1.4 people (2027-Q3)"
+    assert shortages[0] == first
+    assert len(shortages) == len(role_shortages(designer.sized)) <= len(ROLES)  # one line per role, not 48
     assert "<b>4 people</b>" in designer.summary.value
     central = [slider.description for slider in designer.central_box.children[1:]]
     assert "domain expert" not in central and "data scientist" in central

@@ -189,8 +189,8 @@ def test_q2_precision(notebook_namespace):
     assert q2.evaluate(60 / 80).status is Status.CORRECT
     wrong = q2.evaluate(0.6)
     assert wrong.status is Status.INCORRECT and "too low" in wrong.message
-    percent = q2.evaluate(75)
-    assert percent.status is Status.INCORRECT and "factor of 100" in percent.message
+    for percent in (q2.evaluate(75), q2.evaluate(45)):  # the right share and a wrong one, as percentages
+        assert percent.status is Status.INCORRECT and "looks like a percentage" in percent.message
     assert q2.evaluate(...).status is Status.NOT_ATTEMPTED
     notebook_namespace["precision_answer"] = "0.75"
     assert q2.check().status is Status.ERROR
@@ -200,6 +200,7 @@ def test_q3_recall(notebook_namespace):
     assert q3.evaluate(0.6).status is Status.CORRECT
     assert q3.evaluate(60 / 80).status is Status.INCORRECT
     assert q3.evaluate(60 / 1000).status is Status.INCORRECT
+    assert "looks like a percentage" in q3.evaluate(40).message
     notebook_namespace["recall_answer"] = 0.6
     assert q3.check().passed
 

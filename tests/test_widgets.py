@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
+
+import ipywidgets as widgets
 import pytest
 
+import caiokit.checks
 from caiokit.charts import TIER_COLOURS
 from caiokit.checks.start_here import MISSION_OPTIONS, ROLE_OPTIONS, q1, q3
-from caiokit.exercises import MappingExercise, NumberExercise
+from caiokit.completion import certificate_blockers
+from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, SetExercise
 from caiokit.progress import Event, ProgressStore
+from caiokit.quiz import bank_names
 from caiokit.widgets import ExerciseWidget, ProgressDashboard, Quiz
 from caiokit.widgets.layout import AA_CONTRAST, ROOT_CLASS, STYLESHEET, contrast, text_on
 
@@ -62,9 +70,22 @@ def test_exercise_widget_for_a_set(progress_file):
     form.check_button.click()
     assert "Correct" in form.feedback.value
     form.hint_button.click()
-    assert "Hint" in form.feedback.value
+    assert "Hint" in form.hint_area.value
     statuses = [e.status for e in ProgressStore(progress_file).events() if e.kind == "attempt"]
     assert statuses == ["not_attempted", "incorrect", "correct"]
+
+
+def test_a_hint_appears_beneath_the_feedback_without_replacing_it(progress_file):
+    form = ExerciseWidget(q3)
+    form.control[0].value = True
+    form.check_button.click()
+    reason = form.feedback.value
+    assert "Not yet" in reason and "still missing" in reason
+    form.hint_button.click()
+    assert form.feedback.value == reason
+    assert "Five of the eight" in form.hint_area.value and "Hint" not in form.feedback.value
+    children = form.widget.children
+    assert children.index(form.hint_area) == children.index(form.feedback) + 1
 
 
 def test_exercise_widget_for_a_choice_shows_labels(progress_file):
@@ -97,31 +118,56 @@ def test_exercise_widget_for_a_number_and_a_mapping(progress_file):
     assert "1 of 2 right" in form.feedback.value
 
 
+def lesson_rows(dashboard: ProgressDashboard) -> list[str]:
+    """The rows of the dashboard's table of lessons, as HTML."""
+    return dashboard.lessons.value.split("<tbody>")[1].split("<tr>")[1:]
+
+
 def test_progress_dashboard_refreshes(progress_file):
     dashboard = ProgressDashboard()
-    bar = dashboard.rows.children[0].children[1]
-    assert bar.value == 0.0
+    assert "aria-valuenow='0'" in lesson_rows(dashboard)[0]
     quiz = Quiz("00_start_here")
     quiz.questions[0].control.value = "'Not attempted', with what to do next"
     quiz.questions[0].check_button.click()
     dashboard.refresh_button.click()
-    assert dashboard.rows.children[0].children[1].value == 1 / 6
-    assert "1/3 quiz questions right" in dashboard.rows.children[0].children[2].value
+    first = lesson_rows(dashboard)[0]
+    assert "aria-valuenow='17'" in first and ">17%<" in first  # 1 of 3 exercises and 3 questions
+    assert "1/3 quiz questions right" in first
+
+
+def test_dashboard_lines_up_its_bars_and_keeps_each_status_on_one_line(progress_file, alignments):
+    for status in ("incorrect", "error", "incorrect", "not_attempted"):
+        ProgressStore(progress_file).record(Event("00_start_here", "attempt", "q1", status))
+    dashboard = ProgressDashboard()
+    rows = lesson_rows(dashboard)
+    assert dashboard.lessons.value.count("<table") == 1 and len(rows) == len(dashboard.table)
+    assert all("class='caio-bar'" in row.split("<td ")[2] for row in rows)  # the bar is the 2nd cell of each
+    header, *cells = alignments(dashboard.lessons.value)
+    assert header == ["left", "left", "right", "left"] and all(row == header for row in cells)
+    assert all("white-space:nowrap" in row.split("<td ")[4].split(">")[0] for row in rows)
+    assert "0/3 exercises passed, 3 attempts · 0/3 quiz questions right" in rows[0]
+    assert rows[1].count("not opened yet") == 1 and "attempt" not in rows[1]
+    assert ".caio-bar" in STYLESHEET
 
 
 def test_dashboard_shows_a_damaged_file_instead_of_crashing(progress_file):
     progress_file.write_bytes(b"garbage" * 100)
     dashboard = ProgressDashboard()
     assert "damaged" in dashboard.notice.value
-    assert dashboard.rows.children[0].children[1].value == 0.0
+    assert "aria-valuenow='0'" in lesson_rows(dashboard)[0]
 
 
 def test_dashboard_certificate_button_explains_what_is_missing(progress_file, tmp_path):
     dashboard = ProgressDashboard(certificate_path=tmp_path / "certificate.html")
     assert "Not earned yet" in dashboard.certificate_status.value
+    dashboard.certificate_button.click()
+    assert "Type the name" in dashboard.certificate_status.value
     dashboard.name.value = "Ada"
     dashboard.certificate_button.click()
-    assert "not earned yet" in dashboard.certificate_status.value
+    refusal = dashboard.certificate_status.value
+    blockers = certificate_blockers(dashboard.table)
+    assert "Not earned yet" in refusal and refusal.count("<li>") == len(blockers) > 1
+    assert "; " not in refusal  # one item per line, not a run-on sentence
     assert not (tmp_path / "certificate.html").exists()
 
 
@@ -150,8 +196,58 @@ def test_a_tool_reads_as_a_sentence_where_widgets_cannot_be_drawn():
     assert quiz.frame is quiz.frame  # built once, shown as often as asked
 
 
+def test_text_in_html_widgets_has_a_text_line_height_not_a_control_height():
+    """ipywidgets sets the text of an HTML widget to the height of a control, 28 px a line: double-spaced."""
+    rules = dict(
+        (selector.strip(), body) for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", STYLESHEET)
+    )
+    body = rules[f".{ROOT_CLASS} .widget-html > .widget-html-content"]
+    height = float(re.search(r"line-height:\s*([\d.]+)\s*;", body).group(1))  # unitless: times the font
+    assert 1.2 <= height <= 1.5
+
+
 def test_badge_colours_pick_the_readable_text_colour():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert text_on("#ffffff") == "#000000" and text_on("#000000") == "#ffffff"
     for colour in TIER_COLOURS.values():
         assert contrast(text_on(colour), colour) >= AA_CONTRAST, colour
+
+
+# Markdown a widget label would show as typed: `code`, **bold**, *italic*, _italic_, [link](url), # title.
+MARKDOWN = re.compile(r"`|\*\*|__|\[[^\]]*\]\(|(?<!\w)\*\S[^*]*\*|(?<!\w)_\S[^_]*_(?!\w)|^#+ ")
+
+
+def option_texts(widget: widgets.Widget) -> list[str]:
+    """The texts a learner reads on the options of every radio, checkbox and dropdown in a widget tree."""
+    texts = []
+    if isinstance(widget, widgets.RadioButtons | widgets.Dropdown):
+        texts += [label for label, _ in widget._options_full] + [widget.description]
+    elif isinstance(widget, widgets.Checkbox):
+        texts.append(widget.description)
+    for child in getattr(widget, "children", ()):
+        texts += option_texts(child)
+    return [text for text in texts if text]
+
+
+def exercise_forms() -> list[ExerciseWidget]:
+    """A widget for every exercise of the lessons that can be answered with one, with its option labels."""
+    forms = []
+    for module_info in pkgutil.iter_modules(caiokit.checks.__path__):
+        module = importlib.import_module(f"caiokit.checks.{module_info.name}")
+        tables = [value for value in vars(module).values() if isinstance(value, dict)]
+        for exercise in vars(module).values():
+            if isinstance(exercise, ChoiceExercise):
+                labels = next((t for t in tables if set(t) == set(exercise.options)), None)
+                forms.append(ExerciseWidget(exercise, labels=labels))
+            elif isinstance(exercise, SetExercise | MappingExercise):
+                forms.append(ExerciseWidget(exercise))
+    return forms
+
+
+def test_no_option_shown_in_a_widget_carries_markdown():
+    """Radio buttons, checkboxes and dropdowns show their text as typed: Markdown there would show raw."""
+    tools = [Quiz(name) for name in bank_names()] + exercise_forms()
+    texts = [text for tool in tools for text in option_texts(tool.widget)]
+    assert len(texts) > 300  # every bank and every widget exercise was read
+    assert [text for text in texts if MARKDOWN.search(text)] == []
+    assert MARKDOWN.search("The `check()` calls in the lessons")  # what lesson 00's quiz used to show

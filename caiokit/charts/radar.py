@@ -13,6 +13,8 @@ import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 from caiokit.errors import CaioKitError
 
 LABEL_WIDTH = 22
+# The first axis points up; axes follow clockwise.
+FIRST_AXIS_DEGREES = 90
 SCORE_COLOUR = "#1f78b4"
 REFERENCE_COLOUR = "#ff7f00"
 
@@ -77,15 +79,19 @@ def radar(
             hovertemplate="%{theta}: %{r:.1f}<extra>" + names[0] + "</extra>",
         )
     )
+    # The scale (0, 1, 2 ...) runs halfway between the first two axes: on an axis, its top figure would sit
+    # on that axis's label. Plotly turns the figures with their axis; a tick angle as large turns them upright.
+    between_axes = FIRST_AXIS_DEGREES - 180 / len(axes)
     figure.update_layout(
         title=title,
         polar={
             "radialaxis": {
                 "range": [0, max_value],
                 "tickvals": list(range(0, math.floor(max_value) + 1)),
-                "angle": 90,
+                "angle": between_axes,
+                "tickangle": between_axes,
             },
-            "angularaxis": {"rotation": 90, "direction": "clockwise"},
+            "angularaxis": {"rotation": FIRST_AXIS_DEGREES, "direction": "clockwise"},
         },
         showlegend=reference is not None,
         height=460,

@@ -50,6 +50,7 @@ q2 = NumberExercise(
     "precision_answer",
     expected=precision(CASE_TP, CASE_FP),
     rel_tol=0.005,
+    fraction=True,
     hints=[
         "Precision looks only at the machines the model flagged: how many of them really failed?",
         "Flagged = true positives + false positives. Divide the true positives by that, and give a fraction "
@@ -67,6 +68,7 @@ q3 = NumberExercise(
     "recall_answer",
     expected=recall(CASE_TP, CASE_FN),
     rel_tol=0.005,
+    fraction=True,
     hints=[
         "Recall looks only at the machines that really failed: how many of them did the model flag?",
         "Really failed = true positives + false negatives (the misses). Divide the true positives by that; "

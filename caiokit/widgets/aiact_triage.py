@@ -7,13 +7,21 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from caiokit.aiact import TriageResult, default_answers, examples, questions, triage
+from caiokit.aiact import NONE, TriageResult, default_answers, examples, questions, triage
 from caiokit.charts import TIER_COLOURS
 from caiokit.widgets.layout import text_on
 from caiokit.widgets.tool import Tool, inline_markdown
 
 _FROM_SCRATCH = "(answer the questions yourself)"
 _WIDE = {"width": "95%"}
+_PROHIBITED_KEY = "prohibited_practice"
+_TEXT = {
+    # Shown under a prohibited tier, which no other answer can change: the count moves with each change,
+    # so the learner sees that the form was read again.
+    "decided": "Re-evaluated with {count} other answer(s) changed from the defaults{proposed}: the "
+    "prohibited practice decides the tier, whatever the other answers say.",
+    "with_proposed": ", proposed dates included",
+}
 
 
 class AIActTriage(Tool):
@@ -98,16 +106,24 @@ class AIActTriage(Tool):
         """Classify the current answers and show tier, reasons, duties and key dates."""
         if self._loading:
             return
-        self.result = triage(self.answers(), include_proposed=self.include_proposed.value)
-        self.output.value = render(self.result)
+        answers = self.answers()
+        self.result = triage(answers, include_proposed=self.include_proposed.value)
+        note = ""
+        if answers[_PROHIBITED_KEY] != NONE:
+            defaults = default_answers()
+            changed = sum(value != defaults[key] for key, value in answers.items() if key != _PROHIBITED_KEY)
+            proposed = _TEXT["with_proposed"] if self.include_proposed.value else ""
+            note = _TEXT["decided"].format(count=changed, proposed=proposed)
+        self.output.value = render(self.result, note)
 
 
-def render(result: TriageResult) -> str:
-    """A triage result as HTML: a coloured tier badge, then reasons, duties per role and dates."""
+def render(result: TriageResult, note: str = "") -> str:
+    """A triage result as HTML: the tier badge, an optional note, the reasons, duties per role and dates."""
     colour = TIER_COLOURS[result.tier]
     parts = [
         f'<div style="background:{colour};color:{text_on(colour)};padding:6px 10px;border-radius:4px;'
         f'font-weight:bold">Tier: {html.escape(result.tier_label)}</div>',
+        f"<p class='caio-triage-note'><i>{inline_markdown(note)}</i></p>" if note else "",
         "<b>Why</b><ul>" + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons) + "</ul>",
     ]
     for role, duties in result.obligations.items():

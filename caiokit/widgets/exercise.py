@@ -49,10 +49,13 @@ class ExerciseWidget(Tool):
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.hint_button = widgets.Button(description="Hint")
         self.feedback = widgets.HTML()
+        self.feedback.add_class("caio-feedback")
+        self.hint_area = widgets.HTML()
+        self.hint_area.add_class("caio-hint")
         self.check_button.on_click(lambda _: self.check())
         self.hint_button.on_click(lambda _: self._show_hint())
         buttons = widgets.HBox([self.check_button, self.hint_button])
-        self.widget = widgets.VBox([*inputs, buttons, self.feedback])
+        self.widget = widgets.VBox([*inputs, buttons, self.feedback, self.hint_area])
 
     def answer(self):
         """The answer as the exercise expects it; ``...`` when nothing is chosen yet."""
@@ -71,4 +74,5 @@ class ExerciseWidget(Tool):
         self.feedback.value = inline_markdown(feedback._repr_markdown_())
 
     def _show_hint(self) -> None:
-        self.feedback.value = inline_markdown(self.exercise.hint()._repr_markdown_())
+        """Show the next hint beneath the feedback, which stays: the reason an answer is wrong is not lost."""
+        self.hint_area.value = inline_markdown(self.exercise.hint()._repr_markdown_())

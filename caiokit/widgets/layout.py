@@ -20,6 +20,12 @@ ROOT_CLASS = "caio-tool"
 AA_CONTRAST = 4.5
 # A slider shorter than this cannot be set to a chosen value with a mouse.
 SLIDER_TRACK_PX = 200
+# Line height of text in HTML widgets: ipywidgets gives them the height of a control (28 px), so text
+# over several lines looks double-spaced.
+TEXT_LINE_HEIGHT = 1.4
+# An upload button (class caio-upload) shows its tooltip as its label, not ipywidgets' "label (N)", whose N
+# counts the files the widget holds: a tool that empties it after reading a file would always show (0).
+UPLOAD_CLASS = "caio-upload"
 
 # Shown once above a tool whose widgets are not connected to a kernel (the copy stored with a lesson, or after
 # the kernel stopped), instead of ipywidgets' broken-link icon before every control.
@@ -62,6 +68,19 @@ STYLESHEET = f"""<style>
   overflow: visible; text-overflow: clip;
 }}
 .{ROOT_CLASS} .widget-html-content {{ color: var(--jp-ui-font-color1); }}
+.{ROOT_CLASS} .widget-html > .widget-html-content {{ line-height: {TEXT_LINE_HEIGHT}; }}
+.{ROOT_CLASS} .caio-bar {{
+  width: 160px; height: 10px; margin-top: 4px; border-radius: 5px; overflow: hidden;
+  background: var(--jp-layout-color3);
+}}
+.{ROOT_CLASS} .caio-bar > span {{ display: block; height: 100%; background: var(--jp-brand-color1); }}
+.{ROOT_CLASS} .widget-upload.{UPLOAD_CLASS} {{ font-size: 0; }}
+.{ROOT_CLASS} .widget-upload.{UPLOAD_CLASS} > i {{
+  font-size: var(--jp-widgets-font-size); margin-right: 4px;
+}}
+.{ROOT_CLASS} .widget-upload.{UPLOAD_CLASS}::after {{
+  content: attr(title); font-size: var(--jp-widgets-font-size);
+}}
 .{ROOT_CLASS} table.caio-table td, .{ROOT_CLASS} table.caio-table th {{
   color: var(--jp-ui-font-color1); border-bottom: 1px solid var(--jp-border-color2);
 }}

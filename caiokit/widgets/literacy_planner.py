@@ -10,6 +10,7 @@ from caiokit.charts import figure_output
 from caiokit.charts.change import literacy_hours
 from caiokit.errors import CaioKitError
 from caiokit.literacy import DEFAULT_HOURLY_RATE_EUR, curriculum_hours, literacy_plan, plan_totals
+from caiokit.tables import table_html
 from caiokit.widgets.tool import Tool, inline_markdown
 
 MAX_HOURS = 80.0
@@ -93,13 +94,14 @@ class LiteracyPlanner(Tool):
                 "modules_left_out": "modules left out",
             }
         )
-        self.table.value = shown.to_html(
+        self.table.value = table_html(
+            shown,
             formatters={
                 "headcount": "{:,}".format,
                 "total hours": "{:,.0f}".format,
                 "cost (EUR)": "{:,.0f}".format,
             },
-            border=0,
+            index=True,
         )
         self.figure = literacy_hours(self.plan)
         self.chart.outputs = (figure_output(self.figure),)

@@ -27,7 +27,7 @@ from caiokit.briefing import (
     ranked,
     stability_verdicts,
 )
-from caiokit.catalog import load_catalog
+from caiokit.catalog import load_catalog, outside_dependencies
 from caiokit.charts import TIER_COLOURS, figure_output
 from caiokit.charts.prioritization import stability_chart, value_feasibility_chart
 from caiokit.errors import CaioKitError, CatalogError, PortfolioError, ScoringError
@@ -43,6 +43,7 @@ from caiokit.scoring import (
     score,
 )
 from caiokit.sensitivity import rank_stability
+from caiokit.widgets.layout import UPLOAD_CLASS
 from caiokit.widgets.portfolio_planner import clash_html, use_catalog
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -104,6 +105,7 @@ _TEXT = {
     "reach, impact, confidence, effort_pm, cost_one_off_eur, benefit_yearly_eur).",
     "loaded": "Loaded **{count}** use cases from {source}. Type your company's name in the Company "
     "field below, so the executive summary names it.",
+    "outside": "Prerequisites outside this file:",
     "not_loaded": "<b>{source} was not loaded.</b> Fix {these} and upload it again; the previous catalog "
     "is still in use.",
     "stale_ranking": "{error}. The table still shows the ranking from the last usable weights.",
@@ -214,7 +216,10 @@ class PrioritizationWorkbench(Tool):
         self.stability_message = widgets.HTML()
         self.stability_chart = widgets.Output()
 
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False, description=_TEXT["upload"])
+        self.upload = widgets.FileUpload(
+            accept=".csv,.xlsx", multiple=False, description=_TEXT["upload"], tooltip=_TEXT["upload"]
+        )
+        self.upload.add_class(UPLOAD_CLASS)  # its label is the tooltip: no count of files, always (0) here
         self.upload.observe(self._on_upload, names="value")
         self.upload_message = widgets.HTML()
         self.company = widgets.Text(
@@ -355,9 +360,9 @@ class PrioritizationWorkbench(Tool):
         self._fit_controls(budget=self.budget.value, capacity=self.capacity.value)
         self.refresh()
         source_name = name or (Path(source).name if isinstance(source, str | os.PathLike) else "the table")
-        self.upload_message.value = inline_markdown(
-            _TEXT["loaded"].format(count=len(catalog), source=source_name)
-        )
+        loaded = inline_markdown(_TEXT["loaded"].format(count=len(catalog), source=source_name))
+        notes = "".join(f"<li>{html.escape(note)}</li>" for note in outside_dependencies(catalog))
+        self.upload_message.value = loaded + (f"<br>{_TEXT['outside']}<ul>{notes}</ul>" if notes else "")
         return True
 
     def export(self) -> tuple[Path, Path] | None:

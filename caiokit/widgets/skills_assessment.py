@@ -18,6 +18,7 @@ from caiokit.skills import (
     load_skills,
     write_plan,
 )
+from caiokit.tables import table_html
 from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
 DEFAULT_PATH = "my_development_plan.md"
@@ -100,7 +101,7 @@ class SkillsAssessment(Tool):
         if self.plan.empty:
             self.plan_table.value = inline_markdown(NO_GAP)
         else:
-            self.plan_table.value = self.plan.to_html(index=False, float_format="{:g}".format)
+            self.plan_table.value = table_html(self.plan)
         self.feedback.value = ""
 
     def reset(self) -> None:

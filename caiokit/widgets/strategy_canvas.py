@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from IPython.display import Markdown
 
 from caiokit.errors import CaioKitError
-from caiokit.strategy import TEXT_FIELDS, StrategyCanvas, write_markdown
+from caiokit.strategy import EXAMPLES, TEXT_FIELDS, StrategyCanvas, write_markdown
 from caiokit.widgets.tool import Tool, inline_markdown
 
 DEFAULT_PATH = "my_ai_strategy.md"
@@ -28,7 +28,7 @@ class StrategyCanvasEditor(Tool):
             kind = widgets.Text if key in _SHORT_FIELDS else widgets.Textarea
             self.fields[key] = kind(
                 value=texts[key],
-                placeholder=question,
+                placeholder=EXAMPLES[key],
                 layout={"width": "760px", **({} if key in _SHORT_FIELDS else {"height": "90px"})},
             )
             rows.append(widgets.HTML(f"<b>{html.escape(label)}</b> <small>{html.escape(question)}</small>"))

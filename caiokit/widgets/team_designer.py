@@ -20,7 +20,7 @@ from caiokit.teams import (
     operating_models,
     role_homes,
     role_names,
-    shortage_messages,
+    role_shortages,
     size_team,
     summarise_sizing,
     workload_from_plan,
@@ -133,7 +133,7 @@ class TeamDesigner(Tool):
             f"person-months the plan needs ({share:.0%}); {totals['short_pm']:.1f} are missing and "
             f"{totals['idle_pm']:.1f} are left idle."
         )
-        messages = shortage_messages(self.sized) or [NO_SHORTAGE]
+        messages = role_shortages(self.sized) or [NO_SHORTAGE]
         self.gaps.value = "<br>".join(inline_markdown(message) for message in messages)
         self.figure = gap_heatmap(self.sized)
         self.chart.outputs = (figure_output(self.figure),)

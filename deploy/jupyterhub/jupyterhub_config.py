@@ -21,9 +21,12 @@ settings = json.loads(SETTINGS.read_text(encoding="utf-8"))
 prefix = Path(settings["prefix"])
 
 # Only 127.0.0.1: put an HTTPS reverse proxy in front (TLJH uses Traefik on ports 80 and 443) to open it to
-# the class. The hub's own API listens on 127.0.0.1 too, for the proxy and the single-user servers.
+# the class. The hub's own API (for the proxy and the single-user servers) and the proxy's API listen on
+# 127.0.0.1 too, on the ports setup_hub.py chose beside the hub's (8081 and 8001 beside 8000).
 c.JupyterHub.bind_url = settings.get("bind_url", "http://127.0.0.1:8000")
 c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = settings.get("hub_port", 8081)
+c.ConfigurableHTTPProxy.api_url = settings.get("proxy_api_url", "http://127.0.0.1:8001")
 
 # The hub's state (its SQLite database of users and servers, the cookie secret) in one folder only root reads.
 state = prefix / "state"
@@ -48,11 +51,16 @@ c.Spawner.cmd = [str(user_env / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 # Kernels, nbgrader and git come from the shared environment first; the learners' nbgrader settings are in
-# /etc/jupyter/nbgrader_config.py (course id and the exchange), written by setup_hub.py.
+# that environment's etc/jupyter/nbgrader_config.py (course id and the exchange), written by setup_hub.py.
 c.Spawner.environment = {
     "PATH": f"{user_env / 'bin'}:/usr/local/bin:/usr/bin:/bin",
     "CAIOKIT_EXCHANGE": settings["exchange"],
 }
+# Where the edition is published on this server, git reads the hub's gitconfig: the server's /etc/gitconfig,
+# and the published edition as a safe directory, so nbgitpuller may clone it although root owns it.
+git_settings = prefix / "config" / "gitconfig"
+if git_settings.is_file():
+    c.Spawner.environment["GIT_CONFIG_SYSTEM"] = str(git_settings)
 
 
 def instructor_runs_from_the_course(spawner) -> None:

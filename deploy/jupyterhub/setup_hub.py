@@ -2,12 +2,15 @@
 JupyterHub: a hub environment and one shared user environment under /opt/caiokit, system users, the exchange.
 
     sudo python3 deploy/jupyterhub/setup_hub.py --edition ../caio101-learner --instructor ada \\
-        --learner bob --learner eve [--course /home/ada/caio101] [--repo URL] [--dry-run]
+        --learner bob --learner eve [--course /home/ada/caio101] [--repo URL] [--port 8000] [--dry-run]
 
 ``--edition`` is a learner edition (``python -m caiokit.authoring learner-edition OUT``); ``--course`` the
 instructor's clone of the course repository. Every step is printed; a step already done is skipped, so running
 the script again (for a new learner, a new edition) changes only what differs. ``--dry-run`` prints what it
-would do and changes nothing. Only the Python standard library is used, so the system's python3 runs it.
+would do and changes nothing. ``--no-system-packages`` only checks that the system packages and
+configurable-http-proxy are there (and stops, saying what is missing) instead of installing them;
+``--no-service`` installs no systemd unit (the script then prints how to start the hub). Only the Python
+standard library is used, so the system's python3 runs it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import subprocess
 import sys
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,6 +43,10 @@ INSTRUCTOR_EXTENSIONS = (
 )
 USER_NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
 SERVICE = "caiokit-hub"
+# The hub listens on PORT; its own API and the proxy's API take PORT + 81 and PORT + 1 (JupyterHub's defaults,
+# 8081 and 8001, for the default 8000). All three on 127.0.0.1 only.
+DEFAULT_PORT = 8000
+HUB_API_OFFSET, PROXY_API_OFFSET = 81, 1
 
 
 class SetupError(Exception):
@@ -57,6 +64,9 @@ class Options:
     repo: str
     hub_url: str
     course_id: str
+    port: int = DEFAULT_PORT
+    install_packages: bool = True
+    install_service: bool = True
 
 
 class Host:
@@ -97,6 +107,18 @@ def _account(name: str) -> pwd.struct_passwd | None:
         return None
 
 
+# What the system packages provide, as the script checks it: the tools on PATH (and python3's venv module).
+SYSTEM_TOOLS = ("git", "rsync", "node", "npm", "bwrap")
+
+
+def _has(tool: str) -> bool:
+    return shutil.which(tool) is not None
+
+
+def _has_venv() -> bool:
+    return _output(["python3", "-c", "import ensurepip, venv; print('ok')"]) == "ok"
+
+
 def _output(command: list[str]) -> str:
     try:
         return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
@@ -112,9 +134,27 @@ def settings(options: Options) -> dict:
         "learners": list(options.learners),
         "course": str(options.course),
         "exchange": str(options.exchange),
-        "bind_url": "http://127.0.0.1:8000",
+        "bind_url": f"http://127.0.0.1:{options.port}",
+        "hub_port": options.port + HUB_API_OFFSET,
+        "proxy_api_url": f"http://127.0.0.1:{options.port + PROXY_API_OFFSET}",
         "proxy": shutil.which("configurable-http-proxy") or "/usr/local/bin/configurable-http-proxy",
     }
+
+
+def git_config(options: Options) -> str:
+    """The git settings of every single-user server where the edition is published on this server
+    (config/gitconfig, named by GIT_CONFIG_SYSTEM in jupyterhub_config.py).
+
+    Learners clone the published edition, which root owns: git refuses a repository another account owns
+    unless it is a safe.directory of the system or global settings. Git 2.39 (Debian 12) checks the .git
+    folder when it serves a clone, newer versions the work tree: both are listed. The server's own
+    /etc/gitconfig still applies, through the include.
+    """
+    published = options.prefix / "learner-edition"
+    return (
+        "# Written by setup_hub.py: the git settings of the hub's users.\n"
+        f"[include]\n\tpath = /etc/gitconfig\n[safe]\n\tdirectory = {published}\n\tdirectory = {published / '.git'}\n"
+    )
 
 
 def nbgitpuller_link(options: Options) -> str:
@@ -136,6 +176,15 @@ def instructor_config(options: Options) -> str:
         "c = get_config()  # noqa: F821\n"
         "# The course directory's settings: its root, the grading sandbox, the late policy, the exchange.\n"
         f'load_subconfig("{options.course / "nbgrader_config.py"}")  # noqa: F821\n'
+    )
+
+
+def start_command(options: Options) -> str:
+    """How to start the hub by hand (as root, from its state folder), where no systemd unit runs it."""
+    hub, config = options.prefix / "hub", options.prefix / "config"
+    return (
+        f"start the hub as root with `cd {options.prefix / 'state'} && {hub / 'bin' / 'jupyterhub'} "
+        f"-f {config / 'jupyterhub_config.py'}` (PATH starting with {hub / 'bin'})"
     )
 
 
@@ -162,6 +211,7 @@ class Step:
     title: str
     done: Callable[[], bool]
     apply: Callable[[Host], None]
+    skipped: str = ""  # why the step is left out on this run, if it is
 
 
 def steps(options: Options) -> list[Step]:
@@ -170,6 +220,9 @@ def steps(options: Options) -> list[Step]:
     edition_stamp = user_env / "caiokit-edition-requirements.txt"
     requirements = (options.edition / "requirements.txt").read_text(encoding="utf-8")
     learner_settings = (options.edition / "nbgrader_config.py").read_text(encoding="utf-8")
+    # In the shared environment's own Jupyter settings folder (sys.prefix/etc/jupyter), which every program
+    # run from that environment reads: every learner's JupyterLab and nbgrader, and nothing else on the server.
+    learner_settings_file = user_env / "etc" / "jupyter" / "nbgrader_config.py"
     course_env = options.course / ".venv"
     published = options.prefix / "learner-edition"
     hub_settings = json.dumps(settings(options), indent=1) + "\n"
@@ -184,8 +237,23 @@ def steps(options: Options) -> list[Step]:
         host.run("chmod", "1777", str(options.exchange))
 
     def packages(host: Host) -> None:
+        if not options.install_packages:
+            missing = [tool for tool in SYSTEM_TOOLS if not _has(tool)]
+            missing += [] if _has_venv() else ["python3's venv module"]
+            raise SetupError(
+                f"--no-system-packages, but this is missing: {', '.join(missing)}. Install it with "
+                f"`apt-get install {' '.join(SYSTEM_PACKAGES)}`, or run the script without --no-system-packages."
+            )
         host.run("apt-get", "update", "-q")
         host.run("apt-get", "install", "-y", "-q", *SYSTEM_PACKAGES)
+
+    def proxy(host: Host) -> None:
+        if not options.install_packages:
+            raise SetupError(
+                f"--no-system-packages, but configurable-http-proxy is missing: npm install -g {PROXY}, "
+                "or run the script without --no-system-packages."
+            )
+        host.run("npm", "install", "-g", PROXY)
 
     def user_environment(host: Host) -> None:
         if not (user_env / "bin" / "python").exists():
@@ -217,11 +285,11 @@ def steps(options: Options) -> list[Step]:
     def publish_edition(host: Host) -> None:
         if not (published / ".git").is_dir():
             host.run("git", "init", "-q", "-b", "main", str(published))
-            host.run("git", "config", "--system", "--add", "safe.directory", str(published))
         host.run("rsync", "-a", "--delete", "--exclude=.git", f"{options.edition}/", f"{published}/")
         host.run("git", "-C", str(published), "add", "-A")
         host.run("git", "-C", str(published), "-c", "user.name=caiokit", "-c", "user.email=caiokit@localhost",
                  "commit", "-q", "--allow-empty", "-m", "Learner edition")  # fmt: skip
+        host.write(config / "gitconfig", git_config(options))
 
     def hub_configuration(host: Host) -> None:
         host.write(
@@ -237,9 +305,7 @@ def steps(options: Options) -> list[Step]:
             host.run("systemctl", "enable", SERVICE)
             host.run("systemctl", "restart", SERVICE)
         else:
-            print(
-                f"    no systemd here: start the hub with {hub / 'bin' / 'jupyterhub'} -f {config / 'jupyterhub_config.py'}"
-            )
+            print(f"    no systemd here: {start_command(options)}")
 
     def edition_is_published() -> bool:
         if options.repo != published.as_uri():
@@ -249,18 +315,20 @@ def steps(options: Options) -> list[Step]:
             (published / ".git").is_dir()
             and not changes
             and _read(published / EDITION_MARKER) == _read(options.edition / EDITION_MARKER)
+            and _read(config / "gitconfig") == git_config(options)
         )
 
+    only_checked = "" if options.install_packages else " (--no-system-packages: checked, not installed)"
     return [
         Step(
-            f"System packages: {', '.join(SYSTEM_PACKAGES)}",
-            lambda: all(shutil.which(tool) for tool in ("git", "npm", "bwrap", "rsync")),
+            f"System packages: {', '.join(SYSTEM_PACKAGES)}{only_checked}",
+            lambda: all(_has(tool) for tool in SYSTEM_TOOLS) and _has_venv(),
             packages,
         ),
         Step(
-            f"configurable-http-proxy from npm ({PROXY})",
-            lambda: bool(shutil.which("configurable-http-proxy")),
-            lambda host: host.run("npm", "install", "-g", PROXY),
+            f"configurable-http-proxy from npm ({PROXY}){only_checked}",
+            lambda: _has("configurable-http-proxy"),
+            proxy,
         ),
         Step(
             f"Hub environment {hub} ({JUPYTERHUB})",
@@ -278,9 +346,9 @@ def steps(options: Options) -> list[Step]:
             exchange,
         ),
         Step(
-            "Learners' nbgrader settings /etc/jupyter/nbgrader_config.py (course id and exchange)",
-            lambda: _read(Path("/etc/jupyter/nbgrader_config.py")) == learner_settings,
-            lambda host: host.write(Path("/etc/jupyter/nbgrader_config.py"), learner_settings),
+            f"Learners' nbgrader settings {learner_settings_file} (course id and exchange)",
+            lambda: _read(learner_settings_file) == learner_settings,
+            lambda host: host.write(learner_settings_file, learner_settings),
         ),
         Step(
             f"Accounts {', '.join(people)}: homes only their owner reads",
@@ -314,6 +382,7 @@ def steps(options: Options) -> list[Step]:
             f"Service {SERVICE}",
             lambda: _read(Path(f"/etc/systemd/system/{SERVICE}.service")) == service_unit(options),
             service,
+            skipped="" if options.install_service else f"--no-service: {start_command(options)}",
         ),
     ]
 
@@ -356,6 +425,14 @@ def options_from(args: argparse.Namespace) -> Options:
     )
 
 
+def _port(text: str) -> int:
+    """An argparse type: a port for the hub that leaves room above it for its API and the proxy's."""
+    highest = 65535 - HUB_API_OFFSET
+    if not text.isdigit() or not 1024 <= int(text) <= highest:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 1024 to {highest}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edition", required=True, help="a learner edition folder")
@@ -370,12 +447,35 @@ def main(argv: list[str] | None = None) -> int:
         "--repo", help="git URL learners pull the edition from (default: published on this server)"
     )
     parser.add_argument(
-        "--hub-url", default="http://127.0.0.1:8000", help="the hub's public address, for links"
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"the hub's port on 127.0.0.1 (default {DEFAULT_PORT}); its API takes PORT+{HUB_API_OFFSET}, the proxy's PORT+{PROXY_API_OFFSET}",
+    )
+    parser.add_argument(
+        "--hub-url", help="the hub's public address, for links (default http://127.0.0.1:PORT)"
+    )
+    parser.add_argument(
+        "--no-system-packages",
+        action="store_true",
+        help="do not apt-get or npm install: check that the tools are there, and stop if one is missing",
+    )
+    parser.add_argument(
+        "--no-service", action="store_true", help="install no systemd unit (start the hub yourself)"
     )
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; change nothing")
     args = parser.parse_args(argv)
+    # Each line out before the commands it announces, also into a pipe or a log (`| tee setup.log`).
+    sys.stdout.reconfigure(line_buffering=True)
+    if args.hub_url is None:
+        args.hub_url = f"http://127.0.0.1:{args.port}"
     try:
-        options = options_from(args)
+        options = replace(
+            options_from(args),
+            port=args.port,
+            install_packages=not args.no_system_packages,
+            install_service=not args.no_service,
+        )
         if not args.dry_run and os.geteuid() != 0:
             raise SetupError(
                 "setting up the hub changes the system: run it as root (sudo), or with --dry-run."
@@ -388,11 +488,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'Dry run: nothing is changed. ' if args.dry_run else ''}{len(plan)} steps")
     for number, step in enumerate(plan, start=1):
         print(f"[{number}/{len(plan)}] {step.title}")
+        if step.skipped:
+            print(f"    skipped ({step.skipped})")
+            continue
         if step.done():
             print("    already done")
             continue
         try:
             step.apply(host)
+        except SetupError as exc:
+            print(f"error: step {number}: {exc}", file=sys.stderr)
+            return 2
         except (OSError, subprocess.CalledProcessError) as exc:
             print(f"error: step {number} failed: {exc}", file=sys.stderr)
             return 1
