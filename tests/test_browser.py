@@ -6,6 +6,7 @@ elsewhere the tests are skipped with a message saying so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -44,19 +45,44 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextlib.contextmanager
+def running_jupyterlab(env: dict, log_path: Path, root_dir: Path | None = None, cwd: Path | None = None):
+    """JupyterLab on 127.0.0.1 with a fresh token, its app exposed to the page for the tests; yields its base URL
+    and token once it answers, and stops it on the way out. Fails the test if it does not start in 60 s."""
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.disable_check_xsrf=True",
+    ]  # fmt: skip
+    if root_dir is not None:
+        command.append(f"--ServerApp.root_dir={root_dir}")
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        pytest.fail("JupyterLab did not start within 60 s:\n" + log_path.read_text())
+                    time.sleep(0.5)
+            yield {"base": base, "token": token}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     """JupyterLab on 127.0.0.1, serving a copy of the lessons (so autosave never touches the repository)."""
     workdir = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", workdir / "notebooks")
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir / 'notebooks'}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")
     # Render every cell, not only those in view, so that a test can reach a tool far down a lesson.
     settings = workdir / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
@@ -67,23 +93,8 @@ def jupyterlab(tmp_path_factory):
         JUPYTER_CONFIG_DIR=str(workdir / "cfg"),
         JUPYTERLAB_SETTINGS_DIR=str(workdir / "settings"),
     )
-    log = open(workdir / "jupyterlab.log", "w")  # noqa: SIM115 - closed in the teardown below
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.terminate()
-        pytest.fail("JupyterLab did not start within 60 s:\n" + (workdir / "jupyterlab.log").read_text())
-    yield {"base": base, "token": token}
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+    with running_jupyterlab(env, workdir / "jupyterlab.log", root_dir=workdir / "notebooks") as lab:
+        yield lab
 
 
 @pytest.fixture(scope="module")

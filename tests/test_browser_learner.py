@@ -11,14 +11,11 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, browser, free_port  # noqa: F401 - browser is a fixture used below
+from test_browser import CHROMIUM, browser, running_jupyterlab  # noqa: F401 - browser is a fixture used below
 from test_instructor_workflow import nbgrader
 
 from caiokit.learner_edition import learner_config
@@ -51,14 +48,6 @@ def learner_lab(tmp_path_factory):
     (home / ".jupyter" / "nbgrader_config.py").write_text(learner_config(str(exchange)), encoding="utf-8")
     folder = home / "my-course-work"
     folder.mkdir()
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", "--ServerApp.disable_check_xsrf=True",
-        "--LabApp.expose_app_in_browser=True",
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")
     env = {k: v for k, v in os.environ.items() if k not in ("CAIOKIT_EXCHANGE", "JUPYTER_CONFIG_PATH")}
     env.update(
         HOME=str(home),
@@ -68,23 +57,8 @@ def learner_lab(tmp_path_factory):
         CAIOKIT_PROGRESS=str(home / "progress.sqlite"),
     )
     log_path = base / "jupyterlab.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base_url}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                server.terminate()
-                pytest.fail("JupyterLab did not start within 60 s:\n" + log_path.read_text())
-            time.sleep(0.5)
-    yield {"base": base_url, "token": token, "folder": folder, "log": log_path}
-    server.terminate()
-    server.wait(timeout=30)
-    log.close()
+    with running_jupyterlab(env, log_path, cwd=folder) as server:
+        yield {**server, "folder": folder, "log": log_path}
 
 
 def test_the_assignment_list_fetches_a_released_assignment_in_the_learners_own_folder(browser, learner_lab):  # noqa: F811

@@ -28,13 +28,11 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, browser, free_port, pytestmark  # noqa: F401 - fixture, marker
+from test_browser import CHROMIUM, CHROMIUM_ARGS, browser, pytestmark, running_jupyterlab  # noqa: F401 - fixture, marker
 
 from caiokit.widgets.layout import DISCONNECTED
 
@@ -335,35 +333,8 @@ def running_lab(lessons: Path, workdir: Path) -> Iterator[dict]:
         ["jupyter", "trust", *sorted(str(path) for path in (workdir / "trusted").glob("*.ipynb"))],
         env=env, check=True, capture_output=True,
     )  # fmt: skip
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    log_path = workdir / "jupyterlab.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    server.terminate()
-                    raise RuntimeError(
-                        "JupyterLab did not start within 60 s:\n" + log_path.read_text()
-                    ) from None
-                time.sleep(0.5)
-        try:
-            yield {"base": base, "token": token, "settings": settings, "lessons": lessons, "log": log_path}
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with running_jupyterlab(env, workdir / "jupyterlab.log", root_dir=workdir) as server:
+        yield {**server, "settings": settings, "lessons": lessons, "log": workdir / "jupyterlab.log"}
 
 
 @pytest.fixture(scope="module")
