@@ -2,12 +2,15 @@
 
     python benchmarks/bench_gradebook.py [--n 20] [--workers 2]      (the full run: --n 60)
 
-Both runs grade the same submissions of 02_prioritization (complete, partial and blank work) in two scratch
-copies of the course, one after the other, with ``--workers`` submissions graded at once and the course's
-nbgrader_config.py (so sandboxed when bubblewrap works). SQLite: caiokit's parallel grader, whose workers grade
-scratch copies and whose main process alone writes the gradebook. PostgreSQL (a throwaway cluster on 127.0.0.1,
-as in the tests): that many plain `nbgrader autograde` processes writing the one gradebook at once, which
-PostgreSQL allows. It prints both wall times, their ratio, and whether every learner's scores are identical.
+The three runs grade the same submissions of 02_prioritization (complete, partial and blank work) in three
+scratch copies of the course, one after the other, with ``--workers`` submissions graded at once and the
+course's nbgrader_config.py (so sandboxed when bubblewrap works):
+1. SQLite gradebook, caiokit's parallel grader: workers grade scratch copies, its main process alone writes;
+2. PostgreSQL gradebook (a throwaway cluster on 127.0.0.1, as in the tests), the same parallel grader,
+   which copies the server's gradebook into each worker's scratch SQLite file and writes the server;
+3. PostgreSQL, that many plain `nbgrader autograde` processes writing the one gradebook at once, which
+   PostgreSQL allows (SQLite does not).
+It prints the wall times, their ratios to the first, and whether every learner's scores are identical.
 """
 
 from __future__ import annotations
@@ -99,26 +102,36 @@ def main() -> None:
     try:
         with throwaway_postgres() as server:
             sqlite_course = make_course(scratch / "sqlite", ASSIGNMENT)
-            postgres_url = server.create_database("bench")
-            postgres_course = postgres_course_in(scratch / "postgres", postgres_url)
-            for course in (sqlite_course, postgres_course):
+            parallel_url = server.create_database("bench_parallel")
+            parallel_course = postgres_course_in(scratch / "postgres_parallel", parallel_url)
+            concurrent_url = server.create_database("bench_concurrent")
+            concurrent_course = postgres_course_in(scratch / "postgres_concurrent", concurrent_url)
+            for course in (sqlite_course, parallel_course, concurrent_course):
                 hand_in(course, args.n, args.workers)
 
+            seconds = {}
             started = time.perf_counter()
             autograde(sqlite_course, ASSIGNMENT, workers=args.workers)
-            on_sqlite = time.perf_counter() - started
+            seconds["SQLite, caiokit parallel grader (one writer)"] = time.perf_counter() - started
 
             started = time.perf_counter()
-            grade_concurrently(postgres_course, args.workers)
-            on_postgres = time.perf_counter() - started
+            autograde(parallel_course, ASSIGNMENT, workers=args.workers)
+            seconds["PostgreSQL, caiokit parallel grader (one writer)"] = time.perf_counter() - started
 
-            same = grades(f"sqlite:///{sqlite_course / 'gradebook.db'}") == grades(postgres_url)
+            started = time.perf_counter()
+            grade_concurrently(concurrent_course, args.workers)
+            seconds[f"PostgreSQL, {args.workers} nbgrader autograde writing at once"] = (
+                time.perf_counter() - started
+            )
+
+            reference = grades(f"sqlite:///{sqlite_course / 'gradebook.db'}")
+            same = reference == grades(parallel_url) == grades(concurrent_url)
         isolation = "sandboxed" if sandbox.available().ok else "NOT sandboxed (bubblewrap unavailable)"
-        print(f"{args.n} submissions of {ASSIGNMENT}, {args.workers} at once, both runs {isolation}")
-        print(f"SQLite, caiokit parallel grader (one writer)        {on_sqlite:8.1f} s")
-        print(f"PostgreSQL, {args.workers} nbgrader autograde writing at once    {on_postgres:8.1f} s")
-        print(f"ratio (PostgreSQL / SQLite)                         {on_postgres / on_sqlite:8.2f}")
-        print(f"per-question scores identical                       {'yes' if same else 'NO'}")
+        print(f"{args.n} submissions of {ASSIGNMENT}, {args.workers} at once, every run {isolation}")
+        first = next(iter(seconds.values()))
+        for label, value in seconds.items():
+            print(f"{label:<52} {value:8.1f} s   x{value / first:.2f}")
+        print(f"{'per-question scores identical in all three':<52} {'yes' if same else 'NO'}")
         if not same:
             sys.exit(1)
     finally:

@@ -260,11 +260,6 @@ def test_the_formgrader_api_reads_the_postgresql_gradebook(postgres_course):
     assert listed["b_blank"]["code_score"] == 0 < listed["a_complete"]["code_score"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python -m caiokit.grading autograde reads and writes only <course>/gradebook.db "
-    "(caiokit/grading/gradebook.py: gradebook_url), not CourseDirectory.db_url",
-)
 def test_the_parallel_grader_grades_into_postgresql(postgres, sqlite_course, tmp_path):
     db_url = postgres.create_database("caio101_parallel")
     course = postgres_course_in(tmp_path / "course", db_url)
@@ -272,3 +267,6 @@ def test_the_parallel_grader_grades_into_postgresql(postgres, sqlite_course, tmp
     run(sys.executable, "-m", "caiokit.grading", "autograde", ASSIGNMENT, "--workers", "2",
         cwd=course, env=environment())  # fmt: skip
     assert grades(db_url) == grades(f"sqlite:///{sqlite_course / 'gradebook.db'}")
+    assert not (course / "gradebook.db").exists(), "the grader wrote a SQLite gradebook beside PostgreSQL's"
+    report = run(sys.executable, "-m", "caiokit.grading", "report", ASSIGNMENT, cwd=course, env=environment())
+    assert f"\n{len(submissions())} submission(s); mean total" in f"\n{report}", report

@@ -1,10 +1,10 @@
 """Autograde many submissions at once, each isolated, with one writer to the gradebook.
 
-nbgrader's gradebook is a SQLite file: several ``nbgrader autograde`` processes writing it at once can
-fail with "database is locked" or lose updates (nbgrader issue 174 asks for parallel grading). Here
+nbgrader's default gradebook is a SQLite file: several ``nbgrader autograde`` processes writing it at once
+can fail with "database is locked" or lose updates (nbgrader issue 174 asks for parallel grading). Here
 submissions are split into small batches; each batch is graded by plain ``nbgrader autograde`` in a
-scratch copy of the course that holds a snapshot of the gradebook, the assignment's source and that
-batch's submissions only. Batches run in parallel; as each finishes, the main process alone copies its
+scratch copy of the course that holds a SQLite snapshot of the gradebook (copied from the configured
+``CourseDirectory.db_url``, PostgreSQL included), the assignment's source and that batch's submissions only. Batches run in parallel; as each finishes, the main process alone copies its
 grades into the real gradebook and its graded notebooks into ``autograded/``. The scores are nbgrader's
 own, so they equal a sequential run's. With the sandbox, each notebook's kernel sees only its own folder.
 
@@ -32,9 +32,8 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 from traitlets.config.loader import PyFileConfigLoader
 
-from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
-from caiokit.grading.gradebook import gradebook_url
+from caiokit.grading.gradebook import GradingError, copy_to_sqlite, gradebook_url, open_gradebook, sqlite_url
 
 log = logging.getLogger("caiokit.grading")
 
@@ -42,10 +41,6 @@ SUBMISSION_TIMEOUT_S = 600
 # At most this many submissions per nbgrader process. Batches are sized so that each worker gets about two:
 # few processes to start (each costs seconds), yet a slow batch does not leave a core idle for long.
 MAX_BATCH = 25
-
-
-class GradingError(CaioKitError):
-    """The grading run cannot start (no such assignment, no gradebook entry...)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +82,11 @@ def _check_sandbox_configured(course_root: Path) -> None:
 
 
 def _prepare_scratch(course_root: Path, snapshot: Path, assignment: str, students: list[str]) -> Path:
-    """A scratch course holding the config, a gradebook snapshot, the source and these submissions only."""
+    """A scratch course holding the config, a gradebook snapshot, the source and these submissions only.
+
+    The snapshot is a SQLite file even when the course's gradebook is on a database server: the command
+    that grades the batch is pointed at it (``_run_nbgrader``), so only this process writes the real one.
+    """
     scratch = Path(tempfile.mkdtemp(prefix="caiokit-grade-"))
     shutil.copy(course_root / "nbgrader_config.py", scratch / "nbgrader_config.py")
     shutil.copy(snapshot, scratch / "gradebook.db")
@@ -104,6 +103,7 @@ def _run_nbgrader(scratch: Path, assignment: str, isolate: bool, timeout_s: floa
     """Run plain ``nbgrader autograde`` on every submission of a scratch course; return (finished, log)."""
     command = [
         sys.executable, "-m", "nbgrader", "autograde", assignment, "--force", f"--CourseDirectory.root={scratch}",
+        f"--CourseDirectory.db_url={sqlite_url(scratch / 'gradebook.db')}",
     ]  # fmt: skip
     if not isolate:
         command.append("--SandboxedExecute.isolate=False")
@@ -181,7 +181,7 @@ def _lateness(output: str, assignment: str, student: str) -> str:
 
 def _copy_grades(gradebook: Gradebook, scratch: Path, assignment: str, student: str) -> None:
     """Copy one student's autograde results from a scratch gradebook into the course gradebook."""
-    with Gradebook(gradebook_url(scratch)) as source:
+    with Gradebook(sqlite_url(scratch / "gradebook.db")) as source:
         submission = source.find_submission(assignment, student)
         gradebook.update_or_create_student(student)
         gradebook.update_or_create_submission(assignment, student, timestamp=submission.timestamp)
@@ -245,11 +245,9 @@ def autograde(
         raise GradingError(
             f"No submission of {assignment!r} in {course_root / 'submitted'}: run `nbgrader collect` first."
         )
-    if not (course_root / "gradebook.db").exists():
-        raise GradingError(
-            "There is no gradebook.db: run `nbgrader generate_assignment` for this assignment first."
-        )
-    with Gradebook(gradebook_url(course_root)) as gradebook:
+    with open_gradebook(
+        course_root, f"run `nbgrader generate_assignment {assignment}` for this assignment first."
+    ) as gradebook:
         try:
             gradebook.find_assignment(assignment)
         except MissingEntry as exc:
@@ -266,7 +264,7 @@ def autograde(
         log.info("Sandbox on: each notebook's kernel can write only to its own folder, and has no network")
     snapshot_dir = Path(tempfile.mkdtemp(prefix="caiokit-gradebook-"))
     snapshot = snapshot_dir / "gradebook.db"
-    shutil.copy(course_root / "gradebook.db", snapshot)
+    copy_to_sqlite(gradebook_url(course_root), snapshot)
 
     def grade_batch(
         batch: list[str],

@@ -15,9 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook
-
-from caiokit.grading.autograde import GradingError
+from caiokit.grading.gradebook import GradingError, open_gradebook
 from caiokit.grading.lms_collect import (
     CANVAS_NAME,
     MOODLE_NAME,
@@ -81,7 +79,7 @@ def package_feedback(
             f"No {extracted}: the feedback is named after the {platform} download, collected with "
             f"`nbgrader zip_collect {assignment}`."
         )
-    with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gradebook:
+    with open_gradebook(course_root, "import the roster or grade the assignment first.") as gradebook:
         learners = read_learners(gradebook)
     prefixes = _upload_prefixes(extracted, platform, learners)
     destination = Path(to) if to else default_output(course_id, f"{assignment}_feedback_{platform}.zip")

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import MissingEntry
 
-from caiokit.grading.autograde import GradingError
-from caiokit.grading.gradebook import gradebook_url
+from caiokit.grading.gradebook import GradingError, open_gradebook
 
 QUESTION_LABEL = re.compile(r"^q(\d+[a-z]?)_", re.IGNORECASE)
 
@@ -61,11 +60,8 @@ def class_report(course_root: str | Path, assignment: str) -> ClassReport:
     A written answer still waiting for a grader counts as pending, never as 0: it is left out of its
     question's statistics, and the per-learner table says how many each learner has.
     """
-    database = Path(course_root) / "gradebook.db"
-    if not database.exists():
-        raise GradingError(f"No gradebook at {database}: grade the assignment first.")
     question_rows, student_rows = [], []
-    with Gradebook(gradebook_url(course_root)) as gradebook:
+    with open_gradebook(course_root, "grade the assignment first.") as gradebook:
         try:
             record = gradebook.find_assignment(assignment)
         except MissingEntry as exc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, Student
 
 from caiokit.errors import CaioKitError
+from caiokit.grading.gradebook import gradebook_url
 
 REQUIRED = ("id", "first_name", "last_name", "email")
 OPTIONAL = ("lms_user_id",)
@@ -101,9 +102,8 @@ def read_roster(path: str | Path) -> list[Learner]:
 def import_roster(course_root: str | Path, path: str | Path) -> tuple[int, int]:
     """Check a roster, then add or update its learners in the gradebook in one transaction: (added, updated)."""
     learners = read_roster(path)
-    database = Path(course_root) / "gradebook.db"
     added = updated = 0
-    with Gradebook(f"sqlite:///{database}") as gradebook:
+    with Gradebook(gradebook_url(course_root)) as gradebook:
         known = {s.id: s for s in gradebook.db.query(Student).all()}
         try:
             for learner in learners:

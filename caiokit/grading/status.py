@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import MissingEntry
 from nbgrader.utils import parse_utc
 
-from caiokit.grading.autograde import GradingError, submitted_students
+from caiokit.grading.autograde import submitted_students
+from caiokit.grading.gradebook import GradingError, open_gradebook
 from caiokit.grading.roster import read_roster
 
 NOT_SUBMITTED = "NOT SUBMITTED"
@@ -66,20 +67,15 @@ def class_status(course_root: str | Path, assignment: str, roster: str | Path | 
     course_root = Path(course_root)
     roster_path = Path(roster) if roster is not None else course_root / "roster.csv"
     learners = read_roster(roster_path)
-    database = course_root / "gradebook.db"
-    if not database.exists():
-        raise GradingError(
-            f"No gradebook at {database}: run `nbgrader generate_assignment {assignment}` first."
-        )
     handed_in = set(submitted_students(course_root, assignment))
     names = {learner.id: learner.full_name for learner in learners}
     order = [learner.id for learner in learners] + sorted(handed_in - set(names))
     rows = []
-    with Gradebook(f"sqlite:///{database}") as gradebook:
+    with open_gradebook(course_root, f"run `nbgrader generate_assignment {assignment}` first.") as gradebook:
         try:
             duedate = gradebook.find_assignment(assignment).duedate
         except MissingEntry as exc:
-            raise GradingError(f"{assignment!r} is not in the gradebook {database}.") from exc
+            raise GradingError(f"{assignment!r} is not in the gradebook.") from exc
         for student in order:
             row = {"learner": student, "name": names.get(student, ""), "on_roster": student in names}
             if student not in handed_in:
