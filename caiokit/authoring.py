@@ -5,6 +5,8 @@
     python -m caiokit.authoring release [NAME ...]   regenerate release/ from source/ with nbgrader
     python -m caiokit.authoring facts                where each dated fact is used; which are over a year old
     python -m caiokit.authoring learner-edition OUT [--exchange PATH]   build the learner edition into OUT
+    python -m caiokit.authoring catalogues           extract the texts to translate, merge and compile the
+                                                     gettext catalogues (caiokit/locale/)
 
 Lessons are executed with a fresh, temporary progress file, so what they show is the same on every run
 and nbval can compare it. Run ``lessons`` after changing code a lesson uses, ``release`` after changing
@@ -24,7 +26,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from caiokit import learner_edition
+from caiokit import catalogues, learner_edition
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
@@ -159,7 +161,7 @@ def release(assignment: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m caiokit.authoring", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["lessons", "release", "facts", "learner-edition"])
+    parser.add_argument("command", choices=["lessons", "release", "facts", "learner-edition", "catalogues"])
     parser.add_argument(
         "names", nargs="*", help="lesson or assignment names (default: all); learner-edition: OUT"
     )
@@ -178,6 +180,12 @@ def main(argv: list[str] | None = None) -> None:
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if args.command == "facts":
         print(report())
+    elif args.command == "catalogues":
+        written = catalogues.update()
+        print(
+            "\n".join(f"wrote {path.relative_to(ROOT)}" for path in written)
+            or "catalogues already up to date"
+        )
     elif args.command == "lessons":
         names = args.names or [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
         for name in names:

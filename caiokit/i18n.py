@@ -1,0 +1,124 @@
+"""The course's language: the texts a person reads, and numbers, money and dates written the way they expect.
+
+The language is chosen once per notebook: ``use_language("fr")`` (a lesson's setup cell does it through
+``bind(..., language=...)``), else the ``CAIOKIT_LANG`` environment variable, else English.
+
+Code marks every text a person reads, so that Babel can extract it into ``caiokit/locale/caiokit.pot``:
+
+- ``_("Budget")`` translates now, for text built where it is shown;
+- ``N_("Budget")`` marks an entry of a module-level table, which is translated where it is shown
+  (``_(TABLE[key])``): a table is built once at import, before a notebook chooses its language;
+- ``ngettext("{n} use case", "{n} use cases", n)`` for a text with a whole count: languages do not agree
+  on plurals (English says "0 use cases", French "0 cas d'usage", in the singular).
+
+The English text is the message id, so an English run needs no catalogue. Another language's translations
+are in ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po``, compiled to ``caiokit.mo`` by
+``python -m caiokit.authoring catalogues`` (which also extracts the template), and a test checks that every
+message has a translation in every language the course offers.
+
+Numbers, amounts and dates go through :func:`format_number`, :func:`format_eur`, :func:`format_percent` and
+:func:`format_date` (Babel, with the CLDR rules of the language's country): "EUR 1,234,567" and
+"2 December 2027" in English, "1 234 567 €" and "2 décembre 2027" in French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext as _gettext
+import os
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from caiokit.errors import CaioKitError
+
+SOURCE_LANGUAGE = "en"
+# The languages the course is offered in, each with the country whose conventions its numbers and dates follow.
+LANGUAGES = {"en": "en_GB"}
+ENVIRONMENT_VARIABLE = "CAIOKIT_LANG"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "caiokit"
+
+_chosen: str | None = None
+
+
+class LanguageError(CaioKitError):
+    """A language the course is not offered in was asked for."""
+
+
+def _checked(code: str, where: str) -> str:
+    language = code.strip().lower().replace("-", "_").split("_")[0]
+    if language not in LANGUAGES:
+        offered = ", ".join(repr(code) for code in LANGUAGES)
+        raise LanguageError(f"{where}: the course is not offered in {code!r}; choose one of {offered}.")
+    return language
+
+
+def use_language(code: str) -> str:
+    """Choose the language of every text shown from now on in this Python process; return its code."""
+    global _chosen
+    _chosen = _checked(code, "use_language")
+    return _chosen
+
+
+def language() -> str:
+    """The language in use: the one chosen with :func:`use_language`, else ``CAIOKIT_LANG``, else English."""
+    if _chosen is not None:
+        return _chosen
+    configured = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+    return _checked(configured, ENVIRONMENT_VARIABLE) if configured else SOURCE_LANGUAGE
+
+
+@cache
+def _translations(code: str) -> _gettext.NullTranslations:
+    if code == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code])
+
+
+def _(message: str) -> str:
+    """``message`` in the language in use (``message`` itself in English)."""
+    return _translations(language()).gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name for "mark, translate later")
+    """Mark ``message`` for the catalogue without translating it (module-level tables)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a counted text that the whole number ``count`` needs, in the language in use."""
+    return _translations(language()).ngettext(singular, plural, int(count))
+
+
+def locale() -> Locale:
+    """The Babel locale of the language in use."""
+    return Locale.parse(LANGUAGES[language()])
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """A number with the language's digit grouping and decimal mark, rounded to ``decimals`` places."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=locale(), decimal_quantization=True)
+
+
+def format_eur(amount: float) -> str:
+    """An amount in euros, to the euro: "EUR 1,250,000" in English, "1 250 000 €" in French."""
+    number = format_number(round(amount))
+    if locale().language == "en":
+        return f"EUR {number}"
+    return f"{number}\N{NO-BREAK SPACE}€"
+
+
+def format_percent(share: float, decimals: int = 0) -> str:
+    """A share (0.25) as a percentage: "25%" in English, "25 %" in French."""
+    number = format_number(share * 100, decimals)
+    return f"{number}%" if locale().language == "en" else f"{number}\N{NARROW NO-BREAK SPACE}%"
+
+
+def format_date(day: dt.date) -> str:
+    """A date written out: "2 December 2027" in English, "2 décembre 2027" in French."""
+    return _babel_date(day, format="d MMMM y", locale=locale())
