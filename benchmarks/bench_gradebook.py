@@ -11,6 +11,10 @@ course's nbgrader_config.py (so sandboxed when bubblewrap works):
 3. PostgreSQL, that many plain `nbgrader autograde` processes writing the one gradebook at once, which
    PostgreSQL allows (SQLite does not).
 It prints the wall times, their ratios to the first, and whether every learner's scores are identical.
+
+Measured 3 Dec 2026, --n 60 --workers 2, sandboxed, on the shared 2-core machine with other work running:
+SQLite 107.3 s; PostgreSQL, parallel grader 132.1 s (x1.23); PostgreSQL, 2 nbgrader at once 126.3 s (x1.18);
+scores identical.
 """
 
 from __future__ import annotations
