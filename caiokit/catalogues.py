@@ -2,7 +2,7 @@
 
     python -m caiokit.authoring catalogues
 
-writes ``caiokit/locale/caiokit.pot`` (every text marked with ``_``, ``N_`` or ``ngettext`` in the package,
+writes ``caiokit/locale/caiokit.pot`` (every text marked with ``_``, ``N_``, ``ngettext`` or ``lazy`` in the package,
 found by Babel), merges it into ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po`` for every language but
 English (a new text arrives untranslated, a changed one marked fuzzy; a translator fills them in), and
 compiles each ``.po`` into the ``.mo`` that Python's gettext reads. Files are rewritten only when their
@@ -24,7 +24,7 @@ from caiokit.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "lazy": (1,)}
 TRANSLATOR_TAG = "TRANSLATORS:"
 HEADER = (
     "# The texts of caiokit, the toolkit of the CAIO course, to translate.\n"

@@ -26,12 +26,12 @@ from enum import Enum
 from typing import Any
 
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, Message, _, format_number, ngettext, plain_number, text, use_language
 from caiokit.progress import tracker
 
 # Set by nbgrader's Validator (not by autograding) while it runs a notebook.
 VALIDATING_VARIABLE = "NBGRADER_VALIDATING"
 TRACEBACK_WIDTH = 80
-_SIGNIFICANT_DIGITS = 4
 
 
 class Status(Enum):
@@ -43,20 +43,27 @@ class Status(Enum):
     ERROR = "error"
 
 
+# A text given to an exercise (hint, solution, explanation, option label) is marked with N_ or built with
+# lazy(...) where the exercise is defined, and translated here when it is shown.
+Text = str | Message
+
 _TEXT = {
-    "percentage": "It looks like a percentage: give a fraction between 0 and 1, such as {fraction} for {value}%.",
-    "factor": "It is off by a factor of {factor}: check the units (percent vs fraction, months vs years, "
-    "quarters).",
-    "try_hint": "Try `hint()`.",
+    "percentage": N_(
+        "It looks like a percentage: give a fraction between 0 and 1, such as {fraction} for {value}%."
+    ),
+    "factor": N_(
+        "It is off by a factor of {factor}: check the units (percent vs fraction, months vs years, quarters)."
+    ),
+    "try_hint": N_("Try `hint()`."),
 }
 # Ratios between a wrong answer and the right one that point at a unit: percent, thousands, months, quarters.
 _UNIT_FACTORS = (100, 1000, 12, 4)
 
 _BADGES = {
-    Status.CORRECT: "✔ Correct",
-    Status.INCORRECT: "✘ Not yet",
-    Status.NOT_ATTEMPTED: "✎ Not attempted",
-    Status.ERROR: "⚠ Your answer could not be checked",
+    Status.CORRECT: N_("✔ Correct"),
+    Status.INCORRECT: N_("✘ Not yet"),
+    Status.NOT_ATTEMPTED: N_("✎ Not attempted"),
+    Status.ERROR: N_("⚠ Your answer could not be checked"),
 }
 
 
@@ -74,12 +81,12 @@ class Feedback:
         return self.status is Status.CORRECT
 
     def __str__(self) -> str:
-        text = f"{_BADGES[self.status]}: {self.message}"
-        return text + (f"\n\nNote: {self.note}" if self.note else "")
+        shown = f"{_(_BADGES[self.status])}: {self.message}"
+        return shown + ("\n\n" + _("Note: {note}").format(note=self.note) if self.note else "")
 
     def _repr_markdown_(self) -> str:
-        text = f"**{_BADGES[self.status]}**: {self.message}"
-        return text + (f"\n\n*Note: {self.note}*" if self.note else "")
+        shown = f"**{_(_BADGES[self.status])}**: {self.message}"
+        return shown + ("\n\n*" + _("Note: {note}").format(note=self.note) + "*" if self.note else "")
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,11 @@ class CheckNotPassed(CaioKitError):
         self.exercise = exercise
         self.feedback = feedback
         super().__init__(
-            f"Exercise {exercise.name} of {exercise.lesson} is not passed yet.\n{feedback}\n"
-            f"This lesson is not graded, so no credit is at stake: run `{exercise.name}.check()` in the "
-            f"lesson for feedback and `{exercise.name}.hint()` for a hint."
+            _(
+                "Exercise {name} of {lesson} is not passed yet.\n{feedback}\nThis lesson is not graded, so "
+                "no credit is at stake: run `{name}.check()` in the lesson for feedback and `{name}.hint()` "
+                "for a hint."
+            ).format(name=exercise.name, lesson=exercise.lesson, feedback=feedback)
         )
 
     def _render_traceback_(self) -> list[str]:
@@ -117,27 +126,17 @@ class CheckNotPassed(CaioKitError):
         ]
 
 
-def plain_number(value: float) -> str:
-    """A number as people write it: thousands separators, no scientific notation, only useful decimals."""
-    if isinstance(value, numbers.Integral):
-        return f"{int(value):,}"
-    value = float(value)
-    if not math.isfinite(value):
-        return str(value)
-    if value == 0:
-        return "0"
-    if value.is_integer():
-        return f"{value:,.0f}"
-    decimals = max(2, _SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
-    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-
-
 _namespace: dict[str, Any] | None = None
 
 
-def bind(namespace: dict[str, Any], lesson: str | None = None) -> None:
-    """Let the exercises read the learner's variables (pass ``globals()``); record the lesson as opened."""
+def bind(namespace: dict[str, Any], lesson: str | None = None, language: str | None = None) -> None:
+    """Let the exercises read the learner's variables (pass ``globals()``); record the lesson as opened.
+
+    ``language`` ("en", ...) chooses the language of everything the course shows from then on.
+    """
     global _namespace
+    if language is not None:
+        use_language(language)
     _namespace = namespace
     if lesson is not None:
         tracker().record(lesson, "opened", lesson)
@@ -166,8 +165,8 @@ class Exercise:
         lesson: str,
         name: str,
         variable: str,
-        hints: Sequence[str],
-        solution: str,
+        hints: Sequence[Text],
+        solution: Text,
     ):
         if not hints:
             raise ValueError(f"exercise {name} needs at least one hint")
@@ -183,7 +182,9 @@ class Exercise:
         if _is_blank(answer):
             return Feedback(
                 Status.NOT_ATTEMPTED,
-                f"set `{self.variable}` to your answer (it is still `...`), run that cell, then check again.",
+                _(
+                    "set `{variable}` to your answer (it is still `...`), run that cell, then check again."
+                ).format(variable=self.variable),
             )
         return self._judge(answer)
 
@@ -205,7 +206,9 @@ class Exercise:
         if answer is _MISSING:
             feedback = Feedback(
                 Status.NOT_ATTEMPTED,
-                f"there is no variable `{self.variable}` yet: run the cell that defines it, then check again.",
+                _(
+                    "there is no variable `{variable}` yet: run the cell that defines it, then check again."
+                ).format(variable=self.variable),
             )
         else:
             feedback = self.evaluate(answer)
@@ -228,13 +231,16 @@ class Exercise:
         index = min(self._hints_shown, len(self.hints) - 1)
         self._hints_shown += 1
         tracker().record(self.lesson, "hint", self.name)
-        label = f"Hint {index + 1} of {len(self.hints)}" if len(self.hints) > 1 else "Hint"
-        return Guidance(label, self.hints[index])
+        count = len(self.hints)
+        label = (
+            _("Hint {number} of {count}").format(number=index + 1, count=count) if count > 1 else _("Hint")
+        )
+        return Guidance(label, text(self.hints[index]))
 
     def solution(self) -> Guidance:
         """The reference answer with its reasoning (recorded as viewed)."""
         tracker().record(self.lesson, "solution", self.name)
-        return Guidance("Solution", self._solution)
+        return Guidance(_("Solution"), text(self._solution))
 
 
 class NumberExercise(Exercise):
@@ -265,23 +271,32 @@ class NumberExercise(Exercise):
 
     def _judge(self, answer: Any) -> Feedback:
         if not _is_number(answer):
-            quoted = " Remove the quotes around it." if isinstance(answer, str) else ""
-            return Feedback(
-                Status.ERROR, f"`{self.variable}` should be a number, but it is a {_kind(answer)}.{quoted}"
-            )
+            message = _("`{variable}` should be a number, but it is a {kind}.")
+            if isinstance(answer, str):
+                message += " " + _("Remove the quotes around it.")
+            return Feedback(Status.ERROR, message.format(variable=self.variable, kind=_kind(answer)))
         value = float(answer)
         if math.isnan(value) or math.isinf(value):
-            return Feedback(Status.INCORRECT, f"`{self.variable}` is {value}: check for a division by zero.")
+            return Feedback(
+                Status.INCORRECT,
+                _("`{variable}` is {value}: check for a division by zero.").format(
+                    variable=self.variable, value=value
+                ),
+            )
+        shown = f"{plain_number(value)}{self.unit}"
         if math.isclose(value, self.expected, rel_tol=self.rel_tol, abs_tol=self.abs_tol):
-            return Feedback(Status.CORRECT, f"{plain_number(value)}{self.unit} is right.")
-        message = f"{plain_number(value)}{self.unit} is too {'high' if value > self.expected else 'low'}."
+            return Feedback(Status.CORRECT, _("{value} is right.").format(value=shown))
+        too = _("{value} is too high.") if value > self.expected else _("{value} is too low.")
+        message = too.format(value=shown)
         if self.fraction and 1 < value <= 100:
             # A share typed as a percentage: the unit-factor test catches only the right share times 100.
-            note = _TEXT["percentage"].format(value=plain_number(value), fraction=plain_number(value / 100))
+            note = _(_TEXT["percentage"]).format(
+                value=plain_number(value), fraction=plain_number(value / 100)
+            )
         else:
             note = self._unit_factor_note(value)
         return Feedback(
-            Status.INCORRECT, " ".join(part for part in (message, note, _TEXT["try_hint"]) if part)
+            Status.INCORRECT, " ".join(part for part in (message, note, _(_TEXT["try_hint"])) if part)
         )
 
     def _unit_factor_note(self, value: float) -> str:
@@ -291,7 +306,7 @@ class NumberExercise(Exercise):
         ratio = value / self.expected
         for factor in _UNIT_FACTORS:
             if math.isclose(ratio, factor, rel_tol=0.02) or math.isclose(ratio, 1 / factor, rel_tol=0.02):
-                return _TEXT["factor"].format(factor=factor)
+                return _(_TEXT["factor"]).format(factor=factor)
         return ""
 
 
@@ -303,7 +318,7 @@ class ChoiceExercise(Exercise):
         *args: Any,
         options: Sequence[str],
         correct: str,
-        explanations: Mapping[str, str] | None = None,
+        explanations: Mapping[str, Text] | None = None,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -316,19 +331,33 @@ class ChoiceExercise(Exercise):
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, str):
             return Feedback(
-                Status.ERROR, f"`{self.variable}` should be one option as a string, e.g. {self.options[0]!r}."
+                Status.ERROR,
+                _("`{variable}` should be one option as a string, e.g. {example}.").format(
+                    variable=self.variable, example=repr(self.options[0])
+                ),
             )
         chosen = answer.strip()
         matches = [option for option in self.options if option.lower() == chosen.lower()]
         if not matches:
             listed = ", ".join(repr(option) for option in self.options)
-            return Feedback(Status.ERROR, f"{answer!r} is not one of the options: {listed}.")
-        if matches[0] == self.correct:
             return Feedback(
-                Status.CORRECT, self.explanations.get(self.correct, f"{self.correct!r} is right.")
+                Status.ERROR,
+                _("{answer} is not one of the options: {options}.").format(
+                    answer=repr(answer), options=listed
+                ),
             )
-        reason = self.explanations.get(matches[0], "That option does not fit best.")
-        return Feedback(Status.INCORRECT, f"Not {matches[0]!r}. {reason}")
+        if matches[0] == self.correct:
+            if self.correct in self.explanations:
+                return Feedback(Status.CORRECT, text(self.explanations[self.correct]))
+            return Feedback(Status.CORRECT, _("{option} is right.").format(option=repr(self.correct)))
+        reason = (
+            text(self.explanations[matches[0]])
+            if matches[0] in self.explanations
+            else _("That option does not fit best.")
+        )
+        return Feedback(
+            Status.INCORRECT, _("Not {option}. {reason}").format(option=repr(matches[0]), reason=reason)
+        )
 
 
 class SetExercise(Exercise):
@@ -339,7 +368,7 @@ class SetExercise(Exercise):
         *args: Any,
         options: Sequence[str],
         correct: Iterable[str],
-        explanations: Mapping[str, str] | None = None,
+        explanations: Mapping[str, Text] | None = None,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -353,24 +382,37 @@ class SetExercise(Exercise):
         if isinstance(answer, str) or not isinstance(answer, Iterable):
             return Feedback(
                 Status.ERROR,
-                f"`{self.variable}` should be a set of options, e.g. {{{self.options[0]!r}, ...}}.",
+                _("`{variable}` should be a set of options, e.g. {example}.").format(
+                    variable=self.variable, example=f"{{{self.options[0]!r}, ...}}"
+                ),
             )
         chosen = set(answer)
         unknown = sorted(str(item) for item in chosen - set(self.options))
         if unknown:
             return Feedback(
                 Status.ERROR,
-                f"not among the options: {', '.join(map(repr, unknown))}. Copy the options exactly.",
+                _("not among the options: {items}. Copy the options exactly.").format(
+                    items=", ".join(map(repr, unknown))
+                ),
             )
         if chosen == self.correct:
-            return Feedback(Status.CORRECT, f"all {len(self.correct)} right, and nothing extra.")
+            return Feedback(
+                Status.CORRECT, _("all {count} right, and nothing extra.").format(count=len(self.correct))
+            )
         parts = []
         wrong = sorted(chosen - self.correct, key=self.options.index)
         for item in wrong:
-            parts.append(f"{item!r} does not belong: {self.explanations.get(item, 'look at it again.')}")
+            reason = text(self.explanations[item]) if item in self.explanations else _("look at it again.")
+            parts.append(_("{item} does not belong: {reason}").format(item=repr(item), reason=reason))
         missing = len(self.correct - chosen)
         if missing:
-            parts.append(f"{missing} correct option{'s are' if missing > 1 else ' is'} still missing.")
+            parts.append(
+                ngettext(
+                    "{count} correct option is still missing.",
+                    "{count} correct options are still missing.",
+                    missing,
+                ).format(count=missing)
+            )
         return Feedback(Status.INCORRECT, " ".join(parts))
 
 
@@ -387,7 +429,10 @@ class MappingExercise(Exercise):
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, Mapping):
             return Feedback(
-                Status.ERROR, f"`{self.variable}` should be a dict mapping each item to a category."
+                Status.ERROR,
+                _("`{variable}` should be a dict mapping each item to a category.").format(
+                    variable=self.variable
+                ),
             )
         missing = [item for item in self.correct if _is_blank(answer.get(item, _MISSING))]
         unknown_items = [item for item in answer if item not in self.correct]
@@ -397,15 +442,19 @@ class MappingExercise(Exercise):
         if unknown_items:
             return Feedback(
                 Status.ERROR,
-                f"unknown item(s): {', '.join(map(repr, unknown_items))}. Copy the item texts exactly.",
+                _("unknown item(s): {items}. Copy the item texts exactly.").format(
+                    items=", ".join(map(repr, unknown_items))
+                ),
             )
         if bad_values:
-            allowed = ", ".join(map(repr, self.categories))
             return Feedback(
-                Status.ERROR, f"{', '.join(map(repr, bad_values))} is not a category; use one of {allowed}."
+                Status.ERROR,
+                _("{values} is not a category; use one of {allowed}.").format(
+                    values=", ".join(map(repr, bad_values)), allowed=", ".join(map(repr, self.categories))
+                ),
             )
         if len(missing) == len(self.correct):
-            return Feedback(Status.NOT_ATTEMPTED, "no item has a category yet.")
+            return Feedback(Status.NOT_ATTEMPTED, _("no item has a category yet."))
         wrong = [
             item
             for item, category in self.correct.items()
@@ -413,12 +462,16 @@ class MappingExercise(Exercise):
         ]
         right = len(self.correct) - len(wrong) - len(missing)
         if not wrong and not missing:
-            return Feedback(Status.CORRECT, f"all {len(self.correct)} items are in the right place.")
-        message = f"{right} of {len(self.correct)} right."
+            return Feedback(
+                Status.CORRECT, _("all {count} items are in the right place.").format(count=len(self.correct))
+            )
+        message = _("{right} of {count} right.").format(right=right, count=len(self.correct))
         if wrong:
-            message += " Look again at: " + "; ".join(repr(item) for item in wrong) + "."
+            message += " " + _("Look again at: {items}.").format(
+                items="; ".join(repr(item) for item in wrong)
+            )
         if missing:
-            message += f" {len(missing)} item(s) still have no category."
+            message += " " + _("{count} item(s) still have no category.").format(count=len(missing))
         return Feedback(Status.INCORRECT, message)
 
 
@@ -451,7 +504,10 @@ class RankingExercise(Exercise):
 
     def _judge(self, answer: Any) -> Feedback:
         if isinstance(answer, str) or not isinstance(answer, Sequence):
-            return Feedback(Status.ERROR, f"`{self.variable}` should be a list of the items, best first.")
+            return Feedback(
+                Status.ERROR,
+                _("`{variable}` should be a list of the items, best first.").format(variable=self.variable),
+            )
         order = list(answer)
         unknown = [item for item in order if item not in self.reference]
         duplicates = sorted({str(item) for item in order if order.count(item) > 1})
@@ -459,27 +515,40 @@ class RankingExercise(Exercise):
         if unknown or duplicates or missing:
             problems = []
             if unknown:
-                problems.append("unknown: " + ", ".join(map(repr, unknown)))
+                problems.append(_("unknown: {items}").format(items=", ".join(map(repr, unknown))))
             if duplicates:
-                problems.append("listed twice: " + ", ".join(map(repr, duplicates)))
+                problems.append(_("listed twice: {items}").format(items=", ".join(map(repr, duplicates))))
             if missing:
-                problems.append(f"{len(missing)} item(s) left out")
+                problems.append(_("{count} item(s) left out").format(count=len(missing)))
             return Feedback(
-                Status.ERROR, "the ranking must list every item exactly once (" + "; ".join(problems) + ")."
+                Status.ERROR,
+                _("the ranking must list every item exactly once ({problems}).").format(
+                    problems="; ".join(problems)
+                ),
             )
         tau = kendall_tau(order, self.reference)
         shared_top = len(set(order[: self.top_k]) & set(self.reference[: self.top_k]))
         if tau >= self.min_tau - 1e-12:
             return Feedback(
-                Status.CORRECT, f"your ranking agrees with the reference (Kendall tau {tau:.2f})."
+                Status.CORRECT,
+                _("your ranking agrees with the reference (Kendall tau {tau}).").format(
+                    tau=format_number(tau, 2)
+                ),
             )
         displacement = {item: order.index(item) - self.reference.index(item) for item in order}
         worst = max(order, key=lambda item: (abs(displacement[item]), -order.index(item)))
-        direction = "too high" if displacement[worst] < 0 else "too low"
+        gap = (
+            _("The biggest gap: {item} is ranked too high.")
+            if displacement[worst] < 0
+            else _("The biggest gap: {item} is ranked too low.")
+        )
         return Feedback(
             Status.INCORRECT,
-            f"Kendall tau {tau:.2f} (1 would be full agreement); {shared_top} of your top {self.top_k} "
-            f"belong there. The biggest gap: {worst!r} is ranked {direction}.",
+            _(
+                "Kendall tau {tau} (1 would be full agreement); {shared} of your top {top} belong there."
+            ).format(tau=format_number(tau, 2), shared=shared_top, top=self.top_k)
+            + " "
+            + gap.format(item=repr(worst)),
         )
 
 
@@ -527,7 +596,9 @@ class FunctionExercise(Exercise):
         if not callable(answer):
             return Feedback(
                 Status.ERROR,
-                f"`{self.variable}` should be a function (defined with `def`), not a {_kind(answer)}.",
+                _("`{variable}` should be a function (defined with `def`), not a {kind}.").format(
+                    variable=self.variable, kind=_kind(answer)
+                ),
             )
         for case in self.cases:
             call = f"{self.variable}({case.describe()})"
@@ -536,22 +607,37 @@ class FunctionExercise(Exercise):
             except NotImplementedError:
                 return Feedback(
                     Status.NOT_ATTEMPTED,
-                    f"`{self.variable}` still raises NotImplementedError: write its body.",
+                    _("`{variable}` still raises NotImplementedError: write its body.").format(
+                        variable=self.variable
+                    ),
                 )
             except TypeError as exc:
                 if self._signature_mismatch(answer, case):
                     return Feedback(
                         Status.ERROR,
-                        f"`{call}` cannot be called: {exc}. Keep the parameters given in the exercise.",
+                        _(
+                            "`{call}` cannot be called: {error}. Keep the parameters given in the exercise."
+                        ).format(call=call, error=exc),
                     )
-                return Feedback(Status.ERROR, f"`{call}` raised TypeError: {exc}.")
+                return Feedback(
+                    Status.ERROR, _("`{call}` raised TypeError: {error}.").format(call=call, error=exc)
+                )
             except Exception as exc:  # the learner's code may raise anything; we report it, we do not crash
-                return Feedback(Status.ERROR, f"`{call}` raised {type(exc).__name__}: {exc}.")
+                return Feedback(
+                    Status.ERROR,
+                    _("`{call}` raised {name}: {error}.").format(
+                        call=call, name=type(exc).__name__, error=exc
+                    ),
+                )
             if result is Ellipsis or (result is None and case.expected is not None):
                 if result is None:
-                    return Feedback(Status.INCORRECT, f"`{call}` returned None: did you forget `return`?")
+                    return Feedback(
+                        Status.INCORRECT,
+                        _("`{call}` returned None: did you forget `return`?").format(call=call),
+                    )
                 return Feedback(
-                    Status.NOT_ATTEMPTED, f"`{self.variable}` still returns `...`: write its body."
+                    Status.NOT_ATTEMPTED,
+                    _("`{variable}` still returns `...`: write its body.").format(variable=self.variable),
                 )
             same = (
                 self.compare(result, case.expected)
@@ -561,10 +647,16 @@ class FunctionExercise(Exercise):
             if not same:
                 shown = plain_number(result) if _is_number(result) else repr(result)
                 return Feedback(
-                    Status.INCORRECT, f"`{call}` returned {shown}, which is not right. Try `hint()`."
+                    Status.INCORRECT,
+                    _("`{call}` returned {result}, which is not right.").format(call=call, result=shown)
+                    + " "
+                    + _(_TEXT["try_hint"]),
                 )
         return Feedback(
-            Status.CORRECT, f"your function gives the right result on all {len(self.cases)} test cases."
+            Status.CORRECT,
+            _("your function gives the right result on all {count} test cases.").format(
+                count=len(self.cases)
+            ),
         )
 
     @staticmethod

@@ -9,7 +9,11 @@ Code marks every text a person reads, so that Babel can extract it into ``caioki
 - ``N_("Budget")`` marks an entry of a module-level table, which is translated where it is shown
   (``_(TABLE[key])``): a table is built once at import, before a notebook chooses its language;
 - ``ngettext("{n} use case", "{n} use cases", n)`` for a text with a whole count: languages do not agree
-  on plurals (English says "0 use cases", French "0 cas d'usage", in the singular).
+  on plurals (English says "0 use cases", French "0 cas d'usage", in the singular);
+- ``lazy("{amount} of a {budget} budget", amount=..., budget=...)`` for a text with values that is built at
+  import (an exercise's solution, say) and shown later: a :class:`Message`, translated and filled in each
+  time it is turned into a string. A value may be another message, or a function of no argument called
+  then (``lambda: format_eur(x)``), so that numbers, too, come out in the language in use.
 
 The English text is the message id, so an English run needs no catalogue. Another language's translations
 are in ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po``, compiled to ``caiokit.mo`` by
@@ -25,7 +29,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
+import math
+import numbers
 import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +49,8 @@ LANGUAGES = {"en": "en_GB"}
 ENVIRONMENT_VARIABLE = "CAIOKIT_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "caiokit"
+# plain_number keeps this many significant digits (and at least two decimals) of a number that is not whole.
+SIGNIFICANT_DIGITS = 4
 
 _chosen: str | None = None
 
@@ -94,6 +104,28 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations(language()).ngettext(singular, plural, int(count))
 
 
+@dataclass(frozen=True)
+class Message:
+    """A text with values, translated and filled in when shown (see :func:`lazy`)."""
+
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        filled = {name: value() if callable(value) else value for name, value in self.values.items()}
+        return _(self.template).format(**{name: str(value) for name, value in filled.items()})
+
+
+def lazy(template: str, **values: object | Callable[[], object]) -> Message:
+    """A message to translate and fill in later, each time it is shown."""
+    return Message(template, values)
+
+
+def text(value: str | Message) -> str:
+    """A text marked with ``N_`` or a :class:`Message`, in the language in use."""
+    return str(value) if isinstance(value, Message) else _(value)
+
+
 def locale() -> Locale:
     """The Babel locale of the language in use."""
     return Locale.parse(LANGUAGES[language()])
@@ -103,6 +135,25 @@ def format_number(value: float, decimals: int = 0) -> str:
     """A number with the language's digit grouping and decimal mark, rounded to ``decimals`` places."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=locale(), decimal_quantization=True)
+
+
+def plain_number(value: float) -> str:
+    """A number as people write it: digit grouping, no scientific notation, only the useful decimals.
+
+    Whole numbers have none; others keep at least two decimals and four significant digits
+    ("0.0123", "3.14", "12,345.5"), trailing zeros dropped.
+    """
+    if isinstance(value, numbers.Integral):
+        return format_number(int(value))
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    if value.is_integer():
+        return format_number(value)
+    decimals = max(2, SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
+    return format_decimal(value, format="#,##0." + "#" * decimals, locale=locale(), decimal_quantization=True)
 
 
 def format_eur(amount: float) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from caiokit.exercises import plain_number
+from caiokit.i18n import plain_number
 
 _CELL = "padding:2px 8px;vertical-align:top;text-align:{align}{nowrap}"
 _NOWRAP = ";white-space:nowrap"

@@ -15,8 +15,8 @@ from caiokit.exercises import (
     SetExercise,
     Status,
     kendall_tau,
-    plain_number,
 )
+from caiokit.i18n import plain_number
 from caiokit.progress import ProgressStore
 
 COMMON = {"hints": ["first hint", "second hint"], "solution": "the reference answer is 42"}
