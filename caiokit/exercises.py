@@ -26,7 +26,7 @@ from enum import Enum
 from typing import Any
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Message, _, format_number, ngettext, plain_number, text, use_language
+from caiokit.i18n import N_, Category, Message, _, format_number, ngettext, plain_number, text, use_language
 from caiokit.progress import tracker
 
 # Set by nbgrader's Validator (not by autograding) while it runs a notebook.
@@ -417,14 +417,29 @@ class SetExercise(Exercise):
 
 
 class MappingExercise(Exercise):
-    """Sort items into categories (a dict item -> category); feedback names the misplaced items only."""
+    """Sort items into categories (a dict item -> category); feedback names the misplaced items only.
 
-    def __init__(self, *args: Any, correct: Mapping[str, str], categories: Sequence[str], **kwargs: Any):
+    Categories are plain strings, matched exactly, or members of a :class:`~caiokit.i18n.Category`, which
+    the learner names by their label in the language in use (or their id), whatever the case.
+    """
+
+    def __init__(
+        self, *args: Any, correct: Mapping[str, str], categories: Sequence[str | Category], **kwargs: Any
+    ):
         super().__init__(*args, **kwargs)
         self.correct = dict(correct)
         self.categories = tuple(categories)
         if not set(self.correct.values()) <= set(self.categories):
             raise ValueError(f"exercise {self.name}: a reference category is not among the categories")
+
+    def _category(self, value: Any) -> Any:
+        """The category a learner's value names, or _MISSING if it names none."""
+        kind = type(self.categories[0])
+        chosen = kind.parse(value) if issubclass(kind, Category) else value
+        return chosen if chosen is not None and chosen in self.categories else _MISSING
+
+    def _shown(self) -> list[str]:
+        return [c.label if isinstance(c, Category) else c for c in self.categories]
 
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, Mapping):
@@ -437,7 +452,7 @@ class MappingExercise(Exercise):
         missing = [item for item in self.correct if _is_blank(answer.get(item, _MISSING))]
         unknown_items = [item for item in answer if item not in self.correct]
         bad_values = sorted(
-            {str(v) for v in answer.values() if not _is_blank(v) and v not in self.categories}
+            {str(v) for v in answer.values() if not _is_blank(v) and self._category(v) is _MISSING}
         )
         if unknown_items:
             return Feedback(
@@ -450,7 +465,7 @@ class MappingExercise(Exercise):
             return Feedback(
                 Status.ERROR,
                 _("{values} is not a category; use one of {allowed}.").format(
-                    values=", ".join(map(repr, bad_values)), allowed=", ".join(map(repr, self.categories))
+                    values=", ".join(map(repr, bad_values)), allowed=", ".join(map(repr, self._shown()))
                 ),
             )
         if len(missing) == len(self.correct):
@@ -458,7 +473,7 @@ class MappingExercise(Exercise):
         wrong = [
             item
             for item, category in self.correct.items()
-            if item not in missing and answer[item] != category
+            if item not in missing and self._category(answer[item]) != category
         ]
         right = len(self.correct) - len(wrong) - len(missing)
         if not wrong and not missing:

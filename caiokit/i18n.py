@@ -20,6 +20,10 @@ are in ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po``, compiled to ``caiokit.m
 ``python -m caiokit.authoring catalogues`` (which also extracts the template), and a test checks that every
 message has a translation in every language the course offers.
 
+A category (a quadrant of the 2x2, a verdict, an operating model...) is a :class:`Category`: its value is a
+stable id that code compares and files store, and its ``label`` is what a person reads, in the language in
+use. ``Category.parse`` reads what a person typed: the label in the language in use, or the id.
+
 Numbers, amounts and dates go through :func:`format_number`, :func:`format_eur`, :func:`format_percent` and
 :func:`format_date` (Babel, with the CLDR rules of the language's country): "EUR 1,234,567" and
 "2 December 2027" in English, "1 234 567 €" and "2 décembre 2027" in French.
@@ -34,6 +38,7 @@ import numbers
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -124,6 +129,42 @@ def lazy(template: str, **values: object | Callable[[], object]) -> Message:
 def text(value: str | Message) -> str:
     """A text marked with ``N_`` or a :class:`Message`, in the language in use."""
     return str(value) if isinstance(value, Message) else _(value)
+
+
+class Category(StrEnum):
+    """A member has a stable id (its value) and a label marked for translation: ``A = "a_id", N_("label")``."""
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label
+        return member
+
+    @property
+    def label(self) -> str:
+        """What a person reads, in the language in use."""
+        return _(self._label)
+
+    @classmethod
+    def label_of(cls, value: str) -> str:
+        """The label of the member whose id is ``value`` (for a table column of ids: ``.map(label_of)``)."""
+        return cls(value).label
+
+    @classmethod
+    def labels(cls) -> tuple[str, ...]:
+        """Every member's label, in the order of the members."""
+        return tuple(member.label for member in cls)
+
+    @classmethod
+    def parse(cls, typed: object) -> Category | None:
+        """The member a person meant: its label in the language in use or its id, whatever the case; else None."""
+        if not isinstance(typed, str):
+            return None
+        wanted = " ".join(typed.split()).casefold()
+        for member in cls:
+            if wanted in (member.label.casefold(), member.value.casefold()):
+                return member
+        return None
 
 
 def locale() -> Locale:

@@ -50,7 +50,7 @@ from caiokit.maturity import MaturityResult, assess
 from caiokit.portfolio import select_portfolio
 from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
 from caiokit.roles import ROLES
-from caiokit.scoring import DEFAULT_WEIGHTS, explain_weights, quadrant, score
+from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, explain_weights, quadrant, score
 from caiokit.stakeholders import engagement_order, place_stakeholders
 from caiokit.strategy import company_objectives, load_company
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
@@ -408,7 +408,7 @@ def build_plan(choices: Mapping[str, Any] | None = None) -> NinetyDayPlan:
     audiences = alvera_audiences()["headcount"].to_dict()
     literacy = literacy_plan(audiences, c["literacy_hours"])
     adkar = None if c["adkar_scores"] is None else adkar_diagnostic(c["adkar_scores"])
-    quick_wins = tuple(use_cases.loc[use_cases["quadrant"] == "quick win", "id"])
+    quick_wins = tuple(use_cases.loc[use_cases["quadrant"] == Quadrant.QUICK_WIN, "id"])
 
     plan = NinetyDayPlan(
         company=company,
@@ -856,7 +856,7 @@ def _use_case_markdown(plan: NinetyDayPlan) -> str:
             "-" if pd.isna(row.rank) else int(row.rank),
             row.id,
             row.name,
-            row.quadrant,
+            Quadrant.label_of(row.quadrant),
             f"{row.cost_one_off_eur:,.0f}",
             f"{row.benefit_yearly_eur:,.0f}",
             f"{row.effort_pm:g}",

@@ -28,6 +28,7 @@ import pandas as pd
 
 from caiokit.catalog import AI_ACT_TIERS, dependencies, require_columns
 from caiokit.errors import ScoringError
+from caiokit.i18n import N_, Category
 
 Number = float | np.ndarray
 
@@ -72,16 +73,28 @@ WSJF_SCALE = (1, 2, 3, 5, 8, 13, 20)
 ICE_IMPACT = {3.0: 10, 2.0: 8, 1.0: 6, 0.5: 4, 0.25: 2}
 # ICE ease from effort: up to 1 person-month is 10, up to 2 is 9, ... more than 24 is 1.
 ICE_EASE_EFFORT_LIMITS = (1, 2, 3, 4, 6, 9, 12, 18, 24)
+
+
+class Quadrant(Category):
+    """Where a use case sits in the value x feasibility 2x2, or that it is excluded from it."""
+
+    QUICK_WIN = "quick_win", N_("quick win")
+    STRATEGIC_BET = "strategic_bet", N_("strategic bet")
+    FILL_IN = "fill_in", N_("fill-in")
+    AVOID = "avoid", N_("avoid")
+    EXCLUDED = "excluded", N_("excluded")
+
+
+# (high value, high feasibility) -> quadrant
 QUADRANTS = {
-    (True, True): "quick win",
-    (True, False): "strategic bet",
-    (False, True): "fill-in",
-    (False, False): "avoid",
+    (True, True): Quadrant.QUICK_WIN,
+    (True, False): Quadrant.STRATEGIC_BET,
+    (False, True): Quadrant.FILL_IN,
+    (False, False): Quadrant.AVOID,
 }
 
 EXCLUDED_REASON = "prohibited under EU AI Act Art. 5"
 _MESSAGES = {
-    "excluded_quadrant": "excluded",
     "unknown_method": "unknown method '{method}': use one of {methods}",
     "weights_not_weighted": "weights only apply to the weighted method, not to '{method}'",
     "weights_not_mapping": "weights must be a dictionary such as {{'benefit': 3, 'effort': 1}}",
@@ -320,6 +333,8 @@ def quadrant(
 ) -> pd.DataFrame:
     """A copy of the catalog with ``value``, ``feasibility`` (0-1) and its ``quadrant`` in the 2x2.
 
+    The ``quadrant`` column holds :class:`Quadrant` ids (``Quadrant.label_of`` gives what a person reads).
+
     Each axis is the weighted mean of its normalised criteria (``CRITERIA``, with the weights of that
     axis rescaled to sum to 1). A use case is high on an axis when at or above the threshold, by
     default the median of the eligible use cases. Prohibited use cases are in no quadrant.
@@ -340,9 +355,9 @@ def quadrant(
         if threshold is None:
             threshold = float(np.median(values)) if len(values) else 0.0
         high[axis] = values >= threshold
-    labels = [QUADRANTS[pair] for pair in zip(high["value"], high["feasibility"], strict=True)]
-    result["quadrant"] = _MESSAGES["excluded_quadrant"]
-    result.loc[eligible, "quadrant"] = labels
+    placed = [QUADRANTS[pair].value for pair in zip(high["value"], high["feasibility"], strict=True)]
+    result["quadrant"] = Quadrant.EXCLUDED.value
+    result.loc[eligible, "quadrant"] = placed
     return result
 
 

@@ -25,10 +25,6 @@ ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
 SHARED_WITH_THE_LESSONS = {
     "authorities have enforced the duty since 3 Aug 2026.",  # a date lesson 06 teaches, in a capstone answer
     "if len(cash_flows) == 0:",  # caiokit.finance, used in lesson 04
-    '(True, True): "quick win",',  # the 2x2 quadrants of caiokit.scoring, lesson 03
-    '(True, False): "strategic bet",',
-    '(False, True): "fill-in",',
-    '(False, False): "avoid",',
     "if not 0 <= confidence <= 1:",  # RICE in caiokit.scoring, taught in lesson 03
     "return reach * impact * confidence / effort",
     "low, high = values.min(), values.max()",  # min-max normalisation in caiokit.scoring

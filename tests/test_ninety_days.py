@@ -32,7 +32,7 @@ from caiokit.ninety_days import (
     write_plan,
 )
 from caiokit.quiz import load_bank
-from caiokit.scoring import quadrant
+from caiokit.scoring import Quadrant, quadrant
 from caiokit.stakeholders import StakeholderError
 from caiokit.teams import role_names
 from caiokit.widgets.ninety_day_planner import NinetyDayPlanner
@@ -139,7 +139,7 @@ def test_default_plan_launch_pieces(default_plan):
     plan = default_plan
     corner = quadrant(load_catalog(), weights=WEIGHT_PRESETS["balanced"]).set_index("id")["quadrant"]
     assert plan.quick_wins == ("UC40", "UC02", "UC17")
-    assert all(corner[use_case] == "quick win" for use_case in plan.quick_wins)
+    assert all(corner[use_case] == Quadrant.QUICK_WIN for use_case in plan.quick_wins)
     assert plan.roadmap.table["scheduled"].all() and plan.roadmap.quarters[0] == "2027-Q1"
     assert plan.team_size == 3 and plan.team_capacity_pm_per_quarter == 9
     assert plan.team.loc["data scientist", "people"] == 1

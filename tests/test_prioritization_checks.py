@@ -12,7 +12,7 @@ from caiokit.exercises import Exercise, Status
 from caiokit.finance import npv, payback_period
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.quiz import load_bank
-from caiokit.scoring import quadrant, score
+from caiokit.scoring import Quadrant, quadrant, score
 
 
 def status(exercise: Exercise, answer: object) -> Status:
@@ -65,8 +65,15 @@ def test_quadrants_follow_scoring_quadrant():
     placed = quadrant(load_catalog()).set_index("name")["quadrant"]
     right = {name: placed[name] for name in prioritization.QUADRANT_NAMES}
     assert q5.correct == right
-    assert set(right.values()) == {"quick win", "strategic bet", "fill-in", "avoid"}
+    assert set(right.values()) == set(Quadrant) - {Quadrant.EXCLUDED}
     assert status(q5, right) is Status.CORRECT
+    typed = {name: Quadrant(place).label for name, place in right.items()}
+    assert typed["Email triage and routing"] == "quick win"
+    assert status(q5, typed) is Status.CORRECT, "learners type the labels they read"
+    assert status(q5, {name: f" {label.upper()} " for name, label in typed.items()}) is Status.CORRECT
+    unknown = q5.evaluate(dict(typed, **{"Email triage and routing": "quick-win"}))
+    assert unknown.status is Status.ERROR
+    assert "use one of 'quick win', 'strategic bet', 'fill-in', 'avoid'" in unknown.message
     swapped = dict(right, **{"Visual quality inspection": "quick win"})
     feedback = q5.evaluate(swapped)
     assert feedback.status is Status.INCORRECT and "Visual quality inspection" in feedback.message

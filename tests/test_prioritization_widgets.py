@@ -467,7 +467,7 @@ def test_bubble_chart_quadrant_lines_match_the_quadrants(catalog):
     shown = sum(len(trace.x) for trace in figure.data)
     assert shown == len(catalog) - 2  # the two prohibited use cases have no place in the 2x2
     assert {annotation.text for annotation in figure.layout.annotations} == {
-        f"<b>{label}</b>" for label in QUADRANTS.values()
+        f"<b>{place.label}</b>" for place in QUADRANTS.values()
     }
 
 

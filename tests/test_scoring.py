@@ -10,6 +10,7 @@ from caiokit.scoring import (
     CRITERIA,
     DEFAULT_WEIGHTS,
     RISK_MULTIPLIERS,
+    Quadrant,
     explain_weights,
     ice_scale,
     ice_score,
@@ -241,9 +242,10 @@ def test_quadrants_with_median_and_given_thresholds():
     result = quadrant(cases, weights)
     assert result["value"].iloc[:4].tolist() == pytest.approx([0, 1, 0.5, 0])
     assert result["feasibility"].iloc[:4].tolist() == pytest.approx([1, 0.5, 0, 0])
-    assert result["quadrant"].tolist() == ["fill-in", "quick win", "strategic bet", "avoid", "excluded"]
+    assert result["quadrant"].tolist() == ["fill_in", "quick_win", "strategic_bet", "avoid", "excluded"]
     strict = quadrant(cases, weights, value_threshold=0.9, feasibility_threshold=0.9)
-    assert strict["quadrant"].tolist() == ["fill-in", "strategic bet", "avoid", "avoid", "excluded"]
+    assert strict["quadrant"].tolist() == ["fill_in", "strategic_bet", "avoid", "avoid", "excluded"]
+    assert [Quadrant.label_of(place) for place in strict["quadrant"]][:2] == ["fill-in", "strategic bet"]
 
 
 def test_quadrant_needs_a_weight_on_each_axis():

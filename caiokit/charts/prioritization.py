@@ -106,11 +106,11 @@ def value_feasibility_chart(
             "x": 1.04 if high_feasibility else -0.04,
             "y": 1.07 if high_value else -0.07,
             "xanchor": "right" if high_feasibility else "left",
-            "text": f"<b>{label}</b>",
+            "text": f"<b>{place.label}</b>",
             "showarrow": False,
             "font": {"color": "#636363"},
         }
-        for (high_value, high_feasibility), label in QUADRANTS.items()
+        for (high_value, high_feasibility), place in QUADRANTS.items()
     ]
     # Built in one go: plotly validates each update, and this chart is redrawn on every slider move.
     return go.Figure(

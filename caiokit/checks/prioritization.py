@@ -13,7 +13,8 @@ from caiokit.exercises import (
     NumberExercise,
     RankingExercise,
 )
-from caiokit.scoring import QUADRANTS, eligible_rows, quadrant, rice_score, score
+from caiokit.i18n import N_, lazy
+from caiokit.scoring import QUADRANTS, Quadrant, eligible_rows, quadrant, rice_score, score
 
 LESSON = "03_use_case_prioritization"
 
@@ -148,13 +149,22 @@ q5 = MappingExercise(
     correct=_PLACED,
     categories=tuple(QUADRANTS.values()),
     hints=[
-        "Compare each use case's `value` with the value median and its `feasibility` with the feasibility "
-        "median. At or above the median counts as high.",
-        "High value and high feasibility: quick win. High value, low feasibility: strategic bet. Low value, "
-        "high feasibility: fill-in. Low on both: avoid.",
+        N_(
+            "Compare each use case's `value` with the value median and its `feasibility` with the feasibility "
+            "median. At or above the median counts as high."
+        ),
+        N_(
+            "High value and high feasibility: quick win. High value, low feasibility: strategic bet. Low value, "
+            "high feasibility: fill-in. Low on both: avoid."
+        ),
     ],
-    solution="; ".join(f"{name}: **{place}**" for name, place in _PLACED.items())
-    + ". A quick win is above both medians, a strategic bet has high value but is hard to do, a fill-in is "
-    "easy but worth little. The factory sensor data platform is worth little *on its own*, yet predictive "
-    "maintenance and energy optimisation depend on it: a 2x2 cannot see dependencies, a portfolio can.",
+    solution=lazy(
+        "{placements}. A quick win is above both medians, a strategic bet has high value but is hard to do, a "
+        "fill-in is easy but worth little. The factory sensor data platform is worth little *on its own*, yet "
+        "predictive maintenance and energy optimisation depend on it: a 2x2 cannot see dependencies, a "
+        "portfolio can.",
+        placements=lambda: "; ".join(
+            f"{name}: **{Quadrant.label_of(place)}**" for name, place in _PLACED.items()
+        ),
+    ),
 )
