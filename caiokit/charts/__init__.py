@@ -3,9 +3,9 @@
 A figure is shown as plain figure JSON (the ``plotly_mimetype`` renderer, mime type
 ``application/vnd.plotly.v1+json``): JupyterLab draws it with the jupyterlab-plotly extension that ships with
 plotly, and a stored notebook holds no random element ids, so nbval can compare it. In an IPython kernel
-(JupyterLab, Voila, VS Code, nbclient) ``plotly_mimetype`` is plotly's own default renderer, so a figure a lesson
-displays needs no setting changed, and this package changes none; a figure inside a widget is rendered by
-:func:`figure_output` with that renderer named explicitly.
+(JupyterLab, Voila, VS Code, nbclient) ``plotly_mimetype`` is plotly's own default renderer, so a figure a
+lesson displays needs no setting changed, and this package changes none; a figure inside a widget is rendered
+by :func:`figure_output` with that renderer named explicitly.
 
 Nothing here touches ``plotly.io.renderers``: the registry imports nbformat, hence jsonschema and its format
 checkers, about two seconds of CPU, which plotly pays when a lesson first displays a figure, not before.
