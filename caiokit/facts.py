@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
+
+if TYPE_CHECKING:
+    import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 COLUMNS = ("id", "topic", "statement", "value", "source", "as_of", "status", "scope")
@@ -265,6 +267,8 @@ def _strings(value: object) -> Iterator[str]:
 
 def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
     """Every text unit a learner reads, as (place, text); a place names the file and the cell, question or row."""
+    import nbformat  # not at the top: the AI Act calendar imports this module, and nbformat costs seconds
+
     units: list[tuple[str, str]] = []
     for path in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
@@ -350,6 +354,8 @@ def lesson_line(lesson: str, found: Iterable[Mention]) -> str:
 
 def add_facts_line(notebook: nbformat.NotebookNode, lesson: str, root: Path = ROOT) -> None:
     """Put the facts-checked line under the title and its navigation line; idempotent thanks to a metadata marker."""
+    import nbformat  # here, not at the top: see learner_texts
+
     notebook.cells = [cell for cell in notebook.cells if not cell.metadata.get(MARKER)]
     position = 2 if len(notebook.cells) > 1 and notebook.cells[1].metadata.get(NAV_MARKER) else 1
     cell = nbformat.v4.new_markdown_cell(lesson_line(lesson, scan(root)))

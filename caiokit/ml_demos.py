@@ -7,7 +7,8 @@
 Each demo trains the same kind of model, a logistic regression, on part of the data and measures it on the
 rest, which the model never saw; only the way the input becomes numbers changes. Splits and models use a
 fixed ``random_state``, and BLAS runs on one thread, so every run gives the same results, fast. Nothing is
-downloaded. The datasets about Alvera Group are synthetic.
+downloaded. The datasets about Alvera Group are synthetic. scikit-learn, a second or more to import, is
+imported by the functions that train or score a model, when first called, not with this module.
 """
 
 from __future__ import annotations
@@ -18,21 +19,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.datasets import load_digits
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_score, recall_score
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from threadpoolctl import threadpool_limits
 
 from caiokit.errors import CaioKitError
+
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
 
 RANDOM_STATE = 0
 TEST_SHARE = 0.3
@@ -121,6 +118,8 @@ def load_tickets() -> pd.DataFrame:
 
 
 def _confusion(actual: Sequence[Any], predicted: Sequence[Any], codes: Sequence[Any], labels: Sequence[str]):
+    from sklearn.metrics import confusion_matrix
+
     matrix = confusion_matrix(actual, predicted, labels=list(codes))
     return pd.DataFrame(
         matrix,
@@ -141,6 +140,8 @@ def _result(
     **extra: Any,
 ) -> DemoResult:
     """Score a demo's predictions on its test set the same way for every demo."""
+    from sklearn.metrics import accuracy_score, precision_score, recall_score
+
     return DemoResult(
         task=task,
         labels=tuple(labels),
@@ -170,6 +171,12 @@ def _confidently_wrong(frame: pd.DataFrame, n: int) -> pd.DataFrame:
 
 @cache
 def _failure_model() -> tuple[Pipeline, pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    from sklearn.compose import ColumnTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
     table = load_failures()
     features = table[list(FAILURE_FEATURES)]
     x_train, x_test, y_train, y_test = train_test_split(
@@ -230,6 +237,11 @@ def failure_drivers() -> pd.DataFrame:
 
 @cache
 def _ticket_model() -> tuple[Pipeline, pd.Series, pd.Series, np.ndarray, np.ndarray]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+    from sklearn.pipeline import make_pipeline
+
     table = load_tickets()
     x_train, x_test, y_train, y_test = train_test_split(
         table["text"],
@@ -309,6 +321,10 @@ def ticket_keywords(n: int = 6) -> pd.DataFrame:
 
 @cache
 def _digit_model() -> tuple[LogisticRegression, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_digits
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
     digits = load_digits()
     indices = np.arange(len(digits.target))
     i_train, i_test = train_test_split(

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import PortfolioError
@@ -103,6 +101,9 @@ def select_portfolio(
     respect_dependencies: bool = True,
 ) -> PortfolioResult:
     """The combination of use cases with the highest total value within every limit (exact, by milp)."""
+    from scipy import sparse  # imported on first use: scipy.optimize alone takes half a second
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     problem = _prepare(
         catalog, budget, value, cost, capacity_pm, mandatory, excluded, max_high_risk, respect_dependencies
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 from caiokit.adkar import ELEMENTS, AdkarResult
 from caiokit.stakeholders import HIGH_FROM, SCORE_RANGE, STANCES
 

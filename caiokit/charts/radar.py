@@ -9,7 +9,6 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 from caiokit.errors import CaioKitError
 
 LABEL_WIDTH = 22

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
-
 # One colour per role, in the order of caiokit/data/ai_roles.csv.
 ROLE_COLOURS = {
     "data scientist": "#1b9e77",

@@ -9,8 +9,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
-
 COST_COLOUR = "#b2182b"
 PRECISION_COLOUR = "#2166ac"
 RECALL_COLOUR = "#e08214"
