@@ -1,4 +1,5 @@
-"""Quiz question banks and their grading, with no widget: banks are JSON data in ``caiokit/data/quizzes``.
+"""Quiz question banks and their grading, with no widget: banks are JSON data in ``caiokit/data/quizzes``,
+one folder per language (``en/00_start_here.json``).
 
 A bank is ``{"title": ..., "lesson": ..., "questions": [...]}``; each question has an ``id``, a ``type``
 (``single``, ``multiple`` or ``matching``), a ``prompt`` and an ``explanation`` shown after answering.
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from caiokit.errors import QuizBankError
+from caiokit.i18n import language
 
 QUESTION_TYPES = ("single", "multiple", "matching")
 
@@ -130,7 +132,7 @@ def parse_bank(data: Any, source: str) -> Bank:
 
 
 def load_bank(name_or_path: str | Path) -> Bank:
-    """Load a bank by name (e.g. ``"00_start_here"``, from the package) or from a JSON file path."""
+    """Load a bank by name (``"00_start_here"``, in the language in use) or from a JSON file path."""
     path = Path(name_or_path)
     if path.suffix == ".json":
         source = str(path)
@@ -140,7 +142,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
             raise QuizBankError(f"Cannot read the quiz bank {source}: {exc}") from exc
     else:
         source = f"quiz bank {name_or_path!r}"
-        resource = resources.files("caiokit") / "data" / "quizzes" / f"{name_or_path}.json"
+        resource = resources.files("caiokit") / "data" / "quizzes" / language() / f"{name_or_path}.json"
         if not resource.is_file():
             raise QuizBankError(f"There is no {source}; available: {', '.join(bank_names())}.")
         text = resource.read_text(encoding="utf-8")
@@ -154,8 +156,8 @@ def load_bank(name_or_path: str | Path) -> Bank:
 
 
 def bank_names() -> list[str]:
-    """Names of the banks shipped with caiokit."""
-    folder = resources.files("caiokit") / "data" / "quizzes"
+    """Names of the banks shipped with caiokit in the language in use."""
+    folder = resources.files("caiokit") / "data" / "quizzes" / language()
     return sorted(
         entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )
