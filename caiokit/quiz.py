@@ -3,8 +3,21 @@ one folder per language (``en/00_start_here.json``).
 
 A bank is ``{"title": ..., "lesson": ..., "questions": [...]}``; each question has an ``id``, a ``type``
 (``single``, ``multiple`` or ``matching``), a ``prompt`` and an ``explanation`` shown after answering.
-``single`` has ``options`` and ``answer``; ``multiple`` has ``options`` and ``answers``; ``matching``
-has ``pairs`` (left -> right). ``feedback`` may map a wrong option to the reason it is wrong.
+
+What is right is written with ids, never with the words a learner reads, so that a translated copy of a bank
+(same ids, other texts) grades exactly as the English one:
+
+- ``single`` and ``multiple`` have ``options``, a list of ``{"id": "a", "text": "..."}`` in the order shown;
+  ``single`` names its right option in ``answer`` (``"a"``), ``multiple`` its right options in ``answers``
+  (``["a", "c"]``); ``feedback`` may map a wrong option's id to the reason it is wrong (``{"b": "..."}``);
+- ``matching`` has ``items``, a list of ``{"id": "high_high", "text": "High value, high feasibility",
+  "match": "quick_win"}`` in the order shown, and ``targets``, a list of ``{"id": "quick_win", "text": "quick
+  win"}``. Several items may match one target, and a target that no item matches is a distractor. Targets are
+  shown sorted by their text, so that their order gives nothing away.
+
+Ids are short and never change: options are ``a``, ``b``, ...; items and targets are snake_case words that
+say what they stand for. A response is written with ids too: an option id (single), a collection of option
+ids (multiple), a dict item id -> target id (matching).
 """
 
 from __future__ import annotations
@@ -22,22 +35,31 @@ QUESTION_TYPES = ("single", "multiple", "matching")
 
 
 @dataclass(frozen=True)
+class Choice:
+    """An option, a matching item or a matching target: a stable id and the text a learner reads."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Question:
-    """One quiz question, whatever its type."""
+    """One quiz question, whatever its type; what is right is written with the ids of its choices.
+
+    ``answers`` holds the right option ids, ``pairs`` maps each item id to the id of the target it matches,
+    ``feedback`` maps a wrong option's id to the reason it is wrong. ``targets`` are sorted by their text.
+    """
 
     id: str
     type: str
     prompt: str
     explanation: str
-    options: tuple[str, ...] = ()
+    options: tuple[Choice, ...] = ()
     answers: frozenset[str] = frozenset()
+    items: tuple[Choice, ...] = ()
+    targets: tuple[Choice, ...] = ()
     pairs: dict[str, str] = field(default_factory=dict)
     feedback: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def targets(self) -> tuple[str, ...]:
-        """For a matching question, the right-hand choices, sorted so their order gives nothing away."""
-        return tuple(sorted(set(self.pairs.values())))
 
 
 @dataclass(frozen=True)
@@ -65,6 +87,69 @@ def _require(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> 
     return raw.get(key)
 
 
+def _choices(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> list[dict[str, Any]]:
+    """The entries of the list ``raw[key]`` (options, items or targets) that have an id and a text."""
+    entries = raw.get(key, [])
+    if not isinstance(entries, list):
+        problems.append(f"{where}: '{key}' should be a list")
+        return []
+    kept = []
+    for number, entry in enumerate(entries, start=1):
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)
+            and entry["id"]
+            and isinstance(entry.get("text"), str)
+        ):
+            kept.append(entry)
+        else:
+            problems.append(
+                f"{where}: entry {number} of '{key}' should be an object with an 'id' and a 'text', not {entry!r}"
+            )
+    ids = [entry["id"] for entry in kept]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        problems.append(f"{where}: duplicate ids in '{key}': {duplicates}")
+    return kept
+
+
+def _answers(
+    raw: dict[str, Any], kind: str, options: set[str], where: str, problems: list[str]
+) -> frozenset[str]:
+    """The ids of the right options of a single or multiple question."""
+    if kind == "single":
+        answer = _require(raw, "answer", where, problems)
+        if answer is not None and (not isinstance(answer, str) or answer not in options):
+            problems.append(f"{where}: answer {answer!r} is not among its options")
+        return frozenset([answer]) if isinstance(answer, str) else frozenset()
+    answers = _require(raw, "answers", where, problems)
+    if answers is None:
+        return frozenset()
+    if not isinstance(answers, list) or not all(isinstance(answer, str) for answer in answers):
+        problems.append(f"{where}: 'answers' should be a list of option ids")
+        return frozenset()
+    unknown = sorted(set(answers) - options)
+    if unknown:
+        problems.append(f"{where}: some answers are not among its options: {unknown}")
+    return frozenset(answers)
+
+
+def _pairs(items: list[dict[str, Any]], targets: set[str], where: str, problems: list[str]) -> dict[str, str]:
+    """Each matching item's id -> the id of the target it matches."""
+    if len(items) < 2:
+        problems.append(f"{where}: a matching question needs at least two items")
+    pairs = {}
+    for item in items:
+        match = item.get("match")
+        if isinstance(match, str) and match in targets:
+            pairs[item["id"]] = match
+        elif "match" not in item:
+            problems.append(f"{where}: item {item['id']!r} has no 'match'")
+        else:
+            problems.append(f"{where}: item {item['id']!r} matches {match!r}, which is not among its targets")
+    return pairs
+
+
 def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | None:
     where = f"question {index + 1}"
     if not isinstance(raw, dict):
@@ -78,25 +163,20 @@ def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | Non
     if kind not in QUESTION_TYPES:
         problems.append(f"{where}: type {kind!r} is not one of {', '.join(QUESTION_TYPES)}")
         return None
-    options = tuple(raw.get("options", ()))
-    feedback = dict(raw.get("feedback", {}))
-    if kind == "single":
-        answer = _require(raw, "answer", where, problems)
-        if answer is not None and answer not in options:
-            problems.append(f"{where}: answer {answer!r} is not among its options")
-        answers = frozenset([answer]) if answer is not None else frozenset()
-    elif kind == "multiple":
-        answers = frozenset(_require(raw, "answers", where, problems) or ())
-        if not answers <= set(options):
-            problems.append(f"{where}: some answers are not among its options")
-    else:
+    options = _choices(raw, "options", where, problems)
+    items = _choices(raw, "items", where, problems)
+    targets = _choices(raw, "targets", where, problems)
+    option_ids = {option["id"] for option in options}
+    if kind == "matching":
         answers = frozenset()
-    pairs = dict(raw.get("pairs", {}))
-    if kind == "matching" and len(pairs) < 2:
-        problems.append(f"{where}: a matching question needs at least two pairs")
-    if kind != "matching" and len(options) < 2:
-        problems.append(f"{where}: needs at least two options")
-    unknown_feedback = set(feedback) - set(options)
+        pairs = _pairs(items, {target["id"] for target in targets}, where, problems)
+    else:
+        answers = _answers(raw, kind, option_ids, where, problems)
+        pairs = {}
+        if len(options) < 2:
+            problems.append(f"{where}: needs at least two options")
+    feedback = dict(raw.get("feedback", {}))
+    unknown_feedback = set(feedback) - option_ids
     if unknown_feedback:
         problems.append(f"{where}: feedback for unknown option(s) {sorted(unknown_feedback)}")
     return Question(
@@ -104,8 +184,10 @@ def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | Non
         type=kind,
         prompt=str(prompt),
         explanation=str(explanation),
-        options=options,
+        options=tuple(Choice(option["id"], option["text"]) for option in options),
         answers=answers,
+        items=tuple(Choice(item["id"], item["text"]) for item in items),
+        targets=tuple(sorted((Choice(t["id"], t["text"]) for t in targets), key=lambda target: target.text)),
         pairs=pairs,
         feedback=feedback,
     )
@@ -163,8 +245,13 @@ def bank_names() -> list[str]:
     )
 
 
+def _texts(choices: tuple[Choice, ...]) -> dict[str, str]:
+    return {choice.id: choice.text for choice in choices}
+
+
 def grade(question: Question, response: Any) -> Verdict:
-    """Grade a response: a string (single), a collection (multiple) or a dict left -> right (matching)."""
+    """Grade a response: an option id (single), a collection of option ids (multiple) or a dict item id ->
+    target id (matching)."""
     if question.type == "single":
         if response in (None, ""):
             return Verdict(False, "Pick an option first.", question.explanation, answered=False)
@@ -177,20 +264,24 @@ def grade(question: Question, response: Any) -> Verdict:
             return Verdict(False, "Tick at least one option.", question.explanation, answered=False)
         if chosen == question.answers:
             return Verdict(True, "Right: all of them, and only them.", question.explanation)
-        wrong = sorted(chosen - question.answers, key=question.options.index)
+        texts = _texts(question.options)
+        wrong = sorted(chosen - question.answers, key=list(texts).index)
         missed = len(question.answers - chosen)
-        parts = [f"{option!r}: {question.feedback.get(option, 'does not belong.')}" for option in wrong]
+        parts = [
+            f"{texts[option]!r}: {question.feedback.get(option, 'does not belong.')}" for option in wrong
+        ]
         if missed:
             parts.append(f"{missed} right option(s) not ticked.")
         return Verdict(False, " ".join(parts), question.explanation)
     matches = dict(response or {})
-    unanswered = [left for left in question.pairs if not matches.get(left)]
+    unanswered = [item for item in question.pairs if not matches.get(item)]
     if len(unanswered) == len(question.pairs):
         return Verdict(False, "Match at least one item.", question.explanation, answered=False)
-    wrong = [left for left, right in question.pairs.items() if matches.get(left) and matches[left] != right]
+    wrong = [item for item, target in question.pairs.items() if matches.get(item) and matches[item] != target]
     if not wrong and not unanswered:
         return Verdict(True, "Right: every pair matches.", question.explanation)
     message = f"{len(question.pairs) - len(wrong) - len(unanswered)} of {len(question.pairs)} pairs right."
     if wrong:
-        message += " Look again at: " + "; ".join(repr(left) for left in wrong) + "."
+        texts = _texts(question.items)
+        message += " Look again at: " + "; ".join(repr(texts[item]) for item in wrong) + "."
     return Verdict(False, message, question.explanation)

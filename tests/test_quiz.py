@@ -20,94 +20,136 @@ def bank(*questions):
     return {"title": "T", "lesson": "00", "questions": list(questions)}
 
 
+def options(*texts):
+    return [{"id": chr(ord("a") + i), "text": text} for i, text in enumerate(texts)]
+
+
 SINGLE = {
     "id": "s",
     "type": "single",
     "prompt": "P",
-    "options": ["x", "y"],
-    "answer": "x",
+    "options": options("x", "y"),
+    "answer": "a",
     "explanation": "E",
-    "feedback": {"y": "y is about IT"},
+    "feedback": {"b": "y is about IT"},
 }
 MULTIPLE = {
     "id": "m",
     "type": "multiple",
     "prompt": "P",
-    "options": ["x", "y", "z"],
-    "answers": ["x", "y"],
+    "options": options("x", "y", "z"),
+    "answers": ["a", "b"],
     "explanation": "E",
 }
 MATCHING = {
     "id": "p",
     "type": "matching",
     "prompt": "P",
-    "pairs": {"a": "1", "b": "2", "c": "3"},
+    "items": [
+        {"id": "first", "text": "A", "match": "one"},
+        {"id": "second", "text": "B", "match": "two"},
+        {"id": "third", "text": "C", "match": "three"},
+    ],
+    "targets": [{"id": "two", "text": "2"}, {"id": "one", "text": "1"}, {"id": "three", "text": "3"}],
     "explanation": "E",
 }
 
 
 def test_grading_single():
     question = parse_bank(bank(SINGLE), "t").questions[0]
-    assert grade(question, "x").correct
-    verdict = grade(question, "y")
+    assert [(option.id, option.text) for option in question.options] == [("a", "x"), ("b", "y")]
+    assert grade(question, "a").correct
+    verdict = grade(question, "b")
     assert not verdict.correct and verdict.message == "y is about IT"
+    assert grade(question, "c").message == "Not this one."
     assert not grade(question, None).answered
 
 
-def test_grading_multiple():
+def test_grading_multiple_names_the_wrong_options_by_their_text():
     question = parse_bank(bank(MULTIPLE), "t").questions[0]
-    assert grade(question, ["y", "x"]).correct
-    verdict = grade(question, ["x", "z"])
-    assert (
-        not verdict.correct and "'z'" in verdict.message and "1 right option(s) not ticked" in verdict.message
-    )
+    assert grade(question, ["b", "a"]).correct
+    verdict = grade(question, ["a", "c"])
+    assert not verdict.correct and verdict.message == "'z': does not belong. 1 right option(s) not ticked."
     assert not grade(question, []).answered
 
 
-def test_grading_matching():
+def test_grading_matching_names_the_wrong_items_by_their_text():
     question = parse_bank(bank(MATCHING), "t").questions[0]
-    assert question.targets == ("1", "2", "3")
-    assert grade(question, {"a": "1", "b": "2", "c": "3"}).correct
-    verdict = grade(question, {"a": "1", "b": "3"})
-    assert not verdict.correct and verdict.message == "1 of 3 pairs right. Look again at: 'b'."
+    assert [target.text for target in question.targets] == ["1", "2", "3"]  # their order gives nothing away
+    assert question.pairs == {"first": "one", "second": "two", "third": "three"}
+    assert grade(question, {"first": "one", "second": "two", "third": "three"}).correct
+    verdict = grade(question, {"first": "one", "second": "three"})
+    assert not verdict.correct and verdict.message == "1 of 3 pairs right. Look again at: 'B'."
     assert not grade(question, {}).answered
 
 
+def test_a_target_no_item_matches_is_a_distractor():
+    distractor = {**MATCHING, "targets": [*MATCHING["targets"], {"id": "four", "text": "4"}]}
+    question = parse_bank(bank(distractor), "t").questions[0]
+    assert [target.id for target in question.targets] == ["one", "two", "three", "four"]
+    assert not grade(question, {"first": "four", "second": "two", "third": "three"}).correct
+
+
+def problems_of(*questions) -> str:
+    with pytest.raises(QuizBankError) as caught:
+        parse_bank(bank(*questions), "bank.json")
+    return str(caught.value)
+
+
 def test_every_problem_of_a_bank_is_listed():
-    broken = bank(
-        {
-            "id": "a",
-            "type": "single",
-            "prompt": "P",
-            "options": ["x", "y"],
-            "answer": "w",
-            "explanation": "E",
-        },
+    message = problems_of(
+        {**SINGLE, "id": "a", "answer": "w"},
         {"id": "b", "type": "essay", "prompt": "P", "explanation": "E"},
-        {
-            "id": "a",
-            "type": "multiple",
-            "prompt": "P",
-            "options": ["x", "y"],
-            "answers": ["q"],
-            "explanation": "E",
-        },
-        {"id": "c", "type": "matching", "prompt": "P", "pairs": {"only": "one"}},
+        {**MULTIPLE, "id": "a", "answers": ["a", "q"]},
+        {"id": "c", "type": "matching", "prompt": "P", "items": MATCHING["items"][:1], "targets": []},
         "not a question",
     )
-    with pytest.raises(QuizBankError) as caught:
-        parse_bank(broken, "bank.json")
-    message = str(caught.value)
+    assert message.startswith("bank.json has 8 problem(s): ")
     for expected in (
-        "answer 'w' is not among its options",
+        "question 'a': answer 'w' is not among its options",
         "type 'essay'",
-        "some answers are not among",
-        "at least two pairs",
-        "missing 'explanation'",
+        "question 'a': some answers are not among its options: ['q']",
+        "question 'c': a matching question needs at least two items",
+        "question 'c': item 'first' matches 'one', which is not among its targets",
+        "question 'c': missing 'explanation'",
         "question 5: should be an object",
         "duplicate question ids ['a']",
     ):
         assert expected in message
+
+
+def test_options_need_unique_ids_and_texts():
+    message = problems_of(
+        {**SINGLE, "options": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}, {"id": "b", "text": "z"}]},
+        {**MULTIPLE, "options": ["x", "y", {"id": "c"}]},
+    )
+    assert "question 's': duplicate ids in 'options': ['a']" in message
+    assert (
+        "question 'm': entry 1 of 'options' should be an object with an 'id' and a 'text', not 'x'" in message
+    )
+    assert "entry 3 of 'options' should be an object with an 'id' and a 'text', not {'id': 'c'}" in message
+    assert "question 'm': some answers are not among its options: ['a', 'b']" in message
+
+
+def test_feedback_and_answers_are_option_ids():
+    message = problems_of(
+        {**SINGLE, "feedback": {"y": "written with the text, not the id"}},
+        {**MULTIPLE, "answers": "ab"},
+    )
+    assert "question 's': feedback for unknown option(s) ['y']" in message
+    assert "question 'm': 'answers' should be a list of option ids" in message
+
+
+def test_matching_items_point_at_known_targets_by_id():
+    items = [
+        {"id": "first", "text": "A", "match": "1"},
+        {"id": "first", "text": "B", "match": "two"},
+        {"id": "third", "text": "C"},
+    ]
+    message = problems_of({**MATCHING, "items": items})
+    assert "question 'p': item 'first' matches '1', which is not among its targets" in message
+    assert "question 'p': duplicate ids in 'items': ['first']" in message
+    assert "question 'p': item 'third' has no 'match'" in message
 
 
 def test_invalid_json_names_line_and_column(tmp_path):

@@ -9,10 +9,16 @@ from caiokit.quiz import Bank, Question, grade, load_bank
 from caiokit.widgets.tool import Tool, inline_markdown
 
 _NO_CHOICE = "(choose)"
+# The value of a matching dropdown while no target is chosen: no id is empty.
+_NOTHING = ""
 
 
 class QuestionView:
-    """The widgets of one question: the input control(s), a Check button and the feedback area."""
+    """The widgets of one question: the input control(s), a Check button and the feedback area.
+
+    The controls show the choices' texts and hold their ids: ``control`` is the radio buttons (single), the
+    checkboxes in the order of the options (multiple) or, per item id, a dropdown of targets (matching).
+    """
 
     def __init__(self, question: Question, number: int, on_graded):
         self.question = question
@@ -20,24 +26,27 @@ class QuestionView:
         self.correct = False
         if question.type == "single":
             self.control = widgets.RadioButtons(
-                options=question.options, value=None, layout={"width": "max-content"}
+                options=[(option.text, option.id) for option in question.options],
+                value=None,
+                layout={"width": "max-content"},
             )
             inputs = [self.control]
         elif question.type == "multiple":
             self.control = [
-                widgets.Checkbox(description=o, value=False, indent=False) for o in question.options
+                widgets.Checkbox(description=option.text, value=False, indent=False)
+                for option in question.options
             ]
             inputs = self.control
         else:
-            choices = (_NO_CHOICE, *question.targets)
+            choices = [(_NO_CHOICE, _NOTHING), *((target.text, target.id) for target in question.targets)]
             self.control = {
-                left: widgets.Dropdown(
+                item.id: widgets.Dropdown(
                     options=choices,
-                    value=_NO_CHOICE,
-                    description=left,
+                    value=_NOTHING,
+                    description=item.text,
                     style={"description_width": "initial"},
                 )
-                for left in question.pairs
+                for item in question.items
             }
             inputs = list(self.control.values())
         self.check_button = widgets.Button(description="Check", button_style="primary")
@@ -51,8 +60,12 @@ class QuestionView:
         if self.question.type == "single":
             return self.control.value
         if self.question.type == "multiple":
-            return {box.description for box in self.control if box.value}
-        return {left: box.value for left, box in self.control.items() if box.value != _NO_CHOICE}
+            return {
+                option.id
+                for option, box in zip(self.question.options, self.control, strict=True)
+                if box.value
+            }
+        return {item: box.value for item, box in self.control.items() if box.value != _NOTHING}
 
     def check(self) -> None:
         """Grade the current response, show the verdict, record it."""
