@@ -18,6 +18,9 @@ What is right is written with ids, never with the words a learner reads, so that
 Ids are short and never change: options are ``a``, ``b``, ...; items and targets are snake_case words that
 say what they stand for. A response is written with ids too: an option id (single), a collection of option
 ids (multiple), a dict item id -> target id (matching).
+
+A bank in another language (``fr/00_start_here.json``) is a copy of the English one with other words and the
+same ids, answers, feedback keys and matches; :func:`structure_differences` lists anything else that differs.
 """
 
 from __future__ import annotations
@@ -243,6 +246,38 @@ def bank_names() -> list[str]:
     return sorted(
         entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )
+
+
+def _structure(question: Question) -> dict[str, object]:
+    """What grading a question depends on, with none of its words."""
+    return {
+        "type": question.type,
+        "options": [option.id for option in question.options],
+        "answers": sorted(question.answers),
+        "feedback": sorted(question.feedback),
+        "items": [(item.id, question.pairs[item.id]) for item in question.items],
+        "targets": sorted(target.id for target in question.targets),
+    }
+
+
+def structure_differences(bank: Bank, reference: Bank) -> list[str]:
+    """What a translated bank changes from ``reference`` (the English bank) besides words; [] if nothing."""
+    differences = []
+    if bank.lesson != reference.lesson:
+        differences.append(f"lesson {bank.lesson!r}, not {reference.lesson!r}")
+    ids, reference_ids = [q.id for q in bank.questions], [q.id for q in reference.questions]
+    if ids != reference_ids:
+        differences.append(f"question ids {ids}, not {reference_ids}")
+    expected = {q.id: _structure(q) for q in reference.questions}
+    for question in bank.questions:
+        if question.id in expected:
+            found = _structure(question)
+            differences += [
+                f"question {question.id!r}: {key} {value}, not {expected[question.id][key]}"
+                for key, value in found.items()
+                if value != expected[question.id][key]
+            ]
+    return differences
 
 
 def _texts(choices: tuple[Choice, ...]) -> dict[str, str]:

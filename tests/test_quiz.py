@@ -1,13 +1,19 @@
-"""Quiz banks: every shipped bank is valid, malformed banks are explained, answers are graded."""
+"""Quiz banks: every shipped bank is valid, malformed banks are explained, answers are graded, every language grades
+like English."""
 
 from __future__ import annotations
 
+import copy
 import json
+from pathlib import Path
 
 import pytest
 
 from caiokit.errors import QuizBankError
-from caiokit.quiz import bank_names, grade, load_bank, parse_bank
+from caiokit.i18n import LANGUAGES, SOURCE_LANGUAGE
+from caiokit.quiz import bank_names, grade, load_bank, parse_bank, structure_differences
+
+QUIZZES = Path(__file__).resolve().parent.parent / "caiokit" / "data" / "quizzes"
 
 
 @pytest.mark.parametrize("name", bank_names())
@@ -168,3 +174,63 @@ def test_bank_from_a_file(tmp_path):
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(bank(SINGLE, MULTIPLE)), encoding="utf-8")
     assert [q.id for q in load_bank(path).questions] == ["s", "m"]
+
+
+# --- languages ------------------------------------------------------------------------------------------------
+
+
+def test_every_language_the_course_is_offered_in_has_every_bank():
+    english = sorted(path.name for path in (QUIZZES / SOURCE_LANGUAGE).glob("*.json"))
+    assert english and english == [f"{name}.json" for name in bank_names()]
+    for code in LANGUAGES:
+        assert sorted(path.name for path in (QUIZZES / code).glob("*.json")) == english, code
+
+
+@pytest.mark.parametrize(
+    "path", sorted(QUIZZES.glob("*/*.json")), ids=lambda path: f"{path.parent.name}/{path.stem}"
+)
+def test_every_bank_of_every_language_grades_like_the_english_one(path):
+    """A translation changes words only: same questions, option ids, answers, feedback keys and matches."""
+    english = load_bank(QUIZZES / SOURCE_LANGUAGE / path.name)
+    assert structure_differences(load_bank(path), english) == []
+
+
+def test_structure_differences_ignore_words_and_name_everything_else():
+    english = json.loads(
+        (QUIZZES / SOURCE_LANGUAGE / "03_use_case_prioritization.json").read_text(encoding="utf-8")
+    )
+    reworded = copy.deepcopy(english)
+    for question in reworded["questions"]:
+        question["prompt"] = question["prompt"].upper()
+        for choice in question.get("options", []) + question.get("items", []) + question.get("targets", []):
+            choice["text"] = choice["text"].upper()
+        question["feedback"] = {key: reason.upper() for key, reason in question.get("feedback", {}).items()}
+    reference = parse_bank(english, "en")
+    assert structure_differences(parse_bank(reworded, "fr"), reference) == []
+
+    altered = copy.deepcopy(reworded)
+    first, rice, wsjf, quadrants, scoring = altered["questions"]
+    first["options"].pop()  # option f and its feedback left out
+    del first["feedback"]["f"]
+    rice["answer"] = "b"
+    quadrants["items"][0]["match"], quadrants["items"][1]["match"] = "strategic_bet", "quick_win"
+    quadrants["targets"][0]["id"] = "avoided"
+    quadrants["items"][3]["match"] = "avoided"
+    altered["questions"] = [first, rice, quadrants, wsjf, scoring]
+    assert structure_differences(parse_bank(altered, "fr"), reference) == [
+        "question ids ['first_project', 'rice_confidence', 'quadrants', 'wsjf_scale', 'social_scoring'], not "
+        "['first_project', 'rice_confidence', 'wsjf_scale', 'quadrants', 'social_scoring']",
+        "question 'first_project': options ['a', 'b', 'c', 'd', 'e'], not ['a', 'b', 'c', 'd', 'e', 'f']",
+        "question 'first_project': feedback ['e'], not ['e', 'f']",
+        "question 'rice_confidence': answers ['b'], not ['a']",
+        "question 'quadrants': items [('high_value_high_feasibility', 'strategic_bet'), "
+        "('high_value_low_feasibility', 'quick_win'), ('low_value_high_feasibility', 'fill_in'), "
+        "('low_value_low_feasibility', 'avoided')], not [('high_value_high_feasibility', 'quick_win'), "
+        "('high_value_low_feasibility', 'strategic_bet'), ('low_value_high_feasibility', 'fill_in'), "
+        "('low_value_low_feasibility', 'avoid')]",
+        "question 'quadrants': targets ['avoided', 'fill_in', 'quick_win', 'strategic_bet'], not "
+        "['avoid', 'fill_in', 'quick_win', 'strategic_bet']",
+    ]
+    assert structure_differences(parse_bank({**reworded, "lesson": "04"}, "fr"), reference) == [
+        "lesson '04', not '03_use_case_prioritization'"
+    ]
