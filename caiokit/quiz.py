@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from caiokit.errors import QuizBankError
-from caiokit.i18n import language
+from caiokit.i18n import _, language, ngettext
 
 QUESTION_TYPES = ("single", "multiple", "matching")
 
@@ -86,7 +86,7 @@ class Verdict:
 
 def _require(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> Any:
     if key not in raw:
-        problems.append(f"{where}: missing '{key}'")
+        problems.append(_("{where}: missing '{key}'").format(where=where, key=key))
     return raw.get(key)
 
 
@@ -94,7 +94,7 @@ def _choices(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> 
     """The entries of the list ``raw[key]`` (options, items or targets) that have an id and a text."""
     entries = raw.get(key, [])
     if not isinstance(entries, list):
-        problems.append(f"{where}: '{key}' should be a list")
+        problems.append(_("{where}: '{key}' should be a list").format(where=where, key=key))
         return []
     kept = []
     for number, entry in enumerate(entries, start=1):
@@ -107,12 +107,16 @@ def _choices(raw: dict[str, Any], key: str, where: str, problems: list[str]) -> 
             kept.append(entry)
         else:
             problems.append(
-                f"{where}: entry {number} of '{key}' should be an object with an 'id' and a 'text', not {entry!r}"
+                _(
+                    "{where}: entry {number} of '{key}' should be an object with an 'id' and a 'text', not {entry}"
+                ).format(where=where, number=number, key=key, entry=repr(entry))
             )
     ids = [entry["id"] for entry in kept]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        problems.append(f"{where}: duplicate ids in '{key}': {duplicates}")
+        problems.append(
+            _("{where}: duplicate ids in '{key}': {ids}").format(where=where, key=key, ids=duplicates)
+        )
     return kept
 
 
@@ -123,48 +127,66 @@ def _answers(
     if kind == "single":
         answer = _require(raw, "answer", where, problems)
         if answer is not None and (not isinstance(answer, str) or answer not in options):
-            problems.append(f"{where}: answer {answer!r} is not among its options")
+            problems.append(
+                _("{where}: answer {answer} is not among its options").format(
+                    where=where, answer=repr(answer)
+                )
+            )
         return frozenset([answer]) if isinstance(answer, str) else frozenset()
     answers = _require(raw, "answers", where, problems)
     if answers is None:
         return frozenset()
     if not isinstance(answers, list) or not all(isinstance(answer, str) for answer in answers):
-        problems.append(f"{where}: 'answers' should be a list of option ids")
+        problems.append(_("{where}: 'answers' should be a list of option ids").format(where=where))
         return frozenset()
     unknown = sorted(set(answers) - options)
     if unknown:
-        problems.append(f"{where}: some answers are not among its options: {unknown}")
+        problems.append(
+            _("{where}: some answers are not among its options: {ids}").format(where=where, ids=unknown)
+        )
     return frozenset(answers)
 
 
 def _pairs(items: list[dict[str, Any]], targets: set[str], where: str, problems: list[str]) -> dict[str, str]:
     """Each matching item's id -> the id of the target it matches."""
     if len(items) < 2:
-        problems.append(f"{where}: a matching question needs at least two items")
+        problems.append(_("{where}: a matching question needs at least two items").format(where=where))
     pairs = {}
     for item in items:
         match = item.get("match")
         if isinstance(match, str) and match in targets:
             pairs[item["id"]] = match
         elif "match" not in item:
-            problems.append(f"{where}: item {item['id']!r} has no 'match'")
+            problems.append(
+                _("{where}: item {item} has no 'match'").format(where=where, item=repr(item["id"]))
+            )
         else:
-            problems.append(f"{where}: item {item['id']!r} matches {match!r}, which is not among its targets")
+            problems.append(
+                _("{where}: item {item} matches {match}, which is not among its targets").format(
+                    where=where, item=repr(item["id"]), match=repr(match)
+                )
+            )
     return pairs
 
 
 def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | None:
-    where = f"question {index + 1}"
+    where = _("question {number}").format(number=index + 1)
     if not isinstance(raw, dict):
-        problems.append(f"{where}: should be an object, not {type(raw).__name__}")
+        problems.append(
+            _("{where}: should be an object, not {kind}").format(where=where, kind=type(raw).__name__)
+        )
         return None
     qid = raw.get("id", f"#{index + 1}")
-    where = f"question {qid!r}"
+    where = _("question {id}").format(id=repr(qid))
     kind = _require(raw, "type", where, problems)
     prompt = _require(raw, "prompt", where, problems)
     explanation = _require(raw, "explanation", where, problems)
     if kind not in QUESTION_TYPES:
-        problems.append(f"{where}: type {kind!r} is not one of {', '.join(QUESTION_TYPES)}")
+        problems.append(
+            _("{where}: type {kind} is not one of {types}").format(
+                where=where, kind=repr(kind), types=", ".join(QUESTION_TYPES)
+            )
+        )
         return None
     options = _choices(raw, "options", where, problems)
     items = _choices(raw, "items", where, problems)
@@ -177,11 +199,18 @@ def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | Non
         answers = _answers(raw, kind, option_ids, where, problems)
         pairs = {}
         if len(options) < 2:
-            problems.append(f"{where}: needs at least two options")
+            problems.append(_("{where}: needs at least two options").format(where=where))
     feedback = dict(raw.get("feedback", {}))
     unknown_feedback = set(feedback) - option_ids
     if unknown_feedback:
-        problems.append(f"{where}: feedback for unknown option(s) {sorted(unknown_feedback)}")
+        problems.append(
+            # TRANSLATORS: English keeps "option(s)" for one option and for several; write each form of yours.
+            ngettext(
+                "{where}: feedback for unknown option(s) {ids}",
+                "{where}: feedback for unknown option(s) {ids}",
+                len(unknown_feedback),
+            ).format(where=where, ids=sorted(unknown_feedback))
+        )
     return Question(
         id=str(qid),
         type=kind,
@@ -201,7 +230,9 @@ def parse_bank(data: Any, source: str) -> Bank:
     problems: list[str] = []
     if not isinstance(data, dict):
         raise QuizBankError(
-            f"{source}: a quiz bank should be a JSON object with 'title', 'lesson' and 'questions'."
+            _("{source}: a quiz bank should be a JSON object with 'title', 'lesson' and 'questions'.").format(
+                source=source
+            )
         )
     title = _require(data, "title", source, problems)
     lesson = _require(data, "lesson", source, problems)
@@ -210,9 +241,13 @@ def parse_bank(data: Any, source: str) -> Bank:
     ids = [q.id for q in questions]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        problems.append(f"{source}: duplicate question ids {duplicates}")
+        problems.append(_("{source}: duplicate question ids {ids}").format(source=source, ids=duplicates))
     if problems:
-        raise QuizBankError(f"{source} has {len(problems)} problem(s): " + "; ".join(problems))
+        # TRANSLATORS: English keeps "problem(s)" for one problem and for several; write each form of yours.
+        summary = ngettext(
+            "{source} has {count} problem(s): ", "{source} has {count} problem(s): ", len(problems)
+        )
+        raise QuizBankError(summary.format(source=source, count=len(problems)) + "; ".join(problems))
     return Bank(title=str(title), lesson=str(lesson), questions=tuple(questions))
 
 
@@ -224,18 +259,26 @@ def load_bank(name_or_path: str | Path) -> Bank:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise QuizBankError(f"Cannot read the quiz bank {source}: {exc}") from exc
+            raise QuizBankError(
+                _("Cannot read the quiz bank {source}: {error}").format(source=source, error=exc)
+            ) from exc
     else:
-        source = f"quiz bank {name_or_path!r}"
+        source = _("quiz bank {name}").format(name=repr(name_or_path))
         resource = resources.files("caiokit") / "data" / "quizzes" / language() / f"{name_or_path}.json"
         if not resource.is_file():
-            raise QuizBankError(f"There is no {source}; available: {', '.join(bank_names())}.")
+            raise QuizBankError(
+                _("There is no {source}; available: {names}.").format(
+                    source=source, names=", ".join(bank_names())
+                )
+            )
         text = resource.read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise QuizBankError(
-            f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+            _("{source} is not valid JSON: {error} at line {line}, column {column}.").format(
+                source=source, error=exc.msg, line=exc.lineno, column=exc.colno
+            )
         ) from exc
     return parse_bank(data, source)
 
@@ -289,34 +332,47 @@ def grade(question: Question, response: Any) -> Verdict:
     target id (matching)."""
     if question.type == "single":
         if response in (None, ""):
-            return Verdict(False, "Pick an option first.", question.explanation, answered=False)
+            return Verdict(False, _("Pick an option first."), question.explanation, answered=False)
         if response in question.answers:
-            return Verdict(True, "Right.", question.explanation)
-        return Verdict(False, question.feedback.get(response, "Not this one."), question.explanation)
+            return Verdict(True, _("Right."), question.explanation)
+        return Verdict(False, question.feedback.get(response, _("Not this one.")), question.explanation)
     if question.type == "multiple":
         chosen = set(response or ())
         if not chosen:
-            return Verdict(False, "Tick at least one option.", question.explanation, answered=False)
+            return Verdict(False, _("Tick at least one option."), question.explanation, answered=False)
         if chosen == question.answers:
-            return Verdict(True, "Right: all of them, and only them.", question.explanation)
+            return Verdict(True, _("Right: all of them, and only them."), question.explanation)
         texts = _texts(question.options)
         wrong = sorted(chosen - question.answers, key=list(texts).index)
         missed = len(question.answers - chosen)
         parts = [
-            f"{texts[option]!r}: {question.feedback.get(option, 'does not belong.')}" for option in wrong
+            _("{option}: {reason}").format(
+                option=repr(texts[option]), reason=question.feedback.get(option, _("does not belong."))
+            )
+            for option in wrong
         ]
         if missed:
-            parts.append(f"{missed} right option(s) not ticked.")
+            # TRANSLATORS: English keeps "option(s)" for one option and for several; write each form of yours.
+            parts.append(
+                ngettext(
+                    "{count} right option(s) not ticked.", "{count} right option(s) not ticked.", missed
+                ).format(count=missed)
+            )
         return Verdict(False, " ".join(parts), question.explanation)
     matches = dict(response or {})
     unanswered = [item for item in question.pairs if not matches.get(item)]
     if len(unanswered) == len(question.pairs):
-        return Verdict(False, "Match at least one item.", question.explanation, answered=False)
+        return Verdict(False, _("Match at least one item."), question.explanation, answered=False)
     wrong = [item for item, target in question.pairs.items() if matches.get(item) and matches[item] != target]
     if not wrong and not unanswered:
-        return Verdict(True, "Right: every pair matches.", question.explanation)
-    message = f"{len(question.pairs) - len(wrong) - len(unanswered)} of {len(question.pairs)} pairs right."
+        return Verdict(True, _("Right: every pair matches."), question.explanation)
+    total = len(question.pairs)
+    message = ngettext("{right} of {total} pair right.", "{right} of {total} pairs right.", total).format(
+        right=total - len(wrong) - len(unanswered), total=total
+    )
     if wrong:
         texts = _texts(question.items)
-        message += " Look again at: " + "; ".join(repr(texts[item]) for item in wrong) + "."
+        message += " " + _("Look again at: {items}.").format(
+            items="; ".join(repr(texts[item]) for item in wrong)
+        )
     return Verdict(False, message, question.explanation)

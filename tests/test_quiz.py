@@ -158,6 +158,18 @@ def test_matching_items_point_at_known_targets_by_id():
     assert "question 'p': item 'third' has no 'match'" in message
 
 
+def test_messages_go_through_the_catalogue_when_shown(bracketed):
+    multiple = parse_bank(bank(MULTIPLE), "t").questions[0]
+    assert grade(multiple, ["a", "c"]).message == "['z': [does not belong.]] [1 right option(s) not ticked.]"
+    matching = parse_bank(bank(MATCHING), "t").questions[0]
+    assert grade(matching, {"first": "two"}).message == "[0 of 3 pairs right.] [Look again at: 'A'.]"
+    assert problems_of({**SINGLE, "answer": "w"}) == (
+        "[bank.json has 1 problem(s): ][[question 's']: answer 'w' is not among its options]"
+    )
+    with pytest.raises(QuizBankError, match=r"^\[There is no \[quiz bank 'nothing'\]; available: 00_start"):
+        load_bank("nothing")
+
+
 def test_invalid_json_names_line_and_column(tmp_path):
     path = tmp_path / "bank.json"
     path.write_text('{"title": "T",\n "lesson": }', encoding="utf-8")

@@ -62,6 +62,16 @@ def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
     ]
 
 
+def test_the_quiz_shows_its_own_words_through_the_catalogue(bracketed):
+    quiz = Quiz("00_start_here")
+    single, _, matching = quiz.questions
+    assert single.check_button.description == "[Check]"
+    assert matching.control["fetch"].options[0] == ("[(choose)]", "")
+    assert quiz.score.value == "[Score: 0 / 3 answered correctly.]"
+    assert quiz.widget.children[0].value == "<h4>[Quiz: How this course works]</h4>"
+    assert quiz.frame._repr_mimebundle_()["text/plain"] == "[Run this cell to use [this quiz].]"
+
+
 def test_exercise_widget_for_a_set(progress_file):
     form = ExerciseWidget(q3)
     form.check_button.click()

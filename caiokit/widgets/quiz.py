@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from caiokit.i18n import N_, _
 from caiokit.progress import tracker
 from caiokit.quiz import Bank, Question, grade, load_bank
 from caiokit.widgets.tool import Tool, inline_markdown
 
-_NO_CHOICE = "(choose)"
+_NO_CHOICE = N_("(choose)")
 # The value of a matching dropdown while no target is chosen: no id is empty.
 _NOTHING = ""
 
@@ -38,7 +39,7 @@ class QuestionView:
             ]
             inputs = self.control
         else:
-            choices = [(_NO_CHOICE, _NOTHING), *((target.text, target.id) for target in question.targets)]
+            choices = [(_(_NO_CHOICE), _NOTHING), *((target.text, target.id) for target in question.targets)]
             self.control = {
                 item.id: widgets.Dropdown(
                     options=choices,
@@ -49,7 +50,7 @@ class QuestionView:
                 for item in question.items
             }
             inputs = list(self.control.values())
-        self.check_button = widgets.Button(description="Check", button_style="primary")
+        self.check_button = widgets.Button(description=_("Check"), button_style="primary")
         self.check_button.on_click(lambda _: self.check())
         self.feedback = widgets.HTML()
         prompt = widgets.HTML(f"<b>{number}. {inline_markdown(question.prompt)}</b>")
@@ -83,14 +84,15 @@ class QuestionView:
 class Quiz(Tool):
     """A quiz over one question bank, by name (``Quiz("00_start_here")``) or as a loaded :class:`Bank`."""
 
-    title = "this quiz"
+    title = N_("this quiz")
 
     def __init__(self, bank: str | Bank):
         self.bank = load_bank(bank) if isinstance(bank, str) else bank
         self.score = widgets.HTML()
         self.questions = [QuestionView(q, i + 1, self._graded) for i, q in enumerate(self.bank.questions)]
         self._update_score()
-        title = widgets.HTML(f"<h4>Quiz: {inline_markdown(self.bank.title)}</h4>")
+        heading = _("Quiz: {title}").format(title=inline_markdown(self.bank.title))
+        title = widgets.HTML(f"<h4>{heading}</h4>")
         self.widget = widgets.VBox([title, *(view.widget for view in self.questions), self.score])
 
     def _graded(self, question: Question, correct: bool) -> None:
@@ -99,4 +101,6 @@ class Quiz(Tool):
 
     def _update_score(self) -> None:
         right = sum(view.correct for view in self.questions)
-        self.score.value = f"Score: {right} / {len(self.questions)} answered correctly."
+        self.score.value = _("Score: {right} / {total} answered correctly.").format(
+            right=right, total=len(self.questions)
+        )
