@@ -50,10 +50,20 @@ def extract() -> Catalog:
 def messages(catalog: Catalog) -> dict:
     """The catalogue's messages as plain data (id, translation, flags, files), to compare two catalogues."""
     return {
-        message.id: (message.string, sorted(message.flags), sorted({path for path, _ in message.locations}))
+        message.id: (
+            _translation(message.string),
+            sorted(message.flags),
+            sorted({p for p, _ in message.locations}),
+        )
         for message in catalog
         if message.id
     }
+
+
+def _translation(string: str | tuple | None) -> tuple[str, ...]:
+    """A message's translation(s), "" where there is none (Babel gives None when extracting, "" when reading)."""
+    forms = string if isinstance(string, tuple) else (string,)
+    return tuple(form or "" for form in forms)
 
 
 def po_path(language: str) -> Path:

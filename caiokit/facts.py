@@ -6,10 +6,11 @@ fact: ``id``, ``topic``, ``statement``, ``value`` (an ISO date or month, a perce
 primary or an official text, ``reported`` by secondary sources only, or ``proposed``: not law) and, for the
 AI Act calendar, ``scope``. The calendar of :mod:`caiokit.aiact` is the rows of topic ``aiact_calendar``.
 
-The scan reads everything a learner reads (lesson markdown, quiz banks, glossary, the triage rules, assignment
-sources, the checks' hints and solutions), finds dates, survey percentages and article numbers, and reports the
-ones the table does not hold. ``caiokit/data/facts_allowed.csv`` lists the few that are not facts (a worked
-example's dates, a pitfall offered as a wrong answer), each with its reason.
+The scan reads everything a learner reads in English, the language the course is written in (lesson markdown,
+quiz banks, glossary, the triage rules, assignment sources, the checks' hints and solutions), finds dates, survey
+percentages and article numbers, and reports the ones the table does not hold. ``caiokit/data/facts_allowed.csv``
+lists the few that are not facts (a worked example's dates, a pitfall offered as a wrong answer), each with its
+reason.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
+from caiokit.i18n import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     import nbformat
@@ -282,7 +284,7 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} cell {cell.get('id')}", cell.source) for cell in notebook.cells]
     data = root / "caiokit" / "data"
-    for path in sorted((data / "quizzes").glob("*.json")):
+    for path in sorted((data / "quizzes" / SOURCE_LANGUAGE).glob("*.json")):
         bank = json.loads(path.read_text(encoding="utf-8"))
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} question {q['id']}", "\n".join(_strings(q))) for q in bank["questions"]]
@@ -331,7 +333,7 @@ def stale(today: dt.date | None = None) -> list[dict[str, str]]:
 
 def _lesson_places(lesson: str) -> tuple[str, ...]:
     row = lessons().set_index("lesson").loc[lesson]
-    places = [f"notebooks/{lesson}.ipynb ", f"caiokit/data/quizzes/{row['quiz']}.json "]
+    places = [f"notebooks/{lesson}.ipynb ", f"caiokit/data/quizzes/{SOURCE_LANGUAGE}/{row['quiz']}.json "]
     if row["checks"]:
         places.append(f"caiokit/checks/{row['checks']}.py ")
     return tuple(places)

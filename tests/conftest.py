@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,6 +27,24 @@ def notebook_namespace(progress_file: Path):
     exercises.bind(namespace)
     yield namespace
     exercises._namespace = None
+
+
+class _Bracketed(gettext.NullTranslations):
+    """A stand-in catalogue that shows every translated text in brackets."""
+
+    def gettext(self, message):
+        return f"[{message}]"
+
+    def ngettext(self, singular, plural, n):
+        return f"[{singular if n == 1 else plural}]"
+
+
+@pytest.fixture
+def bracketed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text that goes through caiokit.i18n's catalogue comes out in brackets, so a test sees which do."""
+    from caiokit import i18n
+
+    monkeypatch.setattr(i18n, "_translations", lambda code: _Bracketed())
 
 
 class _TableCells(HTMLParser):

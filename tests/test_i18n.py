@@ -182,14 +182,12 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/portfolio_planner.py": 43,
     "caiokit/widgets/prioritization_workbench.py": 52,
     "caiokit/widgets/progress_dashboard.py": 17,
-    "caiokit/widgets/quiz.py": 3,
     "caiokit/widgets/responsibility_sorter.py": 5,
     "caiokit/widgets/skills_assessment.py": 10,
     "caiokit/widgets/stakeholder_map.py": 17,
     "caiokit/widgets/strategy_canvas.py": 9,
     "caiokit/widgets/team_designer.py": 16,
     "caiokit/widgets/threshold_explorer.py": 19,
-    "caiokit/widgets/tool.py": 2,
 }
 
 ROOT = catalogues.PACKAGE.parent
@@ -206,6 +204,7 @@ AUTHOR_ERRORS = {
     "ValueError",
     "TypeError",
     "NotImplementedError",
+    "AttributeError",
     "KeyError",
     "AssertionError",
     "RuntimeError",

@@ -15,6 +15,7 @@ from traitlets.config import Config
 
 from caiokit import learner_edition
 from caiokit.learner_edition import LearnerEditionError, build, find_leaks, secrets_of
+from caiokit.quiz import load_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
@@ -86,7 +87,10 @@ def test_the_wheel_installs_and_imports_without_the_repository(edition, tmp_path
         check=True,
         capture_output=True,
     )
-    probe = "import caiokit, caiokit.catalog as c; print(caiokit.__file__); print(len(c.load_catalog()))"
+    probe = (
+        "import caiokit, caiokit.catalog as c, caiokit.quiz as q; print(caiokit.__file__); "
+        "print(len(c.load_catalog())); print(sum(len(q.load_bank(name).questions) for name in q.bank_names()))"
+    )
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {probe}"],
         capture_output=True,
@@ -94,8 +98,11 @@ def test_the_wheel_installs_and_imports_without_the_repository(edition, tmp_path
         cwd=tmp_path,
         check=True,
     )
-    module_file, rows = result.stdout.split()
+    module_file, rows, questions = result.stdout.split()
     assert Path(module_file).is_relative_to(target) and int(rows) == 40
+    # Every bank of caiokit/data/quizzes/en/ is in the wheel.
+    shipped = [load_bank(path) for path in (ROOT / "caiokit/data/quizzes/en").glob("*.json")]
+    assert int(questions) == sum(len(bank.questions) for bank in shipped) > 0
 
 
 def test_the_wheel_installs_the_courses_jupyterlab_extension(edition):

@@ -238,14 +238,20 @@ def test_quiz_bank():
     assert bank.lesson == "01_who_is_the_caio" and 4 <= len(bank.questions) <= 6
     assert {q.type for q in bank.questions} == {"single", "multiple", "matching"}
     by_id = {q.id: q for q in bank.questions}
-    assert grade(by_id["who_revoked"], "Executive Order 14148, 20 January 2025").correct
-    verdict = grade(by_id["who_revoked"], "Executive Order 14179, 23 January 2025")
+    revoked = {option.text: option.id for option in by_id["who_revoked"].options}
+    assert grade(by_id["who_revoked"], revoked["Executive Order 14148, 20 January 2025"]).correct
+    verdict = grade(by_id["who_revoked"], revoked["Executive Order 14179, 23 January 2025"])
     assert not verdict.correct and "common error" in verdict.message
-    assert grade(by_id["ibm_findings"], set(by_id["ibm_findings"].answers)).correct
-    assert not grade(by_id["ibm_findings"], {"76% of organisations have a CAIO"}).correct
+    findings = by_id["ibm_findings"]
+    assert grade(findings, set(findings.answers)).correct
+    wrong = next(
+        option.id for option in findings.options if option.text == "76% of organisations have a CAIO"
+    )
+    assert not grade(findings, {wrong}).correct
     clock = by_id["m25_21_clock"]
     assert grade(clock, dict(clock.pairs)).correct
-    assert clock.pairs["Designate a Chief AI Officer"] == "60 days"
+    item = next(item for item in clock.items if item.text == "Designate a Chief AI Officer")
+    assert next(t.text for t in clock.targets if t.id == clock.pairs[item.id]) == "60 days"
 
 
 # --- widget -------------------------------------------------------------------------------------------

@@ -376,7 +376,7 @@ def test_quiz_bank_loads_and_its_answers_grade_right():
         }[question.type](question)
         assert grade(question, response).correct, question.id
     insiders = next(q for q in bank.questions if q.id == "insiders")
-    assert grade(insiders, "26%").correct is False
+    assert grade(insiders, next(o.id for o in insiders.options if o.text == "26%")).correct is False
 
 
 # --- widget -----------------------------------------------------------------------------------------

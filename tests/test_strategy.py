@@ -330,7 +330,11 @@ def test_quiz_bank_loads_and_grades():
     bank = load_bank("02_ai_strategy")
     assert bank.lesson == "02_ai_strategy" and 4 <= len(bank.questions) <= 6
     questions = {q.id: q for q in bank.questions}
-    assert grade(questions["cisr_finance"], "The biggest gain comes from stage 3 to stage 4").correct is False
+    finance = questions["cisr_finance"]
+    biggest_gain = next(
+        o.id for o in finance.options if o.text == "The biggest gain comes from stage 3 to stage 4"
+    )
+    assert grade(finance, biggest_gain).correct is False
     assert grade(questions["model_levels"], questions["model_levels"].pairs).correct
 
 

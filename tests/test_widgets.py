@@ -26,20 +26,25 @@ def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
 
     single.check_button.click()
     assert "Pick an option first" in single.feedback.value
-    single.control.value = "The expected answer"
+    assert [label for label, _ in single.control.options] == [o.text for o in single.question.options]
+    single.control.label = "The expected answer"
     single.check_button.click()
     assert "✘" in single.feedback.value and "never reveal" in single.feedback.value
-    single.control.value = "'Not attempted', with what to do next"
+    single.control.label = "'Not attempted', with what to do next"
+    assert single.response() == "b"
     single.check_button.click()
     assert "✔" in single.feedback.value and "<i>" in single.feedback.value
 
     for box in multiple.control:
         box.value = "autograded" in box.description or "written answers" in box.description
+    assert multiple.response() == {"a", "b"}
     multiple.check_button.click()
     assert "✔" in multiple.feedback.value
 
-    matching.control["Fetch"].value = "Download the assignment into your folder"
-    matching.control["Submit"].value = "Run every test cell to see what still fails"
+    assert [box.description for box in matching.control.values()] == ["Fetch", "Validate", "Submit"]
+    matching.control["fetch"].label = "Download the assignment into your folder"
+    matching.control["submit"].label = "Run every test cell to see what still fails"
+    assert matching.response() == {"fetch": "download_assignment", "submit": "run_test_cells"}
     matching.check_button.click()
     assert (
         "1 of 3 pairs right" in matching.feedback.value
@@ -55,6 +60,16 @@ def test_quiz_widget_gives_feedback_and_records_answers(progress_file):
         ("graded_parts", "correct"),
         ("tools_to_steps", "incorrect"),
     ]
+
+
+def test_the_quiz_shows_its_own_words_through_the_catalogue(bracketed):
+    quiz = Quiz("00_start_here")
+    single, _, matching = quiz.questions
+    assert single.check_button.description == "[Check]"
+    assert matching.control["fetch"].options[0] == ("[(choose)]", "")
+    assert quiz.score.value == "[Score: 0 / 3 answered correctly.]"
+    assert quiz.widget.children[0].value == "<h4>[Quiz: How this course works]</h4>"
+    assert quiz.frame._repr_mimebundle_()["text/plain"] == "[Run this cell to use [this quiz].]"
 
 
 def test_exercise_widget_for_a_set(progress_file):
@@ -127,7 +142,7 @@ def test_progress_dashboard_refreshes(progress_file):
     dashboard = ProgressDashboard()
     assert "aria-valuenow='0'" in lesson_rows(dashboard)[0]
     quiz = Quiz("00_start_here")
-    quiz.questions[0].control.value = "'Not attempted', with what to do next"
+    quiz.questions[0].control.label = "'Not attempted', with what to do next"
     quiz.questions[0].check_button.click()
     dashboard.refresh_button.click()
     first = lesson_rows(dashboard)[0]

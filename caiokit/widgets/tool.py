@@ -9,6 +9,7 @@ import re
 import ipywidgets as widgets
 from IPython.display import display
 
+from caiokit.i18n import N_, _
 from caiokit.widgets.layout import ToolFrame
 
 
@@ -24,18 +25,18 @@ def inline_markdown(text: str) -> str:
 class Tool:
     """Base of the course's widgets: subclasses build ``self.widget``; ``show()`` displays it.
 
-    ``title`` names the tool in the sentence shown where widgets cannot be drawn.
+    ``title`` (marked with ``N_``) names the tool in the sentence shown where widgets cannot be drawn.
     """
 
     widget: widgets.Widget
-    title = "this tool"
+    title = N_("this tool")
     _frame: ToolFrame | None = None
 
     @property
     def frame(self) -> ToolFrame:
         """The tool inside the course's frame: its stylesheet, and a readable text for plain viewers."""
         if self._frame is None:
-            self._frame = ToolFrame(self.widget, f"Run this cell to use {self.title}.")
+            self._frame = ToolFrame(self.widget, _("Run this cell to use {tool}.").format(tool=_(self.title)))
         return self._frame
 
     def show(self) -> None:
