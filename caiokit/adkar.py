@@ -14,10 +14,10 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 ELEMENTS = ("Awareness", "Desire", "Knowledge", "Ability", "Reinforcement")
@@ -31,8 +31,7 @@ class AdkarError(CaioKitError):
 
 def adkar_advice() -> pd.DataFrame:
     """The five elements in order, each with its question, signs of weakness and advice."""
-    with (resources.files("caiokit") / "data" / "adkar_advice.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str).set_index("element")
+    return datafiles.table("adkar_advice.csv").set_index("element")
 
 
 @dataclass(frozen=True)

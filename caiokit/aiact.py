@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
-from caiokit import facts
+from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
@@ -156,8 +154,7 @@ def format_date(day: dt.date) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    with (resources.files("caiokit") / "data" / "aiact_rules.json").open(encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = datafiles.document("aiact_rules.json")
     problems = [
         f"rule {rule['id']}: tier {rule['tier']!r}" for rule in data["rules"] if rule["tier"] not in TIERS
     ]

@@ -25,12 +25,12 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CatalogError
 
 TECHNIQUES = ("ML", "NLP", "computer vision", "generative AI", "optimisation")
@@ -119,7 +119,7 @@ OPTIONAL_DEFAULTS = {column.name: column.default for column in _COLUMNS if not c
 
 def catalog_columns() -> pd.DataFrame:
     """Every catalog column: required or not, default, type, unit or allowed values, meaning."""
-    dictionary = pd.read_csv(resources.files("caiokit") / "data" / "catalog_dictionary.csv", dtype=str)
+    dictionary = datafiles.table("catalog_dictionary.csv")
     spec = pd.DataFrame(
         {
             "column": [column.name for column in _COLUMNS],
@@ -133,8 +133,7 @@ def catalog_columns() -> pd.DataFrame:
 def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
     """Load and check the built-in catalog (no argument) or a CSV file, path or open file."""
     if path is None:
-        with (resources.files("caiokit") / "data" / "catalog.csv").open("rb") as handle:
-            raw = handle.read()
+        raw = datafiles.path("catalog.csv").read_bytes()
         source = BUILT_IN_SOURCE
     elif hasattr(path, "read"):
         raw = path.read()

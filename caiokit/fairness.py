@@ -18,10 +18,10 @@ import math
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 DEFAULT_THRESHOLD = 60
@@ -46,8 +46,7 @@ _TEXT = {
 
 def load_hiring_screening() -> pd.DataFrame:
     """The bundled synthetic screening data: 200 applicants, their group, experience, score and shortlist flag."""
-    with (resources.files("caiokit") / "data" / "hiring_screening.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype={"group": str})
+    return datafiles.table("hiring_screening.csv", text=False, dtype={"group": str})
 
 
 def _check_threshold(threshold: float) -> float:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Mapping
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 DEFAULT_HOURLY_RATE_EUR = 50.0
@@ -30,14 +30,9 @@ class LiteracyError(CaioKitError):
     """A literacy plan's audiences, headcounts, hours or rate are not usable; the message says which."""
 
 
-def _read(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle)
-
-
 def literacy_modules() -> pd.DataFrame:
     """The curriculum: one row per module, with its audience and hours, in priority order per audience."""
-    return _read("literacy_modules.csv")
+    return datafiles.table("literacy_modules.csv", text=False)
 
 
 def audiences() -> tuple[str, ...]:
@@ -53,7 +48,7 @@ def curriculum_hours() -> dict[str, float]:
 
 def alvera_audiences() -> pd.DataFrame:
     """Alvera Group's ~3,200 staff split by audience: headcount and who they are."""
-    return _read("alvera_audiences.csv").set_index("audience")
+    return datafiles.table("alvera_audiences.csv", text=False).set_index("audience")
 
 
 def _is_number(value: object) -> bool:

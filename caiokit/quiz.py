@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from caiokit import datafiles
 from caiokit.errors import QuizBankError
 
 QUESTION_TYPES = ("single", "multiple", "matching")
@@ -140,7 +140,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
             raise QuizBankError(f"Cannot read the quiz bank {source}: {exc}") from exc
     else:
         source = f"quiz bank {name_or_path!r}"
-        resource = resources.files("caiokit") / "data" / "quizzes" / f"{name_or_path}.json"
+        resource = datafiles.path(f"quizzes/{name_or_path}.json")
         if not resource.is_file():
             raise QuizBankError(f"There is no {source}; available: {', '.join(bank_names())}.")
         text = resource.read_text(encoding="utf-8")
@@ -155,7 +155,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
 
 def bank_names() -> list[str]:
     """Names of the banks shipped with caiokit."""
-    folder = resources.files("caiokit") / "data" / "quizzes"
+    folder = datafiles.path("quizzes")
     return sorted(
         entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )

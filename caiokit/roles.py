@@ -11,11 +11,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 
@@ -113,8 +113,7 @@ def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
     """The responsibilities table (built in, or a CSV file with the same columns), validated."""
     if path is None:
         source = "responsibilities.csv"
-        with (resources.files("caiokit") / "data" / "responsibilities.csv").open(encoding="utf-8") as handle:
-            table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+        table = datafiles.table(source)
     else:
         source = str(path)
         try:

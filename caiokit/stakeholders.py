@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 import numbers
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 HIGH_FROM = 3
@@ -46,8 +46,7 @@ class StakeholderError(CaioKitError):
 
 def stakeholder_advice() -> pd.DataFrame:
     """The four quadrants with their influence and interest level, engagement style and advice."""
-    with (resources.files("caiokit") / "data" / "stakeholder_advice.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str).set_index("quadrant")
+    return datafiles.table("stakeholder_advice.csv").set_index("quadrant")
 
 
 def quadrant(influence: int, interest: int) -> str:

@@ -20,16 +20,15 @@ satisfaction", not every vague result.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.catalog import require_columns
 from caiokit.errors import CaioKitError
 
@@ -381,8 +380,7 @@ def write_markdown(canvas: StrategyCanvas, path: str | os.PathLike) -> Path:
 
 def load_company() -> dict:
     """The case-study company (Alvera Group SE) as described in ``data/company.json``."""
-    with (resources.files("caiokit") / "data" / "company.json").open("r", encoding="utf-8") as handle:
-        return json.load(handle)
+    return datafiles.document("company.json")
 
 
 def company_objectives(company: Mapping | None = None) -> list[Objective]:

@@ -27,12 +27,12 @@ import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 
@@ -159,14 +159,9 @@ class Recommendation:
         return text
 
 
-def _table(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, keep_default_na=False)
-
-
 def ai_roles() -> pd.DataFrame:
     """The roles of an AI team: what they do, typical skills, the stage from which they are needed."""
-    return _table("ai_roles.csv")
+    return datafiles.table("ai_roles.csv", text=False)
 
 
 def role_names() -> tuple[str, ...]:
@@ -176,17 +171,17 @@ def role_names() -> tuple[str, ...]:
 
 def operating_models() -> pd.DataFrame:
     """The three operating models: how each works, its strengths, weaknesses and when it fits."""
-    return _table("operating_models.csv")
+    return datafiles.table("operating_models.csv", text=False)
 
 
 def role_mix() -> pd.DataFrame:
     """Share of a use case's effort per role (columns), by technique (index); each row adds up to 1."""
-    return _table("role_mix.csv").set_index("technique")
+    return datafiles.table("role_mix.csv", text=False).set_index("technique")
 
 
 def load_sample_plan() -> pd.DataFrame:
     """Ten Alvera use cases scheduled over six quarters, 2027-Q1 to 2028-Q2."""
-    return _table("sample_plan.csv")
+    return datafiles.table("sample_plan.csv", text=False)
 
 
 def role_homes(model: str) -> dict[str, str]:
