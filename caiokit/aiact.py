@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +25,7 @@ import pandas as pd
 
 from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
 ROLES = ("provider", "deployer")
@@ -395,12 +394,7 @@ def max_fine(worldwide_turnover_eur: float, violation: str, sme: bool = False) -
         raise ViolationError(
             _TEXT["bad_violation"].format(violation=violation, violations=", ".join(map(repr, fines)))
         )
-    if (
-        not isinstance(worldwide_turnover_eur, numbers.Real)
-        or isinstance(worldwide_turnover_eur, bool)
-        or not math.isfinite(worldwide_turnover_eur)
-        or worldwide_turnover_eur < 0
-    ):
+    if not is_number(worldwide_turnover_eur) or worldwide_turnover_eur < 0:
         raise AIActError(_TEXT["bad_turnover"].format(value=worldwide_turnover_eur))
     if not isinstance(sme, bool):
         raise AIActError(_TEXT["bad_sme"].format(value=sme))

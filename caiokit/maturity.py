@@ -17,7 +17,6 @@ its current level to the next.
 from __future__ import annotations
 
 import math
-import numbers
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 PILLARS = (
     "Ethical, equitable and responsible use",
@@ -187,7 +187,7 @@ def _check_answers(answers: object, ids: list[str]) -> list[str]:
             problems.append(_MESSAGES["no_answer"].format(id=qid))
             continue
         value = answers[qid]
-        if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+        if not is_number(value, finite=False):
             problems.append(_MESSAGES["not_number"].format(id=qid, value=value))
         elif value != int(value) or not 1 <= value <= 5:
             problems.append(_MESSAGES["out_of_range"].format(id=qid, value=value))

@@ -54,6 +54,7 @@ from caiokit.scoring import DEFAULT_WEIGHTS, explain_weights, quadrant, score
 from caiokit.stakeholders import engagement_order, place_stakeholders
 from caiokit.strategy import company_objectives, load_company
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
+from caiokit.validation import is_number
 
 PHASES = {
     "listen": "Days 1-30: listen and assess",
@@ -569,10 +570,6 @@ def _short(value: Any) -> str:
     return repr(value)
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
     """The choices merged over the defaults, checked for the problems this module can name best."""
     if choices is None:
@@ -588,11 +585,11 @@ def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
                 _MESSAGES["unknown_choice"].format(key=key, suggestion=suggestion, keys=", ".join(result))
             )
         result[key] = value
-    if not _is_number(result["budget_eur"]) or result["budget_eur"] < 0:
+    if not is_number(result["budget_eur"]) or result["budget_eur"] < 0:
         raise NinetyDayError(
             _MESSAGES["bad_number"].format(key="budget_eur", low=0, value=result["budget_eur"])
         )
-    if not _is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
+    if not is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
         raise NinetyDayError(
             _MESSAGES["bad_positive"].format(
                 key="capacity_pm_per_quarter", value=result["capacity_pm_per_quarter"]

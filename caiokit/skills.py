@@ -26,6 +26,7 @@ import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number, is_real
 
 SKILL_IDS = (
     "skill.tech",
@@ -214,7 +215,7 @@ def _rating_problems(ratings: object, ids: list[str]) -> list[str]:
         value = ratings.get(sid)
         if value is None or value is Ellipsis:
             problems.append(_MESSAGES["no_rating"].format(id=sid))
-        elif isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        elif not is_number(value, finite=False):
             problems.append(_MESSAGES["not_number"].format(id=sid, value=value))
         elif value != int(value) or not 1 <= value <= 5:
             problems.append(_MESSAGES["out_of_range"].format(id=sid, value=value))
@@ -226,7 +227,7 @@ def assess_skills(
 ) -> SkillsResult:
     """Score ratings (statement id -> 1..5): a score per skill, the strengths and the gaps."""
     skills = load_skills() if skills is None else skills
-    if isinstance(target, bool) or not isinstance(target, numbers.Real) or not 1 <= target <= 5:
+    if not is_real(target) or not 1 <= target <= 5:
         raise SkillsError([_MESSAGES["bad_target"].format(value=target)])
     ids = list(skills["statement_id"])
     problems = _rating_problems(ratings, ids)

@@ -10,14 +10,13 @@ Conventions of the course, stated once here:
 
 from __future__ import annotations
 
-import math
-import numbers
 from typing import Any
 
 import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 HIGH_FROM = 3
 SCORE_RANGE = (1, 5)
@@ -63,7 +62,7 @@ def quadrant(influence: int, interest: int) -> str:
 
 def _score_problem(value: Any, bounds: tuple[int, int]) -> str | None:
     low, high = bounds
-    if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+    if not is_number(value, finite=False):
         return f"is {value!r}, not a whole number from {low} to {high}"
     if not low <= value <= high:
         return f"is {value:g}, outside {low} to {high}"

@@ -34,6 +34,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_blank, is_number
 
 
 class TeamError(CaioKitError):
@@ -207,10 +208,6 @@ def _is_whole(value: Any) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
-
-
 def _check_keys(
     given: Mapping[str, Any], expected: Mapping[str, str], missing_key: str, unknown_key: str
 ) -> None:
@@ -315,12 +312,6 @@ def _systems(count: int) -> str:
     return "no AI system" if count == 0 else f"only {count} AI system{'s' if count > 1 else ''}"
 
 
-def _is_blank(value: Any) -> bool:
-    if isinstance(value, str):
-        return not value.strip()
-    return value is None or bool(pd.isna(value))
-
-
 def _sentence(text: str) -> str:
     return f"{text[0].upper()}{text[1:]}."
 
@@ -361,7 +352,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
     rows = []
     for row in plan.itertuples(index=False):
         use_case = str(row.id)
-        start_blank, end_blank = _is_blank(row.start_quarter), _is_blank(row.end_quarter)
+        start_blank, end_blank = is_blank(row.start_quarter), is_blank(row.end_quarter)
         if start_blank and end_blank:
             continue
         if start_blank or end_blank:
@@ -378,7 +369,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
                 )
             )
         effort = row.effort_pm
-        if not _is_number(effort) or effort < 0:
+        if not is_number(effort) or effort < 0:
             raise TeamError(_MESSAGES["bad_effort"].format(id=use_case, value=effort))
         technique = techniques.get(str(row.technique).strip().lower())
         if technique is None:
@@ -402,7 +393,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
 
 def _checked_pm(pm_per_person_per_quarter: Any) -> float:
     value = pm_per_person_per_quarter
-    if not _is_number(value) or not 0 < value <= MAX_PM_PER_PERSON_PER_QUARTER:
+    if not is_number(value) or not 0 < value <= MAX_PM_PER_PERSON_PER_QUARTER:
         raise TeamError(_MESSAGES["bad_pm"].format(value=value))
     return float(value)
 
@@ -422,7 +413,7 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
         )
     for role in workload.columns:
         for quarter, value in workload[role].items():
-            if not _is_number(value) or value < 0:
+            if not is_number(value) or value < 0:
                 raise TeamError(_MESSAGES["bad_workload"].format(role=role, quarter=quarter, value=value))
     return workload.astype(float)
 
@@ -452,7 +443,7 @@ def size_team(
             )
         )
     for role, people in headcount.items():
-        if not _is_number(people) or people < 0:
+        if not is_number(people) or people < 0:
             raise TeamError(_MESSAGES["bad_headcount"].format(role=role, value=people))
     roles = [role for role in known if role in demand.columns or role in headcount]
     demand = demand.reindex(columns=roles, fill_value=0.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pandas as pd
@@ -228,6 +229,7 @@ def test_build_plan_rejects_a_non_mapping():
         ({"maturity_answers": {"ERU1": 9}}, MaturityError),
         ({"stakeholders": [("CEO", 9, 4, 2)]}, StakeholderError),
         ({"literacy_hours": {"interns": 3}}, LiteracyError),
+        ({"literacy_hours": {"AI users": math.inf}}, LiteracyError),
         ({"adkar_scores": {"Awareness": 4}}, AdkarError),
         ({"start_quarter": "next year"}, RoadmapError),
         ({"weights": {"beauty": 1}}, ScoringError),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import numbers
 import textwrap
 from collections.abc import Mapping
 
@@ -11,6 +10,7 @@ import plotly.graph_objects as go
 
 import caiokit.charts  # noqa: F401  (sets the deterministic renderer)
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 LABEL_WIDTH = 22
 # The first axis points up; axes follow clockwise.
@@ -30,7 +30,7 @@ def _wrap(label: str) -> str:
 def _checked(scores: Mapping[str, float], max_value: float, what: str) -> list[float]:
     values = []
     for axis, value in scores.items():
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        if not is_number(value, finite=False):
             raise RadarChartError(f"{what}: the value for {axis!r} is {value!r}, not a number.")
         if not 0 <= value <= max_value:
             raise RadarChartError(f"{what}: the value for {axis!r} is {value}, outside 0 to {max_value}.")
