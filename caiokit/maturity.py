@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
-from caiokit.errors import CaioKitError
+from caiokit.errors import ProblemsError
 from caiokit.validation import is_number
 
 PILLARS = (
@@ -60,13 +60,13 @@ _MESSAGES = {
 }
 
 
-class MaturityError(CaioKitError):
+class MaturityError(ProblemsError):
     """Answers or questionnaire data that cannot be assessed; ``problems`` lists every issue found."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) with the maturity assessment:\n{lines}")
+    headline = "{count} problem(s) with {what}"
+
+    def __init__(self, problems: Iterable[str]):
+        super().__init__("the maturity assessment", problems)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from caiokit import datafiles
-from caiokit.errors import QuizBankError
+from caiokit.errors import MalformedBankError, QuizBankError
 
 QUESTION_TYPES = ("single", "multiple", "matching")
 
@@ -110,7 +110,7 @@ def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | Non
 
 
 def parse_bank(data: Any, source: str) -> Bank:
-    """Validate a bank's parsed JSON; raise one QuizBankError that lists every problem."""
+    """Validate a bank's parsed JSON; raise one MalformedBankError that lists every problem."""
     problems: list[str] = []
     if not isinstance(data, dict):
         raise QuizBankError(
@@ -125,7 +125,7 @@ def parse_bank(data: Any, source: str) -> Bank:
     if duplicates:
         problems.append(f"{source}: duplicate question ids {duplicates}")
     if problems:
-        raise QuizBankError(f"{source} has {len(problems)} problem(s): " + "; ".join(problems))
+        raise MalformedBankError(source, problems)
     return Bank(title=str(title), lesson=str(lesson), questions=tuple(questions))
 
 

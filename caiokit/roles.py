@@ -16,11 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from caiokit import datafiles
-from caiokit.errors import CaioKitError
+from caiokit.errors import CaioKitError, ProblemsError
 
 
 class RolesError(CaioKitError):
     """A responsibilities table, a role name or a sorting answer is not usable; the message says why."""
+
+
+class ResponsibilitiesError(RolesError, ProblemsError):
+    """A responsibilities table with bad rows; ``problems`` lists every issue found."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
     if duplicates:
         problems.append(f"duplicate responsibilities: {', '.join(map(repr, duplicates))}")
     if problems:
-        raise RolesError(f"{source} has {len(problems)} problem(s): " + "; ".join(problems))
+        raise ResponsibilitiesError(source, problems)
     return table[list(COLUMNS)].reset_index(drop=True)
 
 

@@ -18,14 +18,14 @@ import math
 import numbers
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
-from caiokit.errors import CaioKitError
+from caiokit.errors import ProblemsError
 from caiokit.validation import is_number, is_real
 
 SKILL_IDS = (
@@ -82,16 +82,17 @@ _MESSAGES = {
 }
 
 
-class SkillsError(CaioKitError):
+class SkillsError(ProblemsError):
     """Ratings, skill data or plan settings that cannot be used; ``problems`` lists every issue found."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        if len(self.problems) == 1:
-            super().__init__(self.problems[0])
-            return
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problems with the skills self-assessment:\n{lines}")
+    headline = "{count} problems with {what}"
+
+    def __init__(self, problems: Iterable[str]):
+        super().__init__("the skills self-assessment", problems)
+
+    def message(self) -> str:
+        """A lone problem as it is, several under the headline."""
+        return self.problems[0] if len(self.problems) == 1 else super().message()
 
 
 @dataclass(frozen=True)
