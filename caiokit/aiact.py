@@ -26,6 +26,7 @@ import pandas as pd
 from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
 from caiokit.validation import is_number
+from caiokit.wording import lower_first
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
 ROLES = ("provider", "deployer")
@@ -140,10 +141,6 @@ class TriageResult:
             lines += ["", f"**What the {role} must do**"] + [f"- {duty}" for duty in duties]
         lines += ["", "**Key dates**"] + [f"- {key_date}" for key_date in self.key_dates]
         return "\n".join(lines)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def format_date(day: dt.date) -> str:
@@ -303,7 +300,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
         dates = _dates_for({rule["scope"]}, include_proposed)
         since = format_date(min(key_date.date for key_date in dates))
         reason = _TEXT["prohibited"].format(
-            basis=rule["basis"], label=_lower_first(rule["label"]), since=since
+            basis=rule["basis"], label=lower_first(rule["label"]), since=since
         )
         return TriageResult(
             tier="prohibited",
@@ -329,7 +326,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     annex_iii_high = False
     for area in areas:
         rule = _rule("annex_iii", area)
-        reasons.append(_TEXT["annex_iii"].format(basis=rule["basis"], label=_lower_first(rule["label"])))
+        reasons.append(_TEXT["annex_iii"].format(basis=rule["basis"], label=lower_first(rule["label"])))
     if areas and a["profiles_people"]:
         annex_iii_high = True
         reasons.append(_TEXT["profiling_blocks_exception"])
@@ -353,7 +350,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     for rule in triggered:
         reasons.append(
             _TEXT["transparency"].format(
-                basis=rule["basis"], label=_lower_first(rule["label"]), duty_of=rule["duty_of"]
+                basis=rule["basis"], label=lower_first(rule["label"]), duty_of=rule["duty_of"]
             )
         )
         if rule["duty_of"] in extra:

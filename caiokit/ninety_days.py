@@ -55,6 +55,7 @@ from caiokit.stakeholders import engagement_order, place_stakeholders
 from caiokit.strategy import company_objectives, load_company
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
 from caiokit.validation import is_number
+from caiokit.wording import lower_first
 
 PHASES = {
     "listen": "Days 1-30: listen and assess",
@@ -505,7 +506,7 @@ def to_markdown(plan: NinetyDayPlan) -> str:
     parts = [
         _DOC["title"].format(company=plan.company),
         f"**Ambition.** {plan.ambition or _DOC['to_complete']}",
-        f"**The role.** The {ROLES['CAIO'].title} {_lower_first(ROLES['CAIO'].description)}",
+        f"**The role.** The {ROLES['CAIO'].title} {lower_first(ROLES['CAIO'].description)}",
         "**Business objectives.**\n\n" + "\n".join(f"- {key}: {text}" for key, text in plan.objectives),
         f"**Limits.** One-off budget EUR {plan.budget_eur:,.0f}; the AI team delivers "
         f"{plan.capacity_pm_per_quarter:g} person-months a quarter over {plan.horizon_quarters} quarters "
@@ -741,10 +742,6 @@ def _one_line(message: str) -> str:
 
 def _people(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _milestones(plan: NinetyDayPlan) -> dict[str, tuple[str, ...]]:
