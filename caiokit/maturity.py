@@ -25,6 +25,7 @@ import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import ProblemsError
+from caiokit.reports import markdown
 from caiokit.validation import is_number
 
 PILLARS = (
@@ -100,15 +101,16 @@ class MaturityResult:
 
     def to_markdown(self) -> str:
         """A short report: level, scores per pillar, next moves."""
-        rows = "\n".join(
-            f"| {pillar} | {score:.1f} | {self.pillar_levels[pillar]} |"
+        rows = [
+            (pillar, f"{score:.1f}", self.pillar_levels[pillar])
             for pillar, score in self.pillar_scores.items()
-        )
+        ]
         moves = "\n".join(f"{i}. **{m.pillar}**: {m.text}" for i, m in enumerate(self.moves, start=1))
         return (
             f"**Overall level: {self.level}** (score {self.overall_score:.2f} of 5). "
             f"Weakest: {', '.join(self.weakest)}.\n\n"
-            f"| Pillar | Score | Level |\n|---|---|---|\n{rows}\n\n**Next moves**\n\n{moves}"
+            + markdown.table(("Pillar", "Score", "Level"), rows)
+            + f"\n\n**Next moves**\n\n{moves}"
         )
 
     def _repr_markdown_(self) -> str:

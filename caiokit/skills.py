@@ -26,7 +26,9 @@ import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import ProblemsError
+from caiokit.reports import markdown
 from caiokit.validation import is_number, is_real
+from caiokit.wording import lower_first
 
 SKILL_IDS = (
     "skill.tech",
@@ -76,9 +78,6 @@ _MESSAGES = {
     "not_result": "development_plan needs the SkillsResult returned by assess_skills, not a {kind}",
     "not_plan": "plan_to_markdown needs the DataFrame returned by development_plan, not a {kind}",
     "plan_columns": "the plan lacks column(s) {columns}: pass the DataFrame returned by development_plan",
-    "no_path": "give a file name to export to, such as 'my_development_plan.md'",
-    "is_folder": "{path} is a folder: add a file name, such as 'my_development_plan.md'",
-    "no_folder": "the folder {folder} does not exist: create it first or choose another path",
 }
 
 
@@ -121,8 +120,8 @@ class SkillsResult:
 
     def to_markdown(self) -> str:
         """The profile: strengths and gaps, then the score of every skill."""
-        rows = "\n".join(f"| {self.names[skill]} | {score:.1f} |" for skill, score in self.scores.items())
-        return f"{self.summary()}\n\n| Skill | Score |\n|---|---|\n{rows}"
+        rows = [(self.names[skill], f"{score:.1f}") for skill, score in self.scores.items()]
+        return f"{self.summary()}\n\n" + markdown.table(("Skill", "Score"), rows)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -276,10 +275,6 @@ def development_plan(
     )
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> str:
     """The plan as a Markdown page (with the profile above it when ``result`` is given)."""
     if not isinstance(plan, pd.DataFrame):
@@ -293,12 +288,12 @@ def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> 
     if plan.empty:
         parts.append(NO_GAP)
         return "\n\n".join(parts) + "\n"
-    rows = "\n".join(
-        f"| {row.week} | {_cell(row.skill)} | {_cell(row.action)} | {_cell(row.lesson)} | {row.hours:g} |"
+    rows = [
+        (row.week, row.skill, row.action, row.lesson, f"{row.hours:g}")
         for row in plan.itertuples(index=False)
-    )
+    ]
     total = float(plan["hours"].sum())
-    parts.append("| Week | Skill | Action | Lesson to revisit | Hours |\n|---|---|---|---|---|\n" + rows)
+    parts.append(markdown.table(("Week", "Skill", "Action", "Lesson to revisit", "Hours"), rows))
     parts.append(
         f"**Total**: {len(plan)} actions, {total:g} hours, from week {plan['week'].min()} "
         f"to week {plan['week'].max()}."
@@ -308,12 +303,11 @@ def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> 
 
 def write_plan(plan: pd.DataFrame, path: str | os.PathLike, result: SkillsResult | None = None) -> Path:
     """Write the plan as Markdown to ``path`` (overwriting it) and return the path written."""
-    if not str(path).strip():
-        raise SkillsError([_MESSAGES["no_path"]])
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise SkillsError([_MESSAGES["is_folder"].format(path=path)])
-    if not target.parent.is_dir():
-        raise SkillsError([_MESSAGES["no_folder"].format(folder=target.parent)])
-    target.write_text(plan_to_markdown(plan, result), encoding="utf-8")
-    return target
+    return markdown.write(
+        path, plan_to_markdown(plan, result), example="my_development_plan.md", error=_export_error
+    )
+
+
+def _export_error(message: str) -> SkillsError:
+    """The writer's message in this module's style, which starts in lower case."""
+    return SkillsError([lower_first(message)])
