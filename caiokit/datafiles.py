@@ -1,4 +1,4 @@
-"""The files that ship in ``caiokit/data``: the one module that opens them, and a learner's own CSV in their place.
+"""The files that ship in ``caiokit/data``: the one module that opens them, or a learner's CSV in their place.
 
 Every other module reads package data through this one: ``table`` for a CSV table, ``document`` for a JSON
 file, ``path`` for anything else (bytes, a folder's listing). Tables are parsed once and cached; each call

@@ -20,7 +20,7 @@ import pandas as pd
 
 
 def is_real(value: Any) -> bool:
-    """True for a value of a real number type (NaN and infinity included), False for a bool or anything else."""
+    """True for a value of a real number type, NaN and infinity included; False for a bool and the rest."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 

@@ -4,5 +4,5 @@ from __future__ import annotations
 
 
 def lower_first(text: str) -> str:
-    """The text with its first letter in lower case, to go on a sentence ('Leads the ...' -> 'leads the ...')."""
+    """The text with its first letter in lower case, to carry on a sentence ('Leads ...' -> 'leads ...')."""
     return text[:1].lower() + text[1:]
