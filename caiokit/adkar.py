@@ -10,15 +10,14 @@ The advice per element is data, in ``caiokit/data/adkar_advice.csv``.
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number, is_real
 
 ELEMENTS = ("Awareness", "Desire", "Knowledge", "Ability", "Reinforcement")
 SCORE_RANGE = (1, 5)
@@ -31,8 +30,7 @@ class AdkarError(CaioKitError):
 
 def adkar_advice() -> pd.DataFrame:
     """The five elements in order, each with its question, signs of weakness and advice."""
-    with (resources.files("caiokit") / "data" / "adkar_advice.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str).set_index("element")
+    return datafiles.table("adkar_advice.csv").set_index("element")
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def _canonical(scores: Mapping[str, float]) -> dict[str, float]:
             continue
         seen.add(element)
         low, high = SCORE_RANGE
-        if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+        if not is_number(value, finite=False):
             problems.append(f"{element} is {value!r}, not a number from {low} to {high}")
         elif not low <= value <= high:
             problems.append(f"{element} is {value:g}, outside {low} to {high}")
@@ -96,7 +94,7 @@ def _canonical(scores: Mapping[str, float]) -> dict[str, float]:
 def adkar_diagnostic(scores: Mapping[str, float], threshold: float = DEFAULT_THRESHOLD) -> AdkarResult:
     """Diagnose a group from its five scores (1-5): weak elements, the barrier point and its advice."""
     low, high = SCORE_RANGE
-    if not isinstance(threshold, numbers.Real) or isinstance(threshold, bool) or not low < threshold <= high:
+    if not is_real(threshold) or not low < threshold <= high:
         raise AdkarError(
             f"threshold is {threshold!r}; it must be a number above {low} and at most {high} (4 flags 3 or less)."
         )

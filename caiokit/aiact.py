@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
-import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
-from caiokit import facts
+from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
+from caiokit.wording import lower_first
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
 ROLES = ("provider", "deployer")
@@ -145,10 +143,6 @@ class TriageResult:
         return "\n".join(lines)
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def format_date(day: dt.date) -> str:
     """A date as the course writes it, e.g. '2 Aug 2026'."""
     return facts.format_date(day)
@@ -156,8 +150,7 @@ def format_date(day: dt.date) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    with (resources.files("caiokit") / "data" / "aiact_rules.json").open(encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = datafiles.document("aiact_rules.json")
     problems = [
         f"rule {rule['id']}: tier {rule['tier']!r}" for rule in data["rules"] if rule["tier"] not in TIERS
     ]
@@ -307,7 +300,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
         dates = _dates_for({rule["scope"]}, include_proposed)
         since = format_date(min(key_date.date for key_date in dates))
         reason = _TEXT["prohibited"].format(
-            basis=rule["basis"], label=_lower_first(rule["label"]), since=since
+            basis=rule["basis"], label=lower_first(rule["label"]), since=since
         )
         return TriageResult(
             tier="prohibited",
@@ -333,7 +326,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     annex_iii_high = False
     for area in areas:
         rule = _rule("annex_iii", area)
-        reasons.append(_TEXT["annex_iii"].format(basis=rule["basis"], label=_lower_first(rule["label"])))
+        reasons.append(_TEXT["annex_iii"].format(basis=rule["basis"], label=lower_first(rule["label"])))
     if areas and a["profiles_people"]:
         annex_iii_high = True
         reasons.append(_TEXT["profiling_blocks_exception"])
@@ -357,7 +350,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     for rule in triggered:
         reasons.append(
             _TEXT["transparency"].format(
-                basis=rule["basis"], label=_lower_first(rule["label"]), duty_of=rule["duty_of"]
+                basis=rule["basis"], label=lower_first(rule["label"]), duty_of=rule["duty_of"]
             )
         )
         if rule["duty_of"] in extra:
@@ -398,12 +391,7 @@ def max_fine(worldwide_turnover_eur: float, violation: str, sme: bool = False) -
         raise ViolationError(
             _TEXT["bad_violation"].format(violation=violation, violations=", ".join(map(repr, fines)))
         )
-    if (
-        not isinstance(worldwide_turnover_eur, numbers.Real)
-        or isinstance(worldwide_turnover_eur, bool)
-        or not math.isfinite(worldwide_turnover_eur)
-        or worldwide_turnover_eur < 0
-    ):
+    if not is_number(worldwide_turnover_eur) or worldwide_turnover_eur < 0:
         raise AIActError(_TEXT["bad_turnover"].format(value=worldwide_turnover_eur))
     if not isinstance(sme, bool):
         raise AIActError(_TEXT["bad_sme"].format(value=sme))

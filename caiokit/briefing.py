@@ -23,6 +23,7 @@ import pandas as pd
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import CaioKitError
 from caiokit.portfolio import PortfolioResult
+from caiokit.reports import markdown
 from caiokit.scoring import METHODS, RISK_MULTIPLIERS, explain_weights
 from caiokit.strategy import load_company
 
@@ -236,8 +237,8 @@ def _total_row(finance: pd.DataFrame | None) -> pd.Series | None:
 
 
 def _label(row: pd.Series) -> str:
-    """A use case as 'UC27 Visual quality inspection', safe inside a Markdown table."""
-    return f"{row['id']} {row['name']}".replace("|", "/")
+    """A use case as 'UC27 Visual quality inspection'."""
+    return f"{row['id']} {row['name']}"
 
 
 def _labels(rows: pd.DataFrame) -> list[str]:
@@ -341,19 +342,19 @@ def _top_section(top: pd.DataFrame, portfolio: PortfolioResult | None, method: s
     chosen = set() if portfolio is None else set(portfolio.selected)
     if portfolio is not None:
         header.append("In portfolio")
-    rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    rows = []
     for _, row in top.iterrows():
         cells = [
-            str(int(row["rank"])),
+            int(row["rank"]),
             _label(row),
-            str(row["department"]).replace("|", "/"),
+            row["department"],
             format_score(float(row["score"]), method),
-            str(row["ai_act_tier"]),
+            row["ai_act_tier"],
         ]
         if portfolio is not None:
             cells.append("yes" if row["id"] in chosen else "no")
-        rows.append("| " + " | ".join(cells) + " |")
-    lines.append("\n".join(rows))
+        rows.append(cells)
+    lines.append(markdown.table(header, rows))
     return "\n\n".join(lines)
 
 
@@ -409,16 +410,19 @@ def _portfolio_section(
     lines.append("\n".join(facts))
     chosen = table[table["id"].isin(portfolio.selected)]
     items = portfolio.items.set_index(portfolio.items["id"].astype(str))
-    rows = ["| Use case | Rank | Cost | Value | Effort (pm) |", "|---|---|---|---|---|"]
+    rows = []
     for _, row in chosen.iterrows():
         item = items.loc[str(row["id"])]
-        rank = "-" if pd.isna(row["rank"]) else str(int(row["rank"]))
         rows.append(
-            f"| {_label(row)} | {rank} | {_amount(portfolio.cost_column, float(item[portfolio.cost_column]))} | "
-            f"{_amount(portfolio.value_column, float(item[portfolio.value_column]))} | "
-            f"{float(item['effort_pm']):,.1f} |"
+            (
+                _label(row),
+                "-" if pd.isna(row["rank"]) else int(row["rank"]),
+                _amount(portfolio.cost_column, float(item[portfolio.cost_column])),
+                _amount(portfolio.value_column, float(item[portfolio.value_column])),
+                f"{float(item['effort_pm']):,.1f}",
+            )
         )
-    lines.append("\n".join(rows))
+    lines.append(markdown.table(("Use case", "Rank", "Cost", "Value", "Effort (pm)"), rows))
     return "\n\n".join(lines)
 
 

@@ -25,13 +25,14 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CatalogError
+from caiokit.validation import is_blank
 
 TECHNIQUES = ("ML", "NLP", "computer vision", "generative AI", "optimisation")
 VALUE_DRIVERS = ("revenue", "cost", "risk reduction", "customer")
@@ -119,7 +120,7 @@ OPTIONAL_DEFAULTS = {column.name: column.default for column in _COLUMNS if not c
 
 def catalog_columns() -> pd.DataFrame:
     """Every catalog column: required or not, default, type, unit or allowed values, meaning."""
-    dictionary = pd.read_csv(resources.files("caiokit") / "data" / "catalog_dictionary.csv", dtype=str)
+    dictionary = datafiles.table("catalog_dictionary.csv")
     spec = pd.DataFrame(
         {
             "column": [column.name for column in _COLUMNS],
@@ -133,8 +134,7 @@ def catalog_columns() -> pd.DataFrame:
 def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
     """Load and check the built-in catalog (no argument) or a CSV file, path or open file."""
     if path is None:
-        with (resources.files("caiokit") / "data" / "catalog.csv").open("rb") as handle:
-            raw = handle.read()
+        raw = datafiles.path("catalog.csv").read_bytes()
         source = BUILT_IN_SOURCE
     elif hasattr(path, "read"):
         raw = path.read()
@@ -246,7 +246,7 @@ def _direct_dependencies(catalog: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 
 def _split_ids(text: Any) -> list[str]:
     """The ids in a depends_on cell, in order, without blanks."""
-    if _is_blank(text):
+    if is_blank(text):
         return []
     return [item.strip() for item in str(text).split(";") if item.strip()]
 
@@ -298,17 +298,10 @@ def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as error:
         raise CatalogError(source, [_MESSAGES["unreadable"].format(detail=error)]) from None
-    if not records or all(_is_blank(cell) for cell in records[0]):
+    if not records or all(is_blank(cell) for cell in records[0]):
         raise CatalogError(source, [_MESSAGES["no_header"]])
     decimal = "." if separator == "," else ","
     return records[0], records[1:], decimal
-
-
-def _is_blank(value: Any) -> bool:
-    """True for an empty cell: None, NaN, pandas' NA or text made only of spaces."""
-    if isinstance(value, str):
-        return value.strip() == ""
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _normalise_header(name: Any) -> str:
@@ -386,7 +379,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         key = _normalise_header(name)
         cells = frame.iloc[:, position]
         if key == "":
-            if not all(_is_blank(cell) for cell in cells):
+            if not all(is_blank(cell) for cell in cells):
                 problems.append(_MESSAGES["unnamed_column"].format(position=position + 1))
         elif key in columns:
             problems.append(_MESSAGES["duplicate_column"].format(column=key))
@@ -399,9 +392,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         if name not in columns
     )
     filled = [
-        position
-        for position in range(len(frame))
-        if not all(_is_blank(cell) for cell in frame.iloc[position])
+        position for position in range(len(frame)) if not all(is_blank(cell) for cell in frame.iloc[position])
     ]
     if not filled:
         raise CatalogError(source, problems + [_MESSAGES["no_rows"]])
@@ -412,11 +403,11 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         cells = frame.iloc[filled, position].tolist()
         column = _SPEC.get(key)
         if column is None:
-            values[key] = ["" if _is_blank(cell) else str(cell).strip() for cell in cells]
+            values[key] = ["" if is_blank(cell) else str(cell).strip() for cell in cells]
             continue
         converted = []
         for row, cell in zip(rows, cells, strict=True):
-            if _is_blank(cell):
+            if is_blank(cell):
                 value = column.default
                 problem = _MESSAGES["blank"].format(row=row, column=key) if column.required else None
             else:

@@ -11,34 +11,30 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from caiokit import datafiles
+
 STATUSES = ("ready", "planned")
-
-
-def _table(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str, keep_default_na=False)
 
 
 def lessons() -> pd.DataFrame:
     """One row per lesson notebook: id, title, estimated minutes, tool, assignment, checks, quiz, status."""
-    table = _table("lessons.csv")
+    table = datafiles.table("lessons.csv")
     table["minutes"] = table["minutes"].astype(int)
     return table
 
 
 def seed_items() -> pd.DataFrame:
     """Every item the course must teach: id, group (role, mission, skill, soft, principle), summary."""
-    return _table("seed_items.csv")
+    return datafiles.table("seed_items.csv")
 
 
 def curriculum_map() -> pd.DataFrame:
     """Where each seed item is taught: lesson, section, tool, exercise, status."""
-    return _table("curriculum.csv")
+    return datafiles.table("curriculum.csv")
 
 
 def course_map() -> pd.DataFrame:

@@ -1,9 +1,19 @@
-"""The CSV tables that ship in ``caiokit/data``, or a learner's own file in their place, read as text."""
+"""The files that ship in ``caiokit/data``: the one module that opens them, or a learner's CSV in their place.
+
+Every other module reads package data through this one: ``table`` for a CSV table, ``document`` for a JSON
+file, ``path`` for anything else (bytes, a folder's listing). Tables are parsed once and cached; each call
+returns a copy, so a caller may change what it gets without changing what the next caller reads.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Mapping
+from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
 
 import pandas as pd
 
@@ -13,11 +23,40 @@ _MESSAGES = {
 }
 
 
+def path(name: str) -> Traversable:
+    """A file or folder of the package data, by its name inside ``caiokit/data`` ('quizzes/x.json')."""
+    found = resources.files("caiokit") / "data"
+    for part in name.split("/"):
+        found = found / part
+    return found
+
+
+def table(name: str, *, text: bool = True, dtype: Mapping[str, type] | None = None) -> pd.DataFrame:
+    """A packaged CSV table: every cell a string, '' when empty (``text``), or as pandas reads it by default.
+
+    With ``text=False``, ``dtype`` fixes the type of the columns it names, e.g. ``{"group": str}``.
+    """
+    return _parsed(name, text, tuple(sorted((dtype or {}).items()))).copy()
+
+
+@cache
+def _parsed(name: str, text: bool, dtype: tuple[tuple[str, type], ...]) -> pd.DataFrame:
+    with path(name).open("r", encoding="utf-8") as handle:
+        if text:
+            return pd.read_csv(handle, dtype=str, keep_default_na=False)
+        return pd.read_csv(handle, dtype=dict(dtype) or None)
+
+
+def document(name: str) -> Any:
+    """A packaged JSON file, parsed anew on each call (so the caller owns what it gets)."""
+    with path(name).open("r", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 def read_table(path: str | os.PathLike | None, packaged_name: str) -> tuple[pd.DataFrame, str]:
     """A table as strings (no NaN), and the name to use in messages: the packaged file or the one given."""
     if path is None:
-        with (resources.files("caiokit") / "data" / packaged_name).open("r", encoding="utf-8") as handle:
-            return pd.read_csv(handle, dtype=str, keep_default_na=False), packaged_name
+        return table(packaged_name), packaged_name
     return pd.read_csv(path, dtype=str, keep_default_na=False), os.path.basename(os.fspath(path))
 
 

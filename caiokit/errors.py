@@ -1,18 +1,42 @@
 """The package's own exceptions: each message says what went wrong and what to do about it."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 
 class CaioKitError(Exception):
     """Base class of every error caiokit raises on purpose."""
 
 
-class CatalogError(CaioKitError):
+class ProblemsError(CaioKitError):
+    """Everything wrong with one input, found at once: ``problems`` lists each issue.
+
+    The message is a headline, a colon, then one line "  - <problem>" per problem. The headline says what
+    was checked and how many problems it has: "<what> has N problem(s)" unless a subclass words it its own
+    way in ``headline`` (with the same two fields, ``what`` and ``count``).
+    """
+
+    headline = "{what} has {count} problem(s)"
+
+    def __init__(self, what: str, problems: Iterable[str]):
+        self.what = what
+        self.problems = list(problems)
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        """The headline, then each problem on a line of its own."""
+        lines = "".join(f"\n  - {problem}" for problem in self.problems)
+        return self.headline.format(what=self.what, count=len(self.problems)) + ":" + lines
+
+
+class CatalogError(ProblemsError):
     """A use-case catalog (built-in or a learner's CSV) is malformed; ``problems`` lists every issue found."""
 
-    def __init__(self, source: str, problems: list[str]):
-        self.source = source
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{source} has {len(self.problems)} problem(s):\n{lines}")
+    @property
+    def source(self) -> str:
+        """The file the problems are in ('the table' for a DataFrame)."""
+        return self.what
 
 
 class PortfolioError(CaioKitError):
@@ -24,7 +48,11 @@ class ProgressFileError(CaioKitError):
 
 
 class QuizBankError(CaioKitError):
-    """A quiz question bank is malformed."""
+    """A quiz question bank cannot be found, read or used."""
+
+
+class MalformedBankError(QuizBankError, ProblemsError):
+    """A quiz bank's JSON breaks the bank format; ``problems`` lists every issue found."""
 
 
 class ScoringError(CaioKitError):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import inspect
 import math
-import numbers
 import os
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,6 +27,7 @@ from typing import Any
 from caiokit.errors import CaioKitError
 from caiokit.i18n import N_, Category, Message, _, format_number, ngettext, plain_number, text, use_language
 from caiokit.progress import tracker
+from caiokit.validation import is_real
 
 # Set by nbgrader's Validator (not by autograding) while it runs a notebook.
 VALIDATING_VARIABLE = "NBGRADER_VALIDATING"
@@ -145,12 +145,9 @@ def bind(namespace: dict[str, Any], lesson: str | None = None, language: str | N
 _MISSING = object()
 
 
-def _is_blank(value: Any) -> bool:
+def _not_answered(value: Any) -> bool:
+    """True while the learner has left the answer as ``...`` or not defined it at all."""
     return value is Ellipsis or value is _MISSING
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def _kind(value: Any) -> str:
@@ -179,7 +176,7 @@ class Exercise:
 
     def evaluate(self, answer: Any) -> Feedback:
         """Judge an answer; pure, so it can be tested and reused by widgets."""
-        if _is_blank(answer):
+        if _not_answered(answer):
             return Feedback(
                 Status.NOT_ATTEMPTED,
                 _(
@@ -270,7 +267,7 @@ class NumberExercise(Exercise):
             raise ValueError(f"exercise {self.name}: a fraction is between 0 and 1, not {expected}")
 
     def _judge(self, answer: Any) -> Feedback:
-        if not _is_number(answer):
+        if not is_real(answer):
             message = _("`{variable}` should be a number, but it is a {kind}.")
             if isinstance(answer, str):
                 message += " " + _("Remove the quotes around it.")
@@ -449,10 +446,10 @@ class MappingExercise(Exercise):
                     variable=self.variable
                 ),
             )
-        missing = [item for item in self.correct if _is_blank(answer.get(item, _MISSING))]
+        missing = [item for item in self.correct if _not_answered(answer.get(item, _MISSING))]
         unknown_items = [item for item in answer if item not in self.correct]
         bad_values = sorted(
-            {str(v) for v in answer.values() if not _is_blank(v) and self._category(v) is _MISSING}
+            {str(v) for v in answer.values() if not _not_answered(v) and self._category(v) is _MISSING}
         )
         if unknown_items:
             return Feedback(
@@ -582,10 +579,8 @@ class Case:
 
 
 def _same(result: Any, expected: Any, rel_tol: float) -> bool:
-    if _is_number(expected):
-        return _is_number(result) and math.isclose(
-            float(result), float(expected), rel_tol=rel_tol, abs_tol=1e-9
-        )
+    if is_real(expected):
+        return is_real(result) and math.isclose(float(result), float(expected), rel_tol=rel_tol, abs_tol=1e-9)
     return result == expected
 
 
@@ -660,7 +655,7 @@ class FunctionExercise(Exercise):
                 else _same(result, case.expected, self.rel_tol)
             )
             if not same:
-                shown = plain_number(result) if _is_number(result) else repr(result)
+                shown = plain_number(result) if is_real(result) else repr(result)
                 return Feedback(
                     Status.INCORRECT,
                     _("`{call}` returned {result}, which is not right.").format(call=call, result=shown)

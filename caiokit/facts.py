@@ -23,10 +23,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from caiokit import datafiles
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
 from caiokit.i18n import SOURCE_LANGUAGE
@@ -159,7 +159,7 @@ def _value_keys(value: str) -> list[tuple[str, str]]:
 
 
 def _read(name: str, expected: tuple[str, ...]) -> list[dict[str, str]]:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8", newline="") as handle:
+    with datafiles.path(name).open("r", encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [column for column in expected if column not in (reader.fieldnames or ())]
         if missing:

@@ -15,14 +15,14 @@ experience, a model score from 0 to 100 and whether they were shortlisted at the
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number, is_real
 
 DEFAULT_THRESHOLD = 60
 FOUR_FIFTHS = 0.8
@@ -46,17 +46,11 @@ _TEXT = {
 
 def load_hiring_screening() -> pd.DataFrame:
     """The bundled synthetic screening data: 200 applicants, their group, experience, score and shortlist flag."""
-    with (resources.files("caiokit") / "data" / "hiring_screening.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype={"group": str})
+    return datafiles.table("hiring_screening.csv", text=False, dtype={"group": str})
 
 
 def _check_threshold(threshold: float) -> float:
-    if (
-        not isinstance(threshold, numbers.Real)
-        or isinstance(threshold, bool)
-        or not math.isfinite(threshold)
-        or not 0 <= threshold <= 100
-    ):
+    if not is_number(threshold) or not 0 <= threshold <= 100:
         raise FairnessError(_TEXT["bad_threshold"].format(value=threshold))
     return float(threshold)
 
@@ -94,7 +88,7 @@ def _checked_rates(rates: Mapping[str, float] | pd.Series) -> dict[str, float]:
     if len(values) < 2:
         raise FairnessError(_TEXT["few_groups"].format(count=len(values)))
     for name, rate in values.items():
-        if not isinstance(rate, numbers.Real) or isinstance(rate, bool) or not 0 <= rate <= 1:
+        if not is_real(rate) or not 0 <= rate <= 1:
             raise FairnessError(_TEXT["bad_rate"].format(group=name, rate=rate))
     return {str(name): float(rate) for name, rate in values.items()}
 

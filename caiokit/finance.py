@@ -10,6 +10,7 @@ its yearly benefit minus its yearly cost in each following year, full benefit fr
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from caiokit.catalog import require_columns
 from caiokit.errors import FinanceError
+from caiokit.validation import is_number
 
 _MESSAGES = {
     "no_flows": "cash_flows must be a non-empty list of yearly amounts, year 0 first",
@@ -36,7 +38,7 @@ _MESSAGES = {
 def npv(cash_flows: Sequence[float], rate: float) -> float:
     """Net present value of yearly cash flows, the first one in year 0 (not discounted)."""
     flows = _check_flows(cash_flows)
-    if not _is_number(rate) or not rate > -1:
+    if not is_number(rate) or not rate > -1:
         raise FinanceError(_MESSAGES["bad_rate"].format(value=rate))
     return float(np.sum(flows / (1.0 + rate) ** np.arange(len(flows))))
 
@@ -139,17 +141,17 @@ def _check_flows(cash_flows: Sequence[float]) -> np.ndarray:
     if len(cash_flows) == 0:
         raise FinanceError(_MESSAGES["no_flows"])
     for year, value in enumerate(cash_flows):
-        if not _is_number(value):
+        if not is_number(value):
             raise FinanceError(_MESSAGES["bad_flow"].format(year=year, value=value))
     return np.asarray(cash_flows, dtype=float)
 
 
 def _total(name: str, amounts: float | Iterable[float]) -> float:
     """The sum of one amount or of a list of amounts, each a number of 0 or more."""
-    single = isinstance(amounts, int | float | np.number | str)
+    single = isinstance(amounts, numbers.Number | str)
     values = [amounts] if single else list(amounts)
     for value in values:
-        if not _is_number(value) or not value >= 0:
+        if not is_number(value) or not value >= 0:
             raise FinanceError(_MESSAGES["bad_amount"].format(name=name, value=value))
     return float(sum(values))
 
@@ -158,8 +160,3 @@ def _check_years(years: int) -> None:
     """Raise FinanceError unless years is a whole number of 1 or more."""
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
         raise FinanceError(_MESSAGES["bad_years"].format(value=years))
-
-
-def _is_number(value: Any) -> bool:
-    """True for a finite int or float (numpy ones too), False for anything else, booleans included."""
-    return not isinstance(value, bool) and isinstance(value, int | float | np.number) and math.isfinite(value)

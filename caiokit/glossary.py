@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 
@@ -16,9 +16,11 @@ class GlossaryError(CaioKitError):
 
 def glossary() -> pd.DataFrame:
     """Every term, sorted alphabetically: term, definition, lesson."""
-    with (resources.files("caiokit") / "data" / "glossary.csv").open(encoding="utf-8") as handle:
-        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    return table.sort_values("term", key=lambda s: s.str.lower()).reset_index(drop=True)
+    return (
+        datafiles.table("glossary.csv")
+        .sort_values("term", key=lambda s: s.str.lower())
+        .reset_index(drop=True)
+    )
 
 
 def search(query: str) -> pd.DataFrame:

@@ -14,14 +14,13 @@ Conventions of the course, stated once here:
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Mapping
-from importlib import resources
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 DEFAULT_HOURLY_RATE_EUR = 50.0
 
@@ -30,14 +29,9 @@ class LiteracyError(CaioKitError):
     """A literacy plan's audiences, headcounts, hours or rate are not usable; the message says which."""
 
 
-def _read(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle)
-
-
 def literacy_modules() -> pd.DataFrame:
     """The curriculum: one row per module, with its audience and hours, in priority order per audience."""
-    return _read("literacy_modules.csv")
+    return datafiles.table("literacy_modules.csv", text=False)
 
 
 def audiences() -> tuple[str, ...]:
@@ -53,11 +47,7 @@ def curriculum_hours() -> dict[str, float]:
 
 def alvera_audiences() -> pd.DataFrame:
     """Alvera Group's ~3,200 staff split by audience: headcount and who they are."""
-    return _read("alvera_audiences.csv").set_index("audience")
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and not math.isnan(value)
+    return datafiles.table("alvera_audiences.csv", text=False).set_index("audience")
 
 
 def _canonical_keys(values: Mapping[str, object], what: str) -> dict[str, object]:
@@ -82,7 +72,7 @@ def _canonical_keys(values: Mapping[str, object], what: str) -> dict[str, object
 def curriculum_for(audience: str, hours: float) -> tuple[list[str], int]:
     """The modules one person of an audience takes in ``hours``, and how many modules are left out."""
     audience = next(iter(_canonical_keys({audience: hours}, "audience")))
-    if not _is_number(hours) or hours < 0:
+    if not is_number(hours) or hours < 0:
         raise LiteracyError(f"hours for {audience!r} is {hours!r}; it must be a number of 0 or more.")
     modules = literacy_modules().query("audience == @audience")
     taken, left = [], float(hours)
@@ -110,7 +100,7 @@ def literacy_plan(
     if not headcounts:
         raise LiteracyError("headcount_by_audience is empty: give at least one audience and its headcount.")
     for audience, count in headcounts.items():
-        if not _is_number(count) or count < 0 or count != int(count):
+        if not is_number(count) or count < 0 or count != int(count):
             raise LiteracyError(
                 f"headcount of {audience!r} is {count!r}; it must be a whole number of 0 or more."
             )
@@ -121,10 +111,10 @@ def literacy_plan(
             raise LiteracyError(
                 f"hours_by_audience gives hours for {audience!r}, which has no headcount: add it to headcount_by_audience."
             )
-        if not _is_number(value) or value < 0:
+        if not is_number(value) or value < 0:
             raise LiteracyError(f"hours for {audience!r} is {value!r}; it must be a number of 0 or more.")
         hours[audience] = float(value)
-    if not _is_number(hourly_rate_eur) or hourly_rate_eur < 0:
+    if not is_number(hourly_rate_eur) or hourly_rate_eur < 0:
         raise LiteracyError(f"hourly_rate_eur is {hourly_rate_eur!r}; it must be a number of 0 or more.")
     rows = []
     for audience in audiences():

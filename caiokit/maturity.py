@@ -17,15 +17,16 @@ its current level to the next.
 from __future__ import annotations
 
 import math
-import numbers
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
-from caiokit.errors import CaioKitError
+from caiokit.errors import ProblemsError
+from caiokit.reports import markdown
+from caiokit.validation import is_number
 
 PILLARS = (
     "Ethical, equitable and responsible use",
@@ -60,13 +61,13 @@ _MESSAGES = {
 }
 
 
-class MaturityError(CaioKitError):
+class MaturityError(ProblemsError):
     """Answers or questionnaire data that cannot be assessed; ``problems`` lists every issue found."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) with the maturity assessment:\n{lines}")
+    headline = "{count} problem(s) with {what}"
+
+    def __init__(self, problems: Iterable[str]):
+        super().__init__("the maturity assessment", problems)
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,16 @@ class MaturityResult:
 
     def to_markdown(self) -> str:
         """A short report: level, scores per pillar, next moves."""
-        rows = "\n".join(
-            f"| {pillar} | {score:.1f} | {self.pillar_levels[pillar]} |"
+        rows = [
+            (pillar, f"{score:.1f}", self.pillar_levels[pillar])
             for pillar, score in self.pillar_scores.items()
-        )
+        ]
         moves = "\n".join(f"{i}. **{m.pillar}**: {m.text}" for i, m in enumerate(self.moves, start=1))
         return (
             f"**Overall level: {self.level}** (score {self.overall_score:.2f} of 5). "
             f"Weakest: {', '.join(self.weakest)}.\n\n"
-            f"| Pillar | Score | Level |\n|---|---|---|\n{rows}\n\n**Next moves**\n\n{moves}"
+            + markdown.table(("Pillar", "Score", "Level"), rows)
+            + f"\n\n**Next moves**\n\n{moves}"
         )
 
     def _repr_markdown_(self) -> str:
@@ -187,7 +189,7 @@ def _check_answers(answers: object, ids: list[str]) -> list[str]:
             problems.append(_MESSAGES["no_answer"].format(id=qid))
             continue
         value = answers[qid]
-        if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+        if not is_number(value, finite=False):
             problems.append(_MESSAGES["not_number"].format(id=qid, value=value))
         elif value != int(value) or not 1 <= value <= 5:
             problems.append(_MESSAGES["out_of_range"].format(id=qid, value=value))

@@ -18,13 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
 
 if TYPE_CHECKING:
@@ -77,11 +77,6 @@ class DemoResult:
     mistake_images: np.ndarray | None = None
 
 
-def _read_csv(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle)
-
-
 def _require(table: pd.DataFrame, columns: Sequence[str], source: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
@@ -107,12 +102,12 @@ def check_failures(table: pd.DataFrame, source: str = "the failure table") -> pd
 
 def load_failures() -> pd.DataFrame:
     """The synthetic telemetry of 1,000 connected Alvera appliances and whether each failed within 90 days."""
-    return check_failures(_read_csv("appliance_failures.csv"), "appliance_failures.csv")
+    return check_failures(datafiles.table("appliance_failures.csv", text=False), "appliance_failures.csv")
 
 
 def load_tickets() -> pd.DataFrame:
     """The synthetic customer-service tickets of Alvera Group, each with the category an agent gave it."""
-    table = _read_csv("support_tickets.csv")
+    table = datafiles.table("support_tickets.csv", text=False)
     _require(table, TICKET_COLUMNS, "support_tickets.csv")
     return table
 

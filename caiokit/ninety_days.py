@@ -48,12 +48,15 @@ from caiokit.finance import portfolio_finance
 from caiokit.literacy import alvera_audiences, literacy_plan, plan_totals
 from caiokit.maturity import MaturityResult, assess
 from caiokit.portfolio import select_portfolio
+from caiokit.reports import markdown
 from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
 from caiokit.roles import ROLES
 from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, explain_weights, quadrant, score
 from caiokit.stakeholders import engagement_order, place_stakeholders
 from caiokit.strategy import company_objectives, load_company
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
+from caiokit.validation import is_number
+from caiokit.wording import lower_first
 
 PHASES = {
     "listen": "Days 1-30: listen and assess",
@@ -177,9 +180,6 @@ _MESSAGES = {
     "bad_note_line": "line {line} of the triage notes, '{text}', should look like 'UC18: your note'.",
     "bad_stakeholders": "stakeholders should be rows of (name, influence, interest, stance) or a table with these columns.",
     "bad_milestones": "milestones should be a dict of phase -> list of texts; the phases are {phases}.",
-    "no_path": "Give a file name for the export, for example my_90_day_plan.md.",
-    "no_folder": "The folder {folder} does not exist: create it first, or choose another path.",
-    "is_folder": "{path} is a folder: give a file name, for example {path}/my_90_day_plan.md.",
 }
 
 _CHECKS = {
@@ -504,8 +504,8 @@ def to_markdown(plan: NinetyDayPlan) -> str:
     parts = [
         _DOC["title"].format(company=plan.company),
         f"**Ambition.** {plan.ambition or _DOC['to_complete']}",
-        f"**The role.** The {ROLES['CAIO'].title} {_lower_first(ROLES['CAIO'].description)}",
-        "**Business objectives.**\n\n" + "\n".join(f"- {key}: {text}" for key, text in plan.objectives),
+        f"**The role.** The {ROLES['CAIO'].title} {lower_first(ROLES['CAIO'].description)}",
+        "**Business objectives.**\n\n" + markdown.bullets(f"{key}: {text}" for key, text in plan.objectives),
         f"**Limits.** One-off budget EUR {plan.budget_eur:,.0f}; the AI team delivers "
         f"{plan.capacity_pm_per_quarter:g} person-months a quarter over {plan.horizon_quarters} quarters "
         f"from {plan.roadmap.quarters[0]}; {_people(plan.team_size)} in the AI team.",
@@ -515,7 +515,7 @@ def to_markdown(plan: NinetyDayPlan) -> str:
         "### Stakeholder map",
         _stakeholder_markdown(plan.stakeholders),
         "### Milestones",
-        _bullets(plan.milestones.get("listen", ())),
+        markdown.bullets(plan.milestones.get("listen", ()), empty=_DOC["none"]),
         f"## {PHASES['decide']}",
         "### Prioritised use cases and budget",
         _weights_markdown(plan),
@@ -526,7 +526,7 @@ def to_markdown(plan: NinetyDayPlan) -> str:
         "### Team",
         _team_markdown(plan),
         "### Milestones",
-        _bullets(plan.milestones.get("decide", ())),
+        markdown.bullets(plan.milestones.get("decide", ()), empty=_DOC["none"]),
         f"## {PHASES['launch']}",
         "### Roadmap",
         _roadmap_markdown(plan),
@@ -537,24 +537,16 @@ def to_markdown(plan: NinetyDayPlan) -> str:
         "### Change: the first users",
         _adkar_markdown(plan.adkar),
         "### Milestones",
-        _bullets(plan.milestones.get("launch", ())),
+        markdown.bullets(plan.milestones.get("launch", ()), empty=_DOC["none"]),
         "## Open points",
-        _bullets(problems) if problems else _DOC["clean"],
+        markdown.bullets(problems, empty=_DOC["clean"]),
     ]
     return "\n\n".join(part.strip() for part in parts) + "\n"
 
 
 def write_plan(plan: NinetyDayPlan, path: str | os.PathLike) -> Path:
     """Write the plan as Markdown to ``path`` (overwriting it) and return the path written."""
-    if not str(path).strip():
-        raise NinetyDayError(_MESSAGES["no_path"])
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise NinetyDayError(_MESSAGES["is_folder"].format(path=path))
-    if not target.parent.is_dir():
-        raise NinetyDayError(_MESSAGES["no_folder"].format(folder=target.parent))
-    target.write_text(to_markdown(plan), encoding="utf-8")
-    return target
+    return markdown.write(path, to_markdown(plan), example="my_90_day_plan.md", error=NinetyDayError)
 
 
 # --- building blocks ------------------------------------------------------------------------------
@@ -567,10 +559,6 @@ def _short(value: Any) -> str:
     if isinstance(value, tuple | list):
         return f"{len(value)} rows" if value and isinstance(value[0], tuple) else repr(list(value))
     return repr(value)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -588,11 +576,11 @@ def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
                 _MESSAGES["unknown_choice"].format(key=key, suggestion=suggestion, keys=", ".join(result))
             )
         result[key] = value
-    if not _is_number(result["budget_eur"]) or result["budget_eur"] < 0:
+    if not is_number(result["budget_eur"]) or result["budget_eur"] < 0:
         raise NinetyDayError(
             _MESSAGES["bad_number"].format(key="budget_eur", low=0, value=result["budget_eur"])
         )
-    if not _is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
+    if not is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
         raise NinetyDayError(
             _MESSAGES["bad_positive"].format(
                 key="capacity_pm_per_quarter", value=result["capacity_pm_per_quarter"]
@@ -746,10 +734,6 @@ def _people(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _milestones(plan: NinetyDayPlan) -> dict[str, tuple[str, ...]]:
     """The milestones each phase's results call for, in plain words."""
     listen = []
@@ -819,24 +803,11 @@ def _milestones(plan: NinetyDayPlan) -> dict[str, tuple[str, ...]]:
     return {"listen": tuple(listen), "decide": tuple(decide), "launch": tuple(launch)}
 
 
-def _bullets(items: Sequence[str]) -> str:
-    return "\n".join(f"- {item}" for item in items) if items else _DOC["none"]
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A Markdown table; the empty marker when there are no rows."""
-    if not rows:
-        return _DOC["none"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _stakeholder_markdown(placed: pd.DataFrame) -> str:
     rows = [
         (row.name, row.quadrant, row.stance_label, row.engagement) for row in placed.itertuples(index=False)
     ]
-    return _table(("Stakeholder", "Quadrant", "Stance", "Engagement"), rows)
+    return markdown.table(("Stakeholder", "Quadrant", "Stance", "Engagement"), rows, empty=_DOC["none"])
 
 
 def _weights_markdown(plan: NinetyDayPlan) -> str:
@@ -863,9 +834,10 @@ def _use_case_markdown(plan: NinetyDayPlan) -> str:
         )
         for row in plan.use_cases.itertuples(index=False)
     ]
-    return _table(
+    return markdown.table(
         ("Rank", "Id", "Use case", "2x2", "One-off EUR", "Benefit EUR/year", "Effort pm"),
         rows,
+        empty=_DOC["none"],
     )
 
 
@@ -889,9 +861,9 @@ def _triage_markdown(plan: NinetyDayPlan) -> str:
         (use_case, names[use_case], tier, plan.triage_basis[use_case], plan.triage_notes.get(use_case, ""))
         for use_case, tier in plan.tiers.items()
     ]
-    text = _table(("Id", "Use case", "Tier", "Why", "Note"), rows)
+    text = markdown.table(("Id", "Use case", "Tier", "Why", "Note"), rows, empty=_DOC["none"])
     if "high" in plan.tiers.values():
-        duties = "\n".join(f"- {duty}" for duty in obligations("high", "deployer"))
+        duties = markdown.bullets(obligations("high", "deployer"))
         text += f"\n\nAs deployer of a high-risk system, Alvera must:\n\n{duties}"
     return text
 
@@ -912,7 +884,11 @@ def _team_markdown(plan: NinetyDayPlan) -> str:
         f"{_people(plan.team_size)}, delivering up to {plan.team_capacity_pm_per_quarter:g} person-months a "
         f"quarter at {PM_PER_PERSON_PER_QUARTER:g} per person.\n\n"
     )
-    text += _table(("Role", "People", "Needed at peak", "Quarters short", "Largest gap (people)"), rows)
+    text += markdown.table(
+        ("Role", "People", "Needed at peak", "Quarters short", "Largest gap (people)"),
+        rows,
+        empty=_DOC["none"],
+    )
     return text
 
 
@@ -922,15 +898,15 @@ def _roadmap_markdown(plan: NinetyDayPlan) -> str:
         (row.id, row.name, row.start_quarter, row.end_quarter)
         for row in table[table["scheduled"]].sort_values(["start_index", "id"]).itertuples(index=False)
     ]
-    text = _table(("Id", "Use case", "Start", "End"), rows)
+    text = markdown.table(("Id", "Use case", "Start", "End"), rows, empty=_DOC["none"])
     load = quarterly_load(plan.roadmap)
     text += "\n\nLoad per quarter: " + "; ".join(
         f"{quarter} {row.load_pm:g} of {row.capacity_pm:g} pm" for quarter, row in load.iterrows()
     )
     left = table[~table["scheduled"]]
     if len(left):
-        text += "\n\nNot in the roadmap:\n\n" + "\n".join(
-            f"- {row.id} {row.name}: {row.reason}" for row in left.itertuples(index=False)
+        text += "\n\nNot in the roadmap:\n\n" + markdown.bullets(
+            f"{row.id} {row.name}: {row.reason}" for row in left.itertuples(index=False)
         )
     return text
 
@@ -951,7 +927,9 @@ def _quick_win_rows(plan: NinetyDayPlan) -> list[tuple[str, str, str]]:
 
 def _quick_wins_markdown(plan: NinetyDayPlan) -> str:
     rows = _quick_win_rows(plan)
-    return "\n".join(f"- {use_case} {name} ({when})" for use_case, name, when in rows) or _DOC["none"]
+    return markdown.bullets(
+        (f"{use_case} {name} ({when})" for use_case, name, when in rows), empty=_DOC["none"]
+    )
 
 
 def _literacy_markdown(plan: NinetyDayPlan) -> str:
@@ -961,7 +939,7 @@ def _literacy_markdown(plan: NinetyDayPlan) -> str:
     ]
     t = plan.literacy_totals
     return (
-        _table(("Audience", "People", "Hours each", "Total hours"), rows)
+        markdown.table(("Audience", "People", "Hours each", "Total hours"), rows, empty=_DOC["none"])
         + f"\n\n{t['total_hours']:,.0f} hours for {int(t['headcount']):,} people, EUR {t['cost_eur']:,.0f} "
         "of working time."
     )

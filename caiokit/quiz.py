@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from caiokit.errors import QuizBankError
+from caiokit import datafiles
+from caiokit.errors import MalformedBankError, QuizBankError
 from caiokit.i18n import _, language, ngettext
 
 QUESTION_TYPES = ("single", "multiple", "matching")
@@ -226,7 +226,7 @@ def _parse_question(raw: Any, index: int, problems: list[str]) -> Question | Non
 
 
 def parse_bank(data: Any, source: str) -> Bank:
-    """Validate a bank's parsed JSON; raise one QuizBankError that lists every problem."""
+    """Validate a bank's parsed JSON; raise one MalformedBankError that lists every problem."""
     problems: list[str] = []
     if not isinstance(data, dict):
         raise QuizBankError(
@@ -243,11 +243,7 @@ def parse_bank(data: Any, source: str) -> Bank:
     if duplicates:
         problems.append(_("{source}: duplicate question ids {ids}").format(source=source, ids=duplicates))
     if problems:
-        # TRANSLATORS: English keeps "problem(s)" for one problem and for several; write each form of yours.
-        summary = ngettext(
-            "{source} has {count} problem(s): ", "{source} has {count} problem(s): ", len(problems)
-        )
-        raise QuizBankError(summary.format(source=source, count=len(problems)) + "; ".join(problems))
+        raise MalformedBankError(source, problems)
     return Bank(title=str(title), lesson=str(lesson), questions=tuple(questions))
 
 
@@ -264,7 +260,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
             ) from exc
     else:
         source = _("quiz bank {name}").format(name=repr(name_or_path))
-        resource = resources.files("caiokit") / "data" / "quizzes" / language() / f"{name_or_path}.json"
+        resource = datafiles.path(f"quizzes/{language()}/{name_or_path}.json")
         if not resource.is_file():
             raise QuizBankError(
                 _("There is no {source}; available: {names}.").format(
@@ -285,7 +281,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
 
 def bank_names() -> list[str]:
     """Names of the banks shipped with caiokit in the language in use."""
-    folder = resources.files("caiokit") / "data" / "quizzes" / language()
+    folder = datafiles.path(f"quizzes/{language()}")
     return sorted(
         entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )

@@ -11,16 +11,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-from caiokit.errors import CaioKitError
+from caiokit import datafiles
+from caiokit.errors import CaioKitError, ProblemsError
 
 
 class RolesError(CaioKitError):
     """A responsibilities table, a role name or a sorting answer is not usable; the message says why."""
+
+
+class ResponsibilitiesError(RolesError, ProblemsError):
+    """A responsibilities table with bad rows; ``problems`` lists every issue found."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +117,7 @@ def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
     """The responsibilities table (built in, or a CSV file with the same columns), validated."""
     if path is None:
         source = "responsibilities.csv"
-        with (resources.files("caiokit") / "data" / "responsibilities.csv").open(encoding="utf-8") as handle:
-            table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+        table = datafiles.table(source)
     else:
         source = str(path)
         try:
@@ -139,7 +142,7 @@ def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
     if duplicates:
         problems.append(f"duplicate responsibilities: {', '.join(map(repr, duplicates))}")
     if problems:
-        raise RolesError(f"{source} has {len(problems)} problem(s): " + "; ".join(problems))
+        raise ResponsibilitiesError(source, problems)
     return table[list(COLUMNS)].reset_index(drop=True)
 
 

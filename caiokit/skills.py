@@ -18,14 +18,17 @@ import math
 import numbers
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
-from caiokit.errors import CaioKitError
+from caiokit.errors import ProblemsError
+from caiokit.reports import markdown
+from caiokit.validation import is_number, is_real
+from caiokit.wording import lower_first
 
 SKILL_IDS = (
     "skill.tech",
@@ -75,22 +78,20 @@ _MESSAGES = {
     "not_result": "development_plan needs the SkillsResult returned by assess_skills, not a {kind}",
     "not_plan": "plan_to_markdown needs the DataFrame returned by development_plan, not a {kind}",
     "plan_columns": "the plan lacks column(s) {columns}: pass the DataFrame returned by development_plan",
-    "no_path": "give a file name to export to, such as 'my_development_plan.md'",
-    "is_folder": "{path} is a folder: add a file name, such as 'my_development_plan.md'",
-    "no_folder": "the folder {folder} does not exist: create it first or choose another path",
 }
 
 
-class SkillsError(CaioKitError):
+class SkillsError(ProblemsError):
     """Ratings, skill data or plan settings that cannot be used; ``problems`` lists every issue found."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        if len(self.problems) == 1:
-            super().__init__(self.problems[0])
-            return
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} problems with the skills self-assessment:\n{lines}")
+    headline = "{count} problems with {what}"
+
+    def __init__(self, problems: Iterable[str]):
+        super().__init__("the skills self-assessment", problems)
+
+    def message(self) -> str:
+        """A lone problem as it is, several under the headline."""
+        return self.problems[0] if len(self.problems) == 1 else super().message()
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,8 @@ class SkillsResult:
 
     def to_markdown(self) -> str:
         """The profile: strengths and gaps, then the score of every skill."""
-        rows = "\n".join(f"| {self.names[skill]} | {score:.1f} |" for skill, score in self.scores.items())
-        return f"{self.summary()}\n\n| Skill | Score |\n|---|---|\n{rows}"
+        rows = [(self.names[skill], f"{score:.1f}") for skill, score in self.scores.items()]
+        return f"{self.summary()}\n\n" + markdown.table(("Skill", "Score"), rows)
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
@@ -214,7 +215,7 @@ def _rating_problems(ratings: object, ids: list[str]) -> list[str]:
         value = ratings.get(sid)
         if value is None or value is Ellipsis:
             problems.append(_MESSAGES["no_rating"].format(id=sid))
-        elif isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        elif not is_number(value, finite=False):
             problems.append(_MESSAGES["not_number"].format(id=sid, value=value))
         elif value != int(value) or not 1 <= value <= 5:
             problems.append(_MESSAGES["out_of_range"].format(id=sid, value=value))
@@ -226,7 +227,7 @@ def assess_skills(
 ) -> SkillsResult:
     """Score ratings (statement id -> 1..5): a score per skill, the strengths and the gaps."""
     skills = load_skills() if skills is None else skills
-    if isinstance(target, bool) or not isinstance(target, numbers.Real) or not 1 <= target <= 5:
+    if not is_real(target) or not 1 <= target <= 5:
         raise SkillsError([_MESSAGES["bad_target"].format(value=target)])
     ids = list(skills["statement_id"])
     problems = _rating_problems(ratings, ids)
@@ -274,10 +275,6 @@ def development_plan(
     )
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> str:
     """The plan as a Markdown page (with the profile above it when ``result`` is given)."""
     if not isinstance(plan, pd.DataFrame):
@@ -291,12 +288,12 @@ def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> 
     if plan.empty:
         parts.append(NO_GAP)
         return "\n\n".join(parts) + "\n"
-    rows = "\n".join(
-        f"| {row.week} | {_cell(row.skill)} | {_cell(row.action)} | {_cell(row.lesson)} | {row.hours:g} |"
+    rows = [
+        (row.week, row.skill, row.action, row.lesson, f"{row.hours:g}")
         for row in plan.itertuples(index=False)
-    )
+    ]
     total = float(plan["hours"].sum())
-    parts.append("| Week | Skill | Action | Lesson to revisit | Hours |\n|---|---|---|---|---|\n" + rows)
+    parts.append(markdown.table(("Week", "Skill", "Action", "Lesson to revisit", "Hours"), rows))
     parts.append(
         f"**Total**: {len(plan)} actions, {total:g} hours, from week {plan['week'].min()} "
         f"to week {plan['week'].max()}."
@@ -306,12 +303,11 @@ def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> 
 
 def write_plan(plan: pd.DataFrame, path: str | os.PathLike, result: SkillsResult | None = None) -> Path:
     """Write the plan as Markdown to ``path`` (overwriting it) and return the path written."""
-    if not str(path).strip():
-        raise SkillsError([_MESSAGES["no_path"]])
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise SkillsError([_MESSAGES["is_folder"].format(path=path)])
-    if not target.parent.is_dir():
-        raise SkillsError([_MESSAGES["no_folder"].format(folder=target.parent)])
-    target.write_text(plan_to_markdown(plan, result), encoding="utf-8")
-    return target
+    return markdown.write(
+        path, plan_to_markdown(plan, result), example="my_development_plan.md", error=_export_error
+    )
+
+
+def _export_error(message: str) -> SkillsError:
+    """The writer's message in this module's style, which starts in lower case."""
+    return SkillsError([lower_first(message)])

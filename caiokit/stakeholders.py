@@ -10,14 +10,13 @@ Conventions of the course, stated once here:
 
 from __future__ import annotations
 
-import math
-import numbers
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 HIGH_FROM = 3
 SCORE_RANGE = (1, 5)
@@ -46,8 +45,7 @@ class StakeholderError(CaioKitError):
 
 def stakeholder_advice() -> pd.DataFrame:
     """The four quadrants with their influence and interest level, engagement style and advice."""
-    with (resources.files("caiokit") / "data" / "stakeholder_advice.csv").open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str).set_index("quadrant")
+    return datafiles.table("stakeholder_advice.csv").set_index("quadrant")
 
 
 def quadrant(influence: int, interest: int) -> str:
@@ -64,7 +62,7 @@ def quadrant(influence: int, interest: int) -> str:
 
 def _score_problem(value: Any, bounds: tuple[int, int]) -> str | None:
     low, high = bounds
-    if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+    if not is_number(value, finite=False):
         return f"is {value!r}, not a whole number from {low} to {high}"
     if not low <= value <= high:
         return f"is {value:g}, outside {low} to {high}"

@@ -20,18 +20,18 @@ satisfaction", not every vague result.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.catalog import require_columns
 from caiokit.errors import CaioKitError
+from caiokit.reports import markdown
 
 HORIZONS = {
     "now": "Now (0-6 months)",
@@ -119,9 +119,6 @@ _MESSAGES = {
     "risks": "There is no risk: name at least the main risks and what you will do about them.",
     "orphan_key_result": "Key result '{kr}' comes before any objective: put its objective on the line above it.",
     "unknown_field": "Unknown canvas field(s): {fields}. The fields are: {allowed}.",
-    "no_path": "Give a file name for the export, for example my_ai_strategy.md.",
-    "no_folder": "The folder {folder} does not exist: create it first, or choose another path.",
-    "is_folder": "{path} is a folder: give a file name, for example {path}/my_ai_strategy.md.",
     "unknown_objective_link": "links name objective {id}, which is not among the objectives ({ids}).",
     "unknown_use_case": "links name use case {id} for {objective}, which is not in the catalog.",
 }
@@ -309,9 +306,6 @@ class StrategyCanvas:
         def block(text: str) -> str:
             return text.strip() or _TO_COMPLETE
 
-        def bullets(items: Sequence[str]) -> str:
-            return "\n".join(f"- {item}" for item in items) if items else _TO_COMPLETE
-
         serving: dict[str, list[str]] = {}
         for use_case in self.priority_use_cases:
             for target in use_case.objectives:
@@ -323,12 +317,13 @@ class StrategyCanvas:
             if serving.get(objective.id):
                 objective_lines.append(f"- AI use cases: {'; '.join(serving[objective.id])}")
             objective_lines.append("")
-        use_case_rows = "\n".join(
-            f"| {i} | {u.name} | {', '.join(u.objectives) or '-'} |"
-            for i, u in enumerate(self.priority_use_cases, start=1)
-        )
-        use_cases = (
-            f"| # | Use case | Serves |\n|---|---|---|\n{use_case_rows}" if use_case_rows else _TO_COMPLETE
+        use_cases = markdown.table(
+            ("#", "Use case", "Serves"),
+            [
+                (i, u.name, ", ".join(u.objectives) or "-")
+                for i, u in enumerate(self.priority_use_cases, start=1)
+            ],
+            empty=_TO_COMPLETE,
         )
         roadmap = "\n".join(
             f"- **{horizon}**: {'; '.join(self.roadmap.get(key, [])) or _TO_COMPLETE}"
@@ -349,13 +344,13 @@ class StrategyCanvas:
             f"**Governance.** {block(self.governance)}\n\n"
             f"**Funding.** {block(self.funding)}",
             "## Success metrics",
-            bullets(self.success_metrics),
+            markdown.bullets(self.success_metrics, empty=_TO_COMPLETE),
             "## Risks",
-            bullets(self.risks),
+            markdown.bullets(self.risks, empty=_TO_COMPLETE),
         ]
         problems = self.validate()
         if problems:
-            parts += ["## Open points", bullets(problems)]
+            parts += ["## Open points", markdown.bullets(problems)]
         return "\n\n".join(parts) + "\n"
 
 
@@ -368,21 +363,12 @@ def canvas_fields() -> pd.DataFrame:
 
 def write_markdown(canvas: StrategyCanvas, path: str | os.PathLike) -> Path:
     """Write the canvas as Markdown to ``path`` (overwriting it) and return the path written."""
-    if not str(path).strip():
-        raise StrategyError(_MESSAGES["no_path"])
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise StrategyError(_MESSAGES["is_folder"].format(path=path))
-    if not target.parent.is_dir():
-        raise StrategyError(_MESSAGES["no_folder"].format(folder=target.parent))
-    target.write_text(canvas.to_markdown(), encoding="utf-8")
-    return target
+    return markdown.write(path, canvas.to_markdown(), example="my_ai_strategy.md", error=StrategyError)
 
 
 def load_company() -> dict:
     """The case-study company (Alvera Group SE) as described in ``data/company.json``."""
-    with (resources.files("caiokit") / "data" / "company.json").open("r", encoding="utf-8") as handle:
-        return json.load(handle)
+    return datafiles.document("company.json")
 
 
 def company_objectives(company: Mapping | None = None) -> list[Objective]:

@@ -27,13 +27,14 @@ import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_blank, is_number
 
 
 class TeamError(CaioKitError):
@@ -159,14 +160,9 @@ class Recommendation:
         return text
 
 
-def _table(name: str) -> pd.DataFrame:
-    with (resources.files("caiokit") / "data" / name).open(encoding="utf-8") as handle:
-        return pd.read_csv(handle, keep_default_na=False)
-
-
 def ai_roles() -> pd.DataFrame:
     """The roles of an AI team: what they do, typical skills, the stage from which they are needed."""
-    return _table("ai_roles.csv")
+    return datafiles.table("ai_roles.csv", text=False)
 
 
 def role_names() -> tuple[str, ...]:
@@ -176,17 +172,17 @@ def role_names() -> tuple[str, ...]:
 
 def operating_models() -> pd.DataFrame:
     """The three operating models: how each works, its strengths, weaknesses and when it fits."""
-    return _table("operating_models.csv")
+    return datafiles.table("operating_models.csv", text=False)
 
 
 def role_mix() -> pd.DataFrame:
     """Share of a use case's effort per role (columns), by technique (index); each row adds up to 1."""
-    return _table("role_mix.csv").set_index("technique")
+    return datafiles.table("role_mix.csv", text=False).set_index("technique")
 
 
 def load_sample_plan() -> pd.DataFrame:
     """Ten Alvera use cases scheduled over six quarters, 2027-Q1 to 2028-Q2."""
-    return _table("sample_plan.csv")
+    return datafiles.table("sample_plan.csv", text=False)
 
 
 def role_homes(model: str) -> dict[str, str]:
@@ -210,10 +206,6 @@ def role_homes(model: str) -> dict[str, str]:
 
 def _is_whole(value: Any) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _check_keys(
@@ -320,12 +312,6 @@ def _systems(count: int) -> str:
     return "no AI system" if count == 0 else f"only {count} AI system{'s' if count > 1 else ''}"
 
 
-def _is_blank(value: Any) -> bool:
-    if isinstance(value, str):
-        return not value.strip()
-    return value is None or bool(pd.isna(value))
-
-
 def _sentence(text: str) -> str:
     return f"{text[0].upper()}{text[1:]}."
 
@@ -366,7 +352,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
     rows = []
     for row in plan.itertuples(index=False):
         use_case = str(row.id)
-        start_blank, end_blank = _is_blank(row.start_quarter), _is_blank(row.end_quarter)
+        start_blank, end_blank = is_blank(row.start_quarter), is_blank(row.end_quarter)
         if start_blank and end_blank:
             continue
         if start_blank or end_blank:
@@ -383,7 +369,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
                 )
             )
         effort = row.effort_pm
-        if not _is_number(effort) or effort < 0:
+        if not is_number(effort) or effort < 0:
             raise TeamError(_MESSAGES["bad_effort"].format(id=use_case, value=effort))
         technique = techniques.get(str(row.technique).strip().lower())
         if technique is None:
@@ -407,7 +393,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
 
 def _checked_pm(pm_per_person_per_quarter: Any) -> float:
     value = pm_per_person_per_quarter
-    if not _is_number(value) or not 0 < value <= MAX_PM_PER_PERSON_PER_QUARTER:
+    if not is_number(value) or not 0 < value <= MAX_PM_PER_PERSON_PER_QUARTER:
         raise TeamError(_MESSAGES["bad_pm"].format(value=value))
     return float(value)
 
@@ -427,7 +413,7 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
         )
     for role in workload.columns:
         for quarter, value in workload[role].items():
-            if not _is_number(value) or value < 0:
+            if not is_number(value) or value < 0:
                 raise TeamError(_MESSAGES["bad_workload"].format(role=role, quarter=quarter, value=value))
     return workload.astype(float)
 
@@ -457,7 +443,7 @@ def size_team(
             )
         )
     for role, people in headcount.items():
-        if not _is_number(people) or people < 0:
+        if not is_number(people) or people < 0:
             raise TeamError(_MESSAGES["bad_headcount"].format(role=role, value=people))
     roles = [role for role in known if role in demand.columns or role in headcount]
     demand = demand.reindex(columns=roles, fill_value=0.0)

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_real
 
 DEFAULT_GRID = tuple(round(i / 100, 2) for i in range(101))
 
@@ -81,13 +82,13 @@ def recall(tp: int, fn: int) -> float:
 
 
 def _cost(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < math.inf:
+    if not is_real(value) or not 0 <= value < math.inf:
         raise ThresholdError(_MESSAGES["cost"].format(name=name, value=value))
     return float(value)
 
 
 def _threshold(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value <= 1:
+    if not is_real(value) or not 0 <= value <= 1:
         raise ThresholdError(_MESSAGES["threshold"].format(value=value))
     return float(value)
 

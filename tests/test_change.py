@@ -315,6 +315,20 @@ def test_curriculum_for_rejects_bad_input():
         curriculum_for("managers", -1)
 
 
+@pytest.mark.parametrize(
+    ("headcount", "hours", "rate", "message"),
+    [
+        ({"AI users": 520}, {"AI users": math.inf}, 50, "hours for 'AI users' is inf"),
+        ({"AI users": math.inf}, None, 50, "headcount of 'AI users' is inf"),
+        ({"AI users": 520}, None, math.inf, "hourly_rate_eur is inf"),
+    ],
+)
+def test_literacy_plan_refuses_infinity_like_nan(headcount, hours, rate, message):
+    # Infinite hours once gave total_hours = cost_eur = inf, and an infinite headcount an OverflowError.
+    with pytest.raises(LiteracyError, match=message):
+        literacy_plan(headcount, hours, hourly_rate_eur=rate)
+
+
 # --- charts -----------------------------------------------------------------------------------------
 
 

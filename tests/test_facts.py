@@ -153,7 +153,7 @@ def test_a_malformed_row_is_a_clear_error(monkeypatch, column, value, message):
 def test_a_missing_column_is_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "facts.csv").write_text("id,statement\nx,y\n", encoding="utf-8")
-    monkeypatch.setattr(facts.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(facts.datafiles.resources, "files", lambda package: tmp_path)
     facts.facts.cache_clear()
     try:
         with pytest.raises(FactsError, match="column.*'value'"):

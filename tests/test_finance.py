@@ -1,6 +1,8 @@
 """Tests of caiokit.finance: NPV, ROI, payback and cash flows of use cases and portfolios."""
 
 import math
+from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -117,3 +119,13 @@ def test_built_in_catalog_finance_adds_up():
     assert table["id"].tolist() == [*ids, "total"]
     assert table["npv_eur"].iloc[-1] == pytest.approx(table["npv_eur"].iloc[:-1].sum())
     assert table["one_off_eur"].iloc[-1] == catalog.set_index("id").loc[ids, "cost_one_off_eur"].sum()
+
+
+def test_fractions_count_as_numbers_and_decimals_do_not():
+    # caiokit.validation: Fraction is a real number to Python; Decimal is not (it does not mix with floats).
+    assert npv([Fraction(-100), Fraction(60), 60], Fraction(1, 10)) == pytest.approx(npv([-100, 60, 60], 0.1))
+    assert roi(Fraction(3, 2), 1) == pytest.approx(0.5)
+    with pytest.raises(FinanceError, match="cash flow of year 0 must be a number"):
+        npv([Decimal(-100), 60], 0.1)
+    with pytest.raises(FinanceError, match="benefits must be a number of 0 or more"):
+        roi(Decimal(150), 100)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -228,6 +230,7 @@ def test_build_plan_rejects_a_non_mapping():
         ({"maturity_answers": {"ERU1": 9}}, MaturityError),
         ({"stakeholders": [("CEO", 9, 4, 2)]}, StakeholderError),
         ({"literacy_hours": {"interns": 3}}, LiteracyError),
+        ({"literacy_hours": {"AI users": math.inf}}, LiteracyError),
         ({"adkar_scores": {"Awareness": 4}}, AdkarError),
         ({"start_quarter": "next year"}, RoadmapError),
         ({"weights": {"beauty": 1}}, ScoringError),
@@ -327,6 +330,18 @@ def test_markdown_has_one_section_per_phase_in_order(default_plan):
     assert "11,896 hours for 3,200 people" in text and "Barrier point: **Desire**" in text
     assert text.rstrip().endswith("where AI should take the company in about three years.")
     assert to_markdown(build_plan()) == text  # deterministic
+
+
+def test_a_pipe_or_a_line_break_in_a_name_stays_in_its_cell():
+    # A stakeholder named "Head of sales | EMEA" once gave a five-cell row in the four-column table.
+    stakeholders = (("Head of sales | EMEA", 5, 4, 1), ("CFO\nFinance", 4, 2, 0))
+    text = to_markdown(build_plan({"stakeholders": stakeholders}))
+    lines = text.splitlines()
+    start = lines.index("### Stakeholder map") + 2
+    table = lines[start : lines.index("", start)]
+    cells = [len(re.split(r"(?<!\\)\|", line)) for line in table]
+    assert len(table) == 4 and cells == [cells[0]] * 4 and cells[0] == 6  # 4 cells between 5 pipes
+    assert "| Head of sales \\| EMEA | manage closely |" in text and "| CFO Finance |" in text
 
 
 def test_markdown_of_a_clean_plan_and_of_a_high_risk_one(clean_plan):

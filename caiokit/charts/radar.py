@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import numbers
 import textwrap
 from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
 from caiokit.errors import CaioKitError
+from caiokit.validation import is_number
 
 LABEL_WIDTH = 22
 # The first axis points up; axes follow clockwise.
@@ -29,7 +29,7 @@ def _wrap(label: str) -> str:
 def _checked(scores: Mapping[str, float], max_value: float, what: str) -> list[float]:
     values = []
     for axis, value in scores.items():
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        if not is_number(value, finite=False):
             raise RadarChartError(f"{what}: the value for {axis!r} is {value!r}, not a number.")
         if not 0 <= value <= max_value:
             raise RadarChartError(f"{what}: the value for {axis!r} is {value}, outside 0 to {max_value}.")

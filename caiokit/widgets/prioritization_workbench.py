@@ -33,6 +33,7 @@ from caiokit.charts.prioritization import stability_chart, value_feasibility_cha
 from caiokit.errors import CaioKitError, CatalogError, PortfolioError, ScoringError
 from caiokit.finance import portfolio_finance
 from caiokit.portfolio import PortfolioResult, select_portfolio
+from caiokit.reports import markdown
 from caiokit.scoring import (
     CRITERIA,
     DEFAULT_WEIGHTS,
@@ -390,8 +391,7 @@ class PrioritizationWorkbench(Tool):
                 rate=FINANCE_RATE if finance is not None else None,
                 years=FINANCE_YEARS if finance is not None else None,
             )
-            md_path = folder / f"{stem}.md"
-            md_path.write_text(summary, encoding="utf-8")
+            md_path = markdown.write(folder / f"{stem}.md", summary)
         except (CaioKitError, OSError) as error:
             self.export_message.value = inline_markdown(_TEXT["not_saved"].format(error=error))
             return None
