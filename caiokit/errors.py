@@ -17,7 +17,7 @@ class ProblemsError(CaioKitError):
     way in ``headline`` (with the same two fields, ``what`` and ``count``).
     """
 
-    headline = "{what} has {count} problem(s)"
+    headline = "{what} has {count} problem(s)"  # in the catalogue through caiokit.i18n.PROBLEM_HEADLINES
 
     def __init__(self, what: str, problems: Iterable[str]):
         self.what = what
@@ -26,8 +26,11 @@ class ProblemsError(CaioKitError):
 
     def message(self) -> str:
         """The headline, then each problem on a line of its own."""
+        # caiokit.i18n imports this module, so it is imported here, when a message is made.
+        from caiokit.i18n import _
+
         lines = "".join(f"\n  - {problem}" for problem in self.problems)
-        return self.headline.format(what=self.what, count=len(self.problems)) + ":" + lines
+        return _(self.headline).format(what=self.what, count=len(self.problems)) + ":" + lines
 
 
 class CatalogError(ProblemsError):

@@ -109,6 +109,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations(language()).ngettext(singular, plural, int(count))
 
 
+# The headlines of caiokit.errors.ProblemsError and its subclasses, which that module cannot mark itself
+# (this module imports it); the test of the catalogue checks that these are all of them.
+PROBLEM_HEADLINES = (
+    N_("{what} has {count} problem(s)"),
+    N_("{count} problem(s) with {what}"),
+    N_("{count} problems with {what}"),
+)
+
+
 @dataclass(frozen=True)
 class Message:
     """A text with values, translated and filled in when shown (see :func:`lazy`)."""

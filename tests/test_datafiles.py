@@ -36,7 +36,7 @@ def test_documents_are_parsed_anew():
 
 
 def test_path_reaches_files_in_subfolders():
-    assert datafiles.path("quizzes/00_start_here.json").is_file()
+    assert datafiles.path("quizzes/en/00_start_here.json").is_file()
     assert datafiles.path("quizzes").is_dir()
 
 

@@ -167,9 +167,9 @@ STILL_TO_TRANSLATE = {
     "caiokit/checks/teams.py": 34,
     "caiokit/checks/technologies.py": 76,
     "caiokit/maturity.py": 26,
-    "caiokit/ninety_days.py": 137,
-    "caiokit/skills.py": 44,
-    "caiokit/strategy.py": 64,
+    "caiokit/ninety_days.py": 135,
+    "caiokit/skills.py": 43,
+    "caiokit/strategy.py": 62,
     "caiokit/widgets/adkar_diagnostic.py": 7,
     "caiokit/widgets/aiact_triage.py": 14,
     "caiokit/widgets/exercise.py": 4,
@@ -292,3 +292,17 @@ def test_no_text_to_translate_is_left_in_the_interface_checks_and_reports():
     assert not problems, "mark texts with _(), N_(), ngettext() or lazy() (caiokit.i18n):\n" + "\n".join(
         problems
     )
+
+
+def test_every_list_of_problems_headline_is_in_the_catalogue():
+    import caiokit.maturity  # noqa: F401  (defines subclasses)
+    import caiokit.skills  # noqa: F401
+    from caiokit.errors import ProblemsError
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    headlines = {cls.headline for cls in (ProblemsError, *subclasses(ProblemsError))}
+    assert headlines == set(i18n.PROBLEM_HEADLINES)

@@ -110,7 +110,7 @@ def test_every_problem_of_a_bank_is_listed():
         {"id": "c", "type": "matching", "prompt": "P", "items": MATCHING["items"][:1], "targets": []},
         "not a question",
     )
-    assert message.startswith("bank.json has 8 problem(s): ")
+    assert message.startswith("bank.json has 8 problem(s):\n  - ")
     for expected in (
         "question 'a': answer 'w' is not among its options",
         "type 'essay'",
@@ -164,7 +164,7 @@ def test_messages_go_through_the_catalogue_when_shown(bracketed):
     matching = parse_bank(bank(MATCHING), "t").questions[0]
     assert grade(matching, {"first": "two"}).message == "[0 of 3 pairs right.] [Look again at: 'A'.]"
     assert problems_of({**SINGLE, "answer": "w"}) == (
-        "[bank.json has 1 problem(s): ][[question 's']: answer 'w' is not among its options]"
+        "[bank.json has 1 problem(s)]:\n  - [[question 's']: answer 'w' is not among its options]"
     )
     with pytest.raises(QuizBankError, match=r"^\[There is no \[quiz bank 'nothing'\]; available: 00_start"):
         load_bank("nothing")
