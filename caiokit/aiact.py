@@ -25,8 +25,8 @@ import pandas as pd
 
 from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
+from caiokit.i18n import lower_first
 from caiokit.validation import is_number
-from caiokit.wording import lower_first
 
 TIERS = ("prohibited", "high", "transparency", "minimal")
 ROLES = ("provider", "deployer")

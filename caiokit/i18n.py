@@ -176,6 +176,11 @@ class Category(StrEnum):
         return None
 
 
+def lower_first(sentence: str) -> str:
+    """The text with its first letter in lower case, to carry on a sentence ('Leads ...' -> 'leads ...')."""
+    return sentence[:1].lower() + sentence[1:]
+
+
 def locale() -> Locale:
     """The Babel locale of the language in use."""
     return Locale.parse(LANGUAGES[language()])

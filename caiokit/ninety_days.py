@@ -45,6 +45,7 @@ from caiokit.aiact import obligations, triage
 from caiokit.catalog import dependencies, load_catalog
 from caiokit.errors import CaioKitError, FinanceError, PortfolioError
 from caiokit.finance import portfolio_finance
+from caiokit.i18n import lower_first
 from caiokit.literacy import alvera_audiences, literacy_plan, plan_totals
 from caiokit.maturity import MaturityResult, assess
 from caiokit.portfolio import select_portfolio
@@ -56,7 +57,6 @@ from caiokit.stakeholders import engagement_order, place_stakeholders
 from caiokit.strategy import company_objectives, load_company
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
 from caiokit.validation import is_number
-from caiokit.wording import lower_first
 
 PHASES = {
     "listen": "Days 1-30: listen and assess",

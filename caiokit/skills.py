@@ -26,9 +26,9 @@ import pandas as pd
 
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import ProblemsError
+from caiokit.i18n import lower_first
 from caiokit.reports import markdown
 from caiokit.validation import is_number, is_real
-from caiokit.wording import lower_first
 
 SKILL_IDS = (
     "skill.tech",

@@ -306,3 +306,11 @@ def test_every_list_of_problems_headline_is_in_the_catalogue():
 
     headlines = {cls.headline for cls in (ProblemsError, *subclasses(ProblemsError))}
     assert headlines == set(i18n.PROBLEM_HEADLINES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Leads the AI programme", "leads the AI programme"), ("", "")],
+)
+def test_lower_first_lowers_only_the_first_letter(sentence, expected):
+    assert i18n.lower_first(sentence) == expected
