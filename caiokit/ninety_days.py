@@ -43,6 +43,7 @@ from caiokit.adkar import AdkarResult, adkar_diagnostic
 from caiokit.aiact import examples as triage_examples
 from caiokit.aiact import obligations, triage
 from caiokit.catalog import dependencies, load_catalog
+from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, FinanceError, PortfolioError
 from caiokit.finance import portfolio_finance
 from caiokit.literacy import alvera_audiences, literacy_plan, plan_totals
@@ -84,12 +85,11 @@ WEIGHT_PRESETS: dict[str, dict[str, float]] = {
     },
 }
 
-PM_PER_PERSON_PER_QUARTER = 3.0
-# Share of the team's person-months the portfolio may take: the rest is a buffer for surprises and for
-# running what is already live, and it lets the roadmap fit use cases whose work spans several quarters.
-PLANNED_SHARE = 0.8
-DISCOUNT_RATE = 0.08
-FINANCE_YEARS = 3
+# The course's conventions (caiokit.conventions), by the names this module and its callers use.
+PM_PER_PERSON_PER_QUARTER = COURSE.pm_per_person_per_quarter
+PLANNED_SHARE = COURSE.planned_share
+DISCOUNT_RATE = COURSE.discount_rate
+FINANCE_YEARS = COURSE.finance_years
 
 # Lesson 02's self-assessment of Alvera Group (statement id -> answer from 1 to 5).
 ALVERA_MATURITY_ANSWERS = {
@@ -125,9 +125,9 @@ ALVERA_FIRST_USERS_ADKAR = {"Awareness": 4, "Desire": 2, "Knowledge": 1, "Abilit
 _DEFAULT_CHOICES: dict[str, Any] = {
     "ambition": "",
     "budget_eur": 1_000_000,
-    "capacity_pm_per_quarter": 8.0,
+    "capacity_pm_per_quarter": COURSE.team_pm_per_quarter,
     "horizon_quarters": 4,
-    "start_quarter": "2027-Q1",
+    "start_quarter": COURSE.start_quarter,
     "weights": "balanced",
     "headcount": 3,
     "mandatory": (),

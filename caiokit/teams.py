@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError
 
 
@@ -435,7 +436,7 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
 def size_team(
     workload: pd.DataFrame,
     headcount: Mapping[str, float],
-    pm_per_person_per_quarter: float = 3.0,
+    pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
 ) -> pd.DataFrame:
     """Per quarter and role: demand and capacity in person-months, the gap, and whether the role is short.
 
@@ -533,7 +534,9 @@ def role_shortages(sized: pd.DataFrame) -> list[str]:
 
 
 def headcount_for(
-    workload: pd.DataFrame, pm_per_person_per_quarter: float = 3.0, basis: str = "peak"
+    workload: pd.DataFrame,
+    pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
+    basis: str = "peak",
 ) -> dict[str, int]:
     """Whole people per role to cover the busiest quarter (``peak``) or the average quarter (``average``)."""
     pm = _checked_pm(pm_per_person_per_quarter)
