@@ -82,6 +82,8 @@ _TEXT = {
     "value": "{name}: row {row} ({fact}) has value {value!r}, which is not a date, a percentage or an article",
     "calendar": "{name}: calendar row {fact} needs an ISO date as value and a scope",
     "allow_value": "{name}: row {row} allows {value!r}, which the scan would never find",
+    "unknown": "facts.csv has no fact with the id {fact!r}",
+    "not_share": "fact {fact!r} has the value {value!r}, not a percentage",
     "line": "*Facts and figures in this lesson last checked on {date}, the oldest check among the {count} "
     "dated facts it cites (`caiokit/data/facts.csv`).*",
     "line_none": "*This lesson cites none of the course's dated facts (`caiokit/data/facts.csv`, "
@@ -199,6 +201,17 @@ def facts() -> tuple[dict[str, str], ...]:
     if problems:
         raise FactsError("; ".join(problems))
     return tuple(rows)
+
+
+def share(fact: str) -> float:
+    """A percentage of the facts table as a share: 0.26 for the fact whose value is '26%'."""
+    row = next((row for row in facts() if row["id"] == fact), None)
+    if row is None:
+        raise FactsError(_TEXT["unknown"].format(fact=fact))
+    kind, key = _value_keys(row["value"])[0]
+    if kind != "percentage":
+        raise FactsError(_TEXT["not_share"].format(fact=fact, value=row["value"]))
+    return float(key.rstrip("%")) / 100
 
 
 def calendar() -> list[dict[str, str]]:

@@ -114,21 +114,28 @@ q3 = SetExercise(
     ),
 )
 
-# q4: MIT CISR's 2022 survey: how many of the 721 firms were in stages 3 or 4?
+# q4: MIT CISR's 2022 survey: how many of the 721 firms were in stages 3 or 4 (shares from the facts table)?
+CISR_FIRMS = 721
+_STAGE_3, _STAGE_4 = share("cisr_stage_3"), share("cisr_stage_4")
+_ABOVE = _STAGE_3 + _STAGE_4
+_BELOW = share("cisr_stage_1") + share("cisr_stage_2")
+
 q4 = NumberExercise(
     LESSON,
     "q4",
     "firms_above_average",
-    expected=0.38 * 721,
+    expected=_ABOVE * CISR_FIRMS,
     rel_tol=0.01,
     unit=" firms",
     hints=[
         "Stages 3 and 4 are the ones above the industry average financially. Add their two shares.",
-        "31% + 7% = 38% of 721 firms. Multiply by 0.38, not by 38.",
+        f"{format_percent(_STAGE_3)} + {format_percent(_STAGE_4)} = {format_percent(_ABOVE)} of {CISR_FIRMS} "
+        f"firms. Multiply by {_ABOVE:g}, not by {format_number(_ABOVE * 100)}.",
     ],
     solution=(
-        "`firms_above_average = (0.31 + 0.07) * 721`, about **274** firms (38%); the other 62%, about 447 "
-        "firms, were in stages 1 and 2."
+        f"`firms_above_average = ({_STAGE_3:g} + {_STAGE_4:g}) * {CISR_FIRMS}`, about "
+        f"**{format_number(_ABOVE * CISR_FIRMS)}** firms ({format_percent(_ABOVE)}); the other "
+        f"{format_percent(_BELOW)}, about {format_number(_BELOW * CISR_FIRMS)} firms, were in stages 1 and 2."
     ),
 )
 
