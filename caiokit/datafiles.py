@@ -3,6 +3,11 @@
 Every other module reads package data through this one: ``table`` for a CSV table, ``document`` for a JSON
 file, ``path`` for anything else (bytes, a folder's listing). Tables are parsed once and cached; each call
 returns a copy, so a caller may change what it gets without changing what the next caller reads.
+
+Data a person reads (a glossary, advice, questions, quiz banks) lives in one folder per language,
+``caiokit/data/<lang>/``, with the same files, columns and ids in each: ``table(localized("glossary.csv"))``
+reads the one of the language in use. Numbers, ids and dates stay in ``caiokit/data/`` itself, for every
+language.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from typing import Any
 
 import pandas as pd
 
+from caiokit.i18n import language
+
 _MESSAGES = {
     "columns": "{source}: column(s) {columns} missing; expected {expected}",
     "blank": "{source}: row {row} has an empty cell",
@@ -24,11 +31,16 @@ _MESSAGES = {
 
 
 def path(name: str) -> Traversable:
-    """A file or folder of the package data, by its name inside ``caiokit/data`` ('quizzes/x.json')."""
+    """A file or folder of the package data, by its name inside ``caiokit/data`` ('en/quizzes/x.json')."""
     found = resources.files("caiokit") / "data"
     for part in name.split("/"):
         found = found / part
     return found
+
+
+def localized(name: str) -> str:
+    """The name of a file of the language in use: ``localized("glossary.csv")`` is 'en/glossary.csv' in English."""
+    return f"{language()}/{name}"
 
 
 def table(name: str, *, text: bool = True, dtype: Mapping[str, type] | None = None) -> pd.DataFrame:

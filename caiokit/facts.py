@@ -86,6 +86,8 @@ _TEXT = {
     "value": "{name}: row {row} ({fact}) has value {value!r}, which is not a date, a percentage or an article",
     "calendar": "{name}: calendar row {fact} needs an ISO date as value and a scope",
     "allow_value": "{name}: row {row} allows {value!r}, which the scan would never find",
+    "unknown": "facts.csv has no fact with the id {fact!r}",
+    "not_share": "fact {fact!r} has the value {value!r}, not a percentage",
     "line": "*Facts and figures in this lesson last checked on {date}, the oldest check among the {count} "
     "dated facts it cites (`caiokit/data/facts.csv`).*",
     "line_none": "*This lesson cites none of the course's dated facts (`caiokit/data/facts.csv`, "
@@ -205,6 +207,17 @@ def facts() -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+def share(fact: str) -> float:
+    """A percentage of the facts table as a share: 0.26 for the fact whose value is '26%'."""
+    row = next((row for row in facts() if row["id"] == fact), None)
+    if row is None:
+        raise FactsError(_TEXT["unknown"].format(fact=fact))
+    kind, key = _value_keys(row["value"])[0]
+    if kind != "percentage":
+        raise FactsError(_TEXT["not_share"].format(fact=fact, value=row["value"]))
+    return float(key.rstrip("%")) / 100
+
+
 def calendar() -> list[dict[str, str]]:
     """The AI Act calendar: the facts of topic 'aiact_calendar' (date in ``value``, what applies in ``statement``)."""
     return [row for row in facts() if row["topic"] == CALENDAR_TOPIC]
@@ -284,7 +297,7 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} cell {cell.get('id')}", cell.source) for cell in notebook.cells]
     data = root / "caiokit" / "data"
-    for path in sorted((data / "quizzes" / SOURCE_LANGUAGE).glob("*.json")):
+    for path in sorted((data / SOURCE_LANGUAGE / "quizzes").glob("*.json")):
         bank = json.loads(path.read_text(encoding="utf-8"))
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} question {q['id']}", "\n".join(_strings(q))) for q in bank["questions"]]
@@ -333,7 +346,7 @@ def stale(today: dt.date | None = None) -> list[dict[str, str]]:
 
 def _lesson_places(lesson: str) -> tuple[str, ...]:
     row = lessons().set_index("lesson").loc[lesson]
-    places = [f"notebooks/{lesson}.ipynb ", f"caiokit/data/quizzes/{SOURCE_LANGUAGE}/{row['quiz']}.json "]
+    places = [f"notebooks/{lesson}.ipynb ", f"caiokit/data/{SOURCE_LANGUAGE}/quizzes/{row['quiz']}.json "]
     if row["checks"]:
         places.append(f"caiokit/checks/{row['checks']}.py ")
     return tuple(places)

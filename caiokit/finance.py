@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit.catalog import require_columns
+from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError
 from caiokit.validation import is_number
 
@@ -68,7 +69,7 @@ def payback_period(cash_flows: Sequence[float], fractional: bool = False) -> flo
     return year - 1 + float(-cumulative[year - 1] / flows[year])
 
 
-def use_case_cash_flows(row: Mapping[str, Any], years: int = 3) -> list[float]:
+def use_case_cash_flows(row: Mapping[str, Any], years: int = COURSE.finance_years) -> list[float]:
     """Yearly cash flows of one catalog row: year 0 the one-off cost, then benefit minus running cost."""
     _check_years(years)
     one_off = _total("cost_one_off_eur", row["cost_one_off_eur"])
@@ -79,7 +80,10 @@ def use_case_cash_flows(row: Mapping[str, Any], years: int = 3) -> list[float]:
 
 
 def portfolio_finance(
-    catalog: pd.DataFrame, ids: Iterable[str], rate: float = 0.08, years: int = 3
+    catalog: pd.DataFrame,
+    ids: Iterable[str],
+    rate: float = COURSE.discount_rate,
+    years: int = COURSE.finance_years,
 ) -> pd.DataFrame:
     """Per chosen use case and in total: costs, benefits, ROI, NPV and payback over the given years.
 

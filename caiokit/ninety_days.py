@@ -26,7 +26,6 @@ committee; ``to_markdown`` writes the whole plan as one Markdown document, with 
 
 from __future__ import annotations
 
-import copy
 import difflib
 import math
 import numbers
@@ -39,14 +38,17 @@ from typing import Any
 
 import pandas as pd
 
+from caiokit import case_study
 from caiokit.adkar import AdkarResult, adkar_diagnostic
 from caiokit.aiact import examples as triage_examples
 from caiokit.aiact import obligations, triage
-from caiokit.catalog import dependencies, load_catalog
+from caiokit.case_study import CaseStudy
+from caiokit.catalog import dependencies
+from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, FinanceError, PortfolioError
 from caiokit.finance import portfolio_finance
 from caiokit.i18n import lower_first
-from caiokit.literacy import alvera_audiences, literacy_plan, plan_totals
+from caiokit.literacy import literacy_plan, plan_totals
 from caiokit.maturity import MaturityResult, assess
 from caiokit.portfolio import select_portfolio
 from caiokit.reports import markdown
@@ -54,7 +56,7 @@ from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
 from caiokit.roles import ROLES
 from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, explain_weights, quadrant, score
 from caiokit.stakeholders import engagement_order, place_stakeholders
-from caiokit.strategy import company_objectives, load_company
+from caiokit.strategy import company_objectives
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
 from caiokit.validation import is_number
 
@@ -87,62 +89,38 @@ WEIGHT_PRESETS: dict[str, dict[str, float]] = {
     },
 }
 
-PM_PER_PERSON_PER_QUARTER = 3.0
-# Share of the team's person-months the portfolio may take: the rest is a buffer for surprises and for
-# running what is already live, and it lets the roadmap fit use cases whose work spans several quarters.
-PLANNED_SHARE = 0.8
-DISCOUNT_RATE = 0.08
-FINANCE_YEARS = 3
+# The course's conventions (caiokit.conventions), by the names this module and its callers use.
+PM_PER_PERSON_PER_QUARTER = COURSE.pm_per_person_per_quarter
+PLANNED_SHARE = COURSE.planned_share
+DISCOUNT_RATE = COURSE.discount_rate
+FINANCE_YEARS = COURSE.finance_years
+# The plan is Alvera Group's: its lesson data are the defaults.
+CASE_STUDY = "alvera"
 
-# Lesson 02's self-assessment of Alvera Group (statement id -> answer from 1 to 5).
-ALVERA_MATURITY_ANSWERS = {
-    "ERU1": 1,
-    "ERU2": 2,
-    "STR1": 2,
-    "STR2": 1,
-    "ORG1": 2,
-    "ORG2": 1,
-    "TEC1": 3,
-    "TEC2": 2,
-    "DAT1": 3,
-    "DAT2": 2,
-    "PER1": 3,
-    "PER2": 2,
-}
-# Lesson 07's stakeholders of the first rollout: (name, influence, interest, stance).
-ALVERA_STAKEHOLDERS = (
-    ("CEO", 5, 4, 2),
-    ("CFO", 5, 2, 0),
-    ("Head of customer service", 4, 5, 1),
-    ("Works council", 4, 4, -1),
-    ("Customer-service agents", 2, 5, -1),
-    ("CIO", 4, 3, 1),
-    ("Data protection officer", 3, 3, 0),
-    ("Poznań plant manager", 3, 1, 0),
-    ("Online-shop team", 2, 3, 2),
-    ("Retail-partner account managers", 2, 1, 0),
-)
-# Lesson 07's customer-service agents, before the assistant's pilot.
-ALVERA_FIRST_USERS_ADKAR = {"Awareness": 4, "Desire": 2, "Knowledge": 1, "Ability": 1, "Reinforcement": 2}
 
-_DEFAULT_CHOICES: dict[str, Any] = {
-    "ambition": "",
-    "budget_eur": 1_000_000,
-    "capacity_pm_per_quarter": 8.0,
-    "horizon_quarters": 4,
-    "start_quarter": "2027-Q1",
-    "weights": "balanced",
-    "headcount": 3,
-    "mandatory": (),
-    "excluded": (),
-    "max_high_risk": None,
-    "triage_notes": {},
-    "maturity_answers": ALVERA_MATURITY_ANSWERS,
-    "stakeholders": ALVERA_STAKEHOLDERS,
-    "literacy_hours": {},
-    "adkar_scores": ALVERA_FIRST_USERS_ADKAR,
-    "milestones": {},
-}
+def _defaults(case: CaseStudy) -> dict[str, Any]:
+    """The default choices, new each time: the course's conventions, the case study's data, no ambition."""
+    return {
+        "ambition": "",
+        "budget_eur": 1_000_000,
+        "capacity_pm_per_quarter": COURSE.team_pm_per_quarter,
+        "horizon_quarters": 4,
+        "start_quarter": COURSE.start_quarter,
+        "weights": "balanced",
+        "headcount": 3,
+        "mandatory": (),
+        "excluded": (),
+        "max_high_risk": None,
+        "triage_notes": {},
+        "maturity_answers": case.maturity_answers,
+        "stakeholders": tuple(
+            case.stakeholders[["name", "influence", "interest", "stance"]].itertuples(index=False, name=None)
+        ),
+        "literacy_hours": {},
+        "adkar_scores": case.first_users_adkar,
+        "milestones": {},
+    }
+
 
 # What each choice means, for the learner (shown by ``explain_choices``).
 CHOICE_MEANINGS = {
@@ -262,7 +240,7 @@ class NinetyDayPlan:
 
 def default_choices() -> dict[str, Any]:
     """A fresh copy of the default choices: Alvera Group's data from the earlier lessons, no ambition yet."""
-    return copy.deepcopy(_DEFAULT_CHOICES)
+    return _defaults(case_study.load(CASE_STUDY))
 
 
 def explain_choices() -> pd.DataFrame:
@@ -332,10 +310,11 @@ def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
 
 def build_plan(choices: Mapping[str, Any] | None = None) -> NinetyDayPlan:
     """The 90-day plan for the given choices (missing keys take their defaults; see ``explain_choices()``)."""
-    c = _checked_choices(choices)
-    catalog = load_catalog()
-    company = str(load_company().get("name", ""))
-    objectives = tuple((objective.id, objective.text) for objective in company_objectives())
+    case = case_study.load(CASE_STUDY)
+    c = _checked_choices(choices, case)
+    catalog = case.catalog
+    company = str(case.company.get("name", ""))
+    objectives = tuple((objective.id, objective.text) for objective in company_objectives(case.company))
 
     # Days 1-30: listen and assess.
     maturity = assess(c["maturity_answers"])
@@ -405,7 +384,7 @@ def build_plan(choices: Mapping[str, Any] | None = None) -> NinetyDayPlan:
     else:
         headcount = split_headcount(c["headcount"], workload)
     team = _team_table(workload, headcount)
-    audiences = alvera_audiences()["headcount"].to_dict()
+    audiences = case.audiences["headcount"].to_dict()
     literacy = literacy_plan(audiences, c["literacy_hours"])
     adkar = None if c["adkar_scores"] is None else adkar_diagnostic(c["adkar_scores"])
     quick_wins = tuple(use_cases.loc[use_cases["quadrant"] == Quadrant.QUICK_WIN, "id"])
@@ -561,13 +540,13 @@ def _short(value: Any) -> str:
     return repr(value)
 
 
-def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The choices merged over the defaults, checked for the problems this module can name best."""
+def _checked_choices(choices: Mapping[str, Any] | None, case: CaseStudy) -> dict[str, Any]:
+    """The choices merged over the case study's defaults, checked for the problems this module can name best."""
     if choices is None:
         choices = {}
     if not isinstance(choices, Mapping):
         raise NinetyDayError(_MESSAGES["not_mapping"].format(kind=type(choices).__name__))
-    result = default_choices()
+    result = _defaults(case)
     for key, value in choices.items():
         if key not in result:
             close = difflib.get_close_matches(str(key), list(result), n=1)
@@ -608,7 +587,7 @@ def _checked_choices(choices: Mapping[str, Any] | None) -> dict[str, Any]:
                 )
     elif isinstance(headcount, bool) or not isinstance(headcount, numbers.Integral) or headcount < 0:
         raise NinetyDayError(_MESSAGES["bad_whole"].format(key="headcount", low=0, value=headcount))
-    known = set(load_catalog()["id"])
+    known = set(case.catalog["id"])
     for key in ("mandatory", "excluded"):
         result[key] = _checked_ids(key, result[key], known)
     both = [use_case for use_case in result["mandatory"] if use_case in result["excluded"]]

@@ -1,5 +1,5 @@
-"""Quiz question banks and their grading, with no widget: banks are JSON data in ``caiokit/data/quizzes``,
-one folder per language (``en/00_start_here.json``).
+"""Quiz question banks and their grading, with no widget: banks are JSON data in ``caiokit/data/<lang>/quizzes``,
+one folder per language (``en/quizzes/00_start_here.json``).
 
 A bank is ``{"title": ..., "lesson": ..., "questions": [...]}``; each question has an ``id``, a ``type``
 (``single``, ``multiple`` or ``matching``), a ``prompt`` and an ``explanation`` shown after answering.
@@ -19,7 +19,7 @@ Ids are short and never change: options are ``a``, ``b``, ...; items and targets
 say what they stand for. A response is written with ids too: an option id (single), a collection of option
 ids (multiple), a dict item id -> target id (matching).
 
-A bank in another language (``fr/00_start_here.json``) is a copy of the English one with other words and the
+A bank in another language (``fr/quizzes/00_start_here.json``) is a copy of the English one with other words and the
 same ids, answers, feedback keys and matches; :func:`structure_differences` lists anything else that differs.
 """
 
@@ -32,7 +32,7 @@ from typing import Any
 
 from caiokit import datafiles
 from caiokit.errors import MalformedBankError, QuizBankError
-from caiokit.i18n import _, language, ngettext
+from caiokit.i18n import _, ngettext
 
 QUESTION_TYPES = ("single", "multiple", "matching")
 
@@ -260,7 +260,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
             ) from exc
     else:
         source = _("quiz bank {name}").format(name=repr(name_or_path))
-        resource = datafiles.path(f"quizzes/{language()}/{name_or_path}.json")
+        resource = datafiles.path(datafiles.localized(f"quizzes/{name_or_path}.json"))
         if not resource.is_file():
             raise QuizBankError(
                 _("There is no {source}; available: {names}.").format(
@@ -281,7 +281,7 @@ def load_bank(name_or_path: str | Path) -> Bank:
 
 def bank_names() -> list[str]:
     """Names of the banks shipped with caiokit in the language in use."""
-    folder = datafiles.path(f"quizzes/{language()}")
+    folder = datafiles.path(datafiles.localized("quizzes"))
     return sorted(
         entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
+from caiokit.conventions import COURSE
 from caiokit.errors import RoadmapError
 from caiokit.portfolio import PortfolioResult
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
@@ -75,8 +76,8 @@ def quarter_labels(start: str, count: int) -> tuple[str, ...]:
 def plan_roadmap(
     catalog_or_selection: pd.DataFrame | PortfolioResult,
     capacity_pm_per_quarter: float,
-    start: str = "2027-Q1",
-    horizon_quarters: int = 8,
+    start: str = COURSE.start_quarter,
+    horizon_quarters: int = COURSE.horizon_quarters,
     priority: str | None = None,
 ) -> Roadmap:
     """A roadmap of the use cases in a table (all rows) or a portfolio (the selected ones)."""

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit import datafiles
+from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError
 from caiokit.validation import is_blank, is_number
 
@@ -421,7 +422,7 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
 def size_team(
     workload: pd.DataFrame,
     headcount: Mapping[str, float],
-    pm_per_person_per_quarter: float = 3.0,
+    pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
 ) -> pd.DataFrame:
     """Per quarter and role: demand and capacity in person-months, the gap, and whether the role is short.
 
@@ -519,7 +520,9 @@ def role_shortages(sized: pd.DataFrame) -> list[str]:
 
 
 def headcount_for(
-    workload: pd.DataFrame, pm_per_person_per_quarter: float = 3.0, basis: str = "peak"
+    workload: pd.DataFrame,
+    pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
+    basis: str = "peak",
 ) -> dict[str, int]:
     """Whole people per role to cover the busiest quarter (``peak``) or the average quarter (``average``)."""
     pm = _checked_pm(pm_per_person_per_quarter)

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from caiokit import case_study
 from caiokit.adkar import ELEMENTS, AdkarError, adkar_advice, adkar_diagnostic
 from caiokit.charts import figure_output
 from caiokit.charts.change import (
@@ -42,13 +43,8 @@ from caiokit.widgets.adkar_diagnostic import AdkarDiagnostic
 from caiokit.widgets.literacy_planner import LiteracyPlanner
 from caiokit.widgets.stakeholder_map import StakeholderMap
 
-ALVERA_HEADCOUNT = {
-    "executives": 14,
-    "managers": 240,
-    "AI practitioners": 26,
-    "AI users": 520,
-    "all staff": 2400,
-}
+ALVERA = case_study.load("alvera")
+ALVERA_HEADCOUNT = ALVERA.audiences["headcount"].to_dict()
 
 
 def people(*rows):
@@ -234,8 +230,7 @@ def test_curriculum_hours_follow_the_orders_of_magnitude():
 
 def test_alvera_audiences_add_up_to_the_company():
     table = alvera_audiences()
-    assert table["headcount"].sum() == 3200
-    assert table["headcount"].to_dict() == ALVERA_HEADCOUNT
+    assert table["headcount"].sum() == ALVERA.company["employees"] == 3200
     assert set(table.index) <= set(literacy_modules()["audience"])
 
 
@@ -386,8 +381,8 @@ def test_q3_barrier_point():
     assert checks.q3.evaluate("desire").status is Status.CORRECT
     wrong = checks.q3.evaluate("Knowledge")
     assert wrong.status is Status.INCORRECT and "first weak element" in wrong.message
-    # The exercise's story and the domain function agree.
-    assert adkar_diagnostic(scores(4, 2, 1, 1, 2)).barrier == checks.q3.correct
+    # The exercise's story (the case study's first users) and the domain function agree.
+    assert adkar_diagnostic(ALVERA.first_users_adkar).barrier == checks.q3.correct
 
 
 def test_q4_quadrants_agree_with_the_domain_rule():

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+import pytest
 
 from caiokit import datafiles
+from caiokit.i18n import LANGUAGES, SOURCE_LANGUAGE
 
 
 def test_a_table_is_text_by_default_and_typed_on_request():
-    text = datafiles.table("literacy_modules.csv")
-    typed = datafiles.table("literacy_modules.csv", text=False)
+    text = datafiles.table("hiring_screening.csv")
+    typed = datafiles.table("hiring_screening.csv", text=False)
     assert all(pd.api.types.is_string_dtype(text[column]) for column in text.columns)
     assert not text.isna().any().any()
-    assert pd.api.types.is_numeric_dtype(typed["hours"])
-    assert text["hours"].astype(float).tolist() == typed["hours"].tolist()
+    assert pd.api.types.is_numeric_dtype(typed["score"])
+    assert text["score"].astype(float).tolist() == typed["score"].tolist()
 
 
 def test_dtype_fixes_the_columns_it_names():
@@ -22,11 +26,11 @@ def test_dtype_fixes_the_columns_it_names():
 
 
 def test_a_caller_cannot_change_what_the_next_caller_reads():
-    first = datafiles.table("glossary.csv")
-    first.loc[0, "term"] = "changed"
-    first.drop(columns="definition", inplace=True)
-    again = datafiles.table("glossary.csv")
-    assert again.loc[0, "term"] != "changed" and "definition" in again.columns
+    first = datafiles.table("lessons.csv")
+    first.loc[0, "lesson"] = "changed"
+    first.drop(columns="title", inplace=True)
+    again = datafiles.table("lessons.csv")
+    assert again.loc[0, "lesson"] != "changed" and "title" in again.columns
 
 
 def test_documents_are_parsed_anew():
@@ -36,8 +40,8 @@ def test_documents_are_parsed_anew():
 
 
 def test_path_reaches_files_in_subfolders():
-    assert datafiles.path("quizzes/en/00_start_here.json").is_file()
-    assert datafiles.path("quizzes").is_dir()
+    assert datafiles.path("en/quizzes/00_start_here.json").is_file()
+    assert datafiles.path("en/quizzes").is_dir()
 
 
 def test_read_table_names_a_learners_file_by_its_name(tmp_path):
@@ -46,3 +50,33 @@ def test_read_table_names_a_learners_file_by_its_name(tmp_path):
     assert source == "mine.csv" and frame.loc[0, "b"] == ""
     frame, source = datafiles.read_table(None, "maturity_questions.csv")
     assert source == "maturity_questions.csv" and len(frame) == 12
+
+
+def test_localized_names_the_file_of_the_language_in_use():
+    assert datafiles.localized("quizzes/00_start_here.json") == "en/quizzes/00_start_here.json"
+    assert datafiles.path(datafiles.localized("quizzes")).is_dir()
+
+
+DATA = Path(datafiles.__file__).resolve().parent / "data"
+
+
+def language_files(code: str) -> dict[str, Path]:
+    folder = DATA / code
+    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def csv_shape(path: Path) -> tuple[list[str], list[str]]:
+    """The columns of a prose table and its ids (its first column), which every language must share."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return list(frame.columns), list(frame.iloc[:, 0])
+
+
+@pytest.mark.parametrize("code", sorted(set(LANGUAGES) - {SOURCE_LANGUAGE}) or ["(none)"])
+def test_every_language_has_the_same_prose_files_columns_and_ids(code):
+    if code == "(none)":
+        pytest.skip("the course offers English only so far: no other language's data folder to compare")
+    english, other = language_files(SOURCE_LANGUAGE), language_files(code)
+    assert sorted(other) == sorted(english), f"caiokit/data/{code}/ must hold the files of caiokit/data/en/"
+    for name, path in english.items():
+        if name.endswith(".csv"):
+            assert csv_shape(other[name]) == csv_shape(path), f"{code}/{name}: columns or ids differ"

@@ -67,7 +67,7 @@ def test_unheld_reports_an_unknown_date_a_wrong_figure_and_an_unknown_article():
 
 def test_the_allow_list_applies_only_where_it_says():
     pitfall = mentions(
-        "2 Aug 2024", "caiokit/data/quizzes/en/06_ethics_and_compliance.json question entry_into_force"
+        "2 Aug 2024", "caiokit/data/en/quizzes/06_ethics_and_compliance.json question entry_into_force"
     )
     assert facts.unheld(pitfall) == []
     elsewhere = mentions("2 Aug 2024", "notebooks/06_ethics_and_compliance.ipynb cell c28")
@@ -89,7 +89,7 @@ def test_the_scan_reads_every_kind_of_learner_facing_text():
     places = {place.split(" ")[0] for place, _ in facts.learner_texts()}
     assert {f"notebooks/{lesson}.ipynb" for lesson in READY} <= places
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "source").glob("*/*.ipynb")} <= places
-    assert {p.relative_to(ROOT).as_posix() for p in ROOT.glob("caiokit/data/quizzes/en/*.json")} <= places
+    assert {p.relative_to(ROOT).as_posix() for p in ROOT.glob("caiokit/data/en/quizzes/*.json")} <= places
     assert {"caiokit/data/glossary.csv", "caiokit/data/aiact_rules.json"} <= places
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "caiokit/checks").glob("[a-z]*.py")} <= places
 
@@ -206,7 +206,7 @@ def test_report_lists_uses_stale_facts_and_unheld_mentions(capsys):
     assert out.startswith(f"{len(facts.facts())} facts in caiokit/data/facts.csv")
     block = out.split("aiact_annex_iii = 2027-12-02", 1)[1].split("\n\n")[0]
     assert "notebooks/06_ethics_and_compliance.ipynb cell c31" in block
-    assert "caiokit/data/quizzes/en/06_ethics_and_compliance.json question digital_omnibus" in block
+    assert "caiokit/data/en/quizzes/06_ethics_and_compliance.json question digital_omnibus" in block
     assert "Older than a year:\n    none" in out and "does not hold:\n    none" in out
     later = facts.report(today=dt.date(2028, 1, 1))
     assert "Older than a year:\n    aiact_published" in later

@@ -100,8 +100,8 @@ def test_the_wheel_installs_and_imports_without_the_repository(edition, tmp_path
     )
     module_file, rows, questions = result.stdout.split()
     assert Path(module_file).is_relative_to(target) and int(rows) == 40
-    # Every bank of caiokit/data/quizzes/en/ is in the wheel.
-    shipped = [load_bank(path) for path in (ROOT / "caiokit/data/quizzes/en").glob("*.json")]
+    # Every bank of caiokit/data/en/quizzes/ is in the wheel.
+    shipped = [load_bank(path) for path in (ROOT / "caiokit/data/en/quizzes").glob("*.json")]
     assert int(questions) == sum(len(bank.questions) for bank in shipped) > 0
 
 

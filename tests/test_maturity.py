@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from caiokit import case_study
 from caiokit.charts.radar import RadarChartError, radar
 from caiokit.checks.strategy import q3, q4
 from caiokit.exercises import Status
@@ -20,20 +21,7 @@ from caiokit.maturity import (
 )
 from caiokit.widgets.maturity_assessment import MaturityAssessment
 
-ALVERA = {
-    "ERU1": 1,
-    "ERU2": 2,
-    "STR1": 2,
-    "STR2": 1,
-    "ORG1": 2,
-    "ORG2": 1,
-    "TEC1": 3,
-    "TEC2": 2,
-    "DAT1": 3,
-    "DAT2": 2,
-    "PER1": 3,
-    "PER2": 2,
-}
+ALVERA = case_study.load("alvera").maturity_answers  # lesson 02's self-assessment
 
 
 def answers_by_pillar(values: dict[str, int]) -> dict[str, int]:

@@ -13,7 +13,7 @@ from caiokit.errors import QuizBankError
 from caiokit.i18n import LANGUAGES, SOURCE_LANGUAGE
 from caiokit.quiz import bank_names, grade, load_bank, parse_bank, structure_differences
 
-QUIZZES = Path(__file__).resolve().parent.parent / "caiokit" / "data" / "quizzes"
+DATA = Path(__file__).resolve().parent.parent / "caiokit" / "data"
 
 
 @pytest.mark.parametrize("name", bank_names())
@@ -192,24 +192,24 @@ def test_bank_from_a_file(tmp_path):
 
 
 def test_every_language_the_course_is_offered_in_has_every_bank():
-    english = sorted(path.name for path in (QUIZZES / SOURCE_LANGUAGE).glob("*.json"))
+    english = sorted(path.name for path in (DATA / SOURCE_LANGUAGE / "quizzes").glob("*.json"))
     assert english and english == [f"{name}.json" for name in bank_names()]
     for code in LANGUAGES:
-        assert sorted(path.name for path in (QUIZZES / code).glob("*.json")) == english, code
+        assert sorted(path.name for path in (DATA / code / "quizzes").glob("*.json")) == english, code
 
 
 @pytest.mark.parametrize(
-    "path", sorted(QUIZZES.glob("*/*.json")), ids=lambda path: f"{path.parent.name}/{path.stem}"
+    "path", sorted(DATA.glob("*/quizzes/*.json")), ids=lambda path: f"{path.parent.parent.name}/{path.stem}"
 )
 def test_every_bank_of_every_language_grades_like_the_english_one(path):
     """A translation changes words only: same questions, option ids, answers, feedback keys and matches."""
-    english = load_bank(QUIZZES / SOURCE_LANGUAGE / path.name)
+    english = load_bank(DATA / SOURCE_LANGUAGE / "quizzes" / path.name)
     assert structure_differences(load_bank(path), english) == []
 
 
 def test_structure_differences_ignore_words_and_name_everything_else():
     english = json.loads(
-        (QUIZZES / SOURCE_LANGUAGE / "03_use_case_prioritization.json").read_text(encoding="utf-8")
+        (DATA / SOURCE_LANGUAGE / "quizzes" / "03_use_case_prioritization.json").read_text(encoding="utf-8")
     )
     reworded = copy.deepcopy(english)
     for question in reworded["questions"]:

@@ -2,6 +2,8 @@
 flavours of the role, the US federal CAIO, and a piece of survey arithmetic."""
 
 from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.facts import share
+from caiokit.i18n import format_number, format_percent, lazy
 from caiokit.roles import ROLES
 
 LESSON = "01_who_is_the_caio"
@@ -144,21 +146,41 @@ q4 = SetExercise(
     ),
 )
 
+# q5: the IBM 2025 shares (facts table) applied to the members of Alvera's trade association.
+ASSOCIATION_MEMBERS = 250
+_WITH_CAIO = share("ibm_caio_share")
+_INSIDERS = share("ibm_caio_insiders")
+_INSIDER_CAIOS = ASSOCIATION_MEMBERS * _WITH_CAIO * _INSIDERS
+
 q5 = NumberExercise(
     LESSON,
     "q5",
     "insider_caios",
-    expected=250 * 0.26 * 0.57,
+    expected=_INSIDER_CAIOS,
     rel_tol=0.02,
     unit=" companies",
     hints=[
-        "First: how many of the 250 members would have a CAIO at the IBM 2025 rate?",
-        "57% is a share of CAIOs, not of companies: apply it to the number you found in the first step.",
+        lazy(
+            "First: how many of the {members} members would have a CAIO at the IBM 2025 rate?",
+            members=ASSOCIATION_MEMBERS,
+        ),
+        lazy(
+            "{insiders} is a share of CAIOs, not of companies: apply it to the number you found in the first step.",
+            insiders=lambda: format_percent(_INSIDERS),
+        ),
     ],
-    solution=(
-        "`insider_caios = 250 * 0.26 * 0.57`, about **37**: 250 x 26% = 65 companies with a CAIO, and "
-        "57% of those 65 CAIOs promoted from inside. Two assumptions hide in this sum: that the IBM shares "
-        "hold for this group of companies, and that a share measured among the CAIOs IBM surveyed "
-        "applies to these ones. Say them out loud when you quote such a figure."
+    solution=lazy(
+        "`insider_caios = {members} * {with_caio_share} * {insiders_share}`, about **{answer}**: {members} x "
+        "{with_caio} = {companies} companies with a CAIO, and {insiders} of those {companies} CAIOs promoted "
+        "from inside. Two assumptions hide in this sum: that the IBM shares hold for this group of companies, "
+        "and that a share measured among the CAIOs IBM surveyed applies to these ones. Say them out loud when "
+        "you quote such a figure.",
+        members=ASSOCIATION_MEMBERS,
+        with_caio_share=f"{_WITH_CAIO:g}",
+        insiders_share=f"{_INSIDERS:g}",
+        answer=lambda: format_number(_INSIDER_CAIOS),
+        with_caio=lambda: format_percent(_WITH_CAIO),
+        companies=lambda: format_number(ASSOCIATION_MEMBERS * _WITH_CAIO),
+        insiders=lambda: format_percent(_INSIDERS),
     ),
 )

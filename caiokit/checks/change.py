@@ -1,26 +1,48 @@
 """Exercises of 07_culture_and_change: literacy hours, Kotter's order, ADKAR, stakeholders, listening."""
 
 from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, RankingExercise, SetExercise
+from caiokit.i18n import N_, format_number, lazy
+from caiokit.literacy import alvera_audiences, curriculum_hours, literacy_plan, plan_totals
 from caiokit.stakeholders import QUADRANTS
 
 LESSON = "07_culture_and_change"
+
+# q1: Alvera's literacy plan when the AI users get 10 hours instead of their curriculum's.
+USER_HOURS = 10
+_HEADCOUNT = alvera_audiences()["headcount"].to_dict()
+_FULL = plan_totals(literacy_plan(_HEADCOUNT))["total_hours"]
+_WITH_10H = plan_totals(literacy_plan(_HEADCOUNT, {"AI users": USER_HOURS}))["total_hours"]
+_USERS = _HEADCOUNT["AI users"]
+_EXTRA = USER_HOURS - curriculum_hours()["AI users"]
 
 q1 = NumberExercise(
     LESSON,
     "q1",
     "total_hours_10h_users",
-    expected=13_976,
+    expected=_WITH_10H,
     rel_tol=0.001,
     unit=" h",
     hints=[
-        'Build the plan with `literacy_plan(headcount, {"AI users": 10})`: only the AI users change, the other '
-        "audiences keep their curriculum.",
-        'Add up the plan\'s `total_hours` column, or use `plan_totals(...)["total_hours"]`. By hand: the '
-        "520 AI users gain 4 hours each on top of the 11,896 hours of the full curriculum.",
+        N_(
+            'Build the plan with `literacy_plan(headcount, {"AI users": 10})`: only the AI users change, the '
+            "other audiences keep their curriculum."
+        ),
+        lazy(
+            'Add up the plan\'s `total_hours` column, or use `plan_totals(...)["total_hours"]`. By hand: the '
+            "{users} AI users gain {extra} hours each on top of the {full} hours of the full curriculum.",
+            users=_USERS,
+            extra=lambda: format_number(_EXTRA),
+            full=lambda: format_number(_FULL),
+        ),
     ],
-    solution=(
-        '13,976 hours: `plan_totals(literacy_plan(headcount, {"AI users": 10}))["total_hours"]`. '
-        "The full curriculum takes 11,896 hours; 520 AI users x 4 extra hours adds 2,080."
+    solution=lazy(
+        '{answer} hours: `plan_totals(literacy_plan(headcount, {{"AI users": 10}}))["total_hours"]`. '
+        "The full curriculum takes {full} hours; {users} AI users x {extra} extra hours adds {added}.",
+        answer=lambda: format_number(_WITH_10H),
+        full=lambda: format_number(_FULL),
+        users=_USERS,
+        extra=lambda: format_number(_EXTRA),
+        added=lambda: format_number(_USERS * _EXTRA),
     ),
 )
 

@@ -1,7 +1,9 @@
 """Exercises of 06_ethics_and_compliance: tiers of a dozen systems, deployer duties, a fine ceiling, a ratio."""
 
-from caiokit.aiact import TIERS
+from caiokit.aiact import TIERS, max_fine, violations
 from caiokit.exercises import Case, FunctionExercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.i18n import N_, format_number, format_percent, lazy
+from caiokit.strategy import load_company
 
 LESSON = "06_ethics_and_compliance"
 
@@ -86,23 +88,42 @@ q2 = SetExercise(
     ),
 )
 
+# q3: the ceiling of the fine for a deployer's breach (Art. 99(4)) at Alvera's turnover, in millions of euros.
+_TURNOVER = load_company()["turnover_eur"]
+_RULE = violations().loc["obligations"]
+_CEILING = max_fine(_TURNOVER, "obligations")
+
 q3 = NumberExercise(
     LESSON,
     "q3",
     "alvera_fine_ceiling_m_eur",
-    expected=23.4,
+    expected=_CEILING / 1e6,
     rel_tol=0.001,
     unit=" M EUR",
     hints=[
-        "Keeping logs is an obligation of deployers (Art. 26), so the ceiling of Art. 99(4) applies: "
-        "EUR 15 M or 3% of worldwide annual turnover.",
-        "Alvera is not an SME, so the HIGHER of the two amounts applies. Answer in millions of euros "
-        "(write 12.5 for EUR 12,500,000).",
+        lazy(
+            "Keeping logs is an obligation of deployers (Art. 26), so the ceiling of {basis} applies: "
+            "EUR {fixed} M or {share} of worldwide annual turnover.",
+            basis=_RULE["basis"],
+            fixed=lambda: format_number(_RULE["fixed_eur"] / 1e6),
+            share=lambda: format_percent(_RULE["turnover_share"]),
+        ),
+        N_(
+            "Alvera is not an SME, so the HIGHER of the two amounts applies. Answer in millions of euros "
+            "(write 12.5 for EUR 12,500,000)."
+        ),
     ],
-    solution=(
-        "`alvera_fine_ceiling_m_eur = 23.4`: 3% of EUR 780 M is EUR 23.4 M, more than the fixed EUR 15 M, and "
-        "for a company that is not an SME the higher amount is the ceiling (Art. 99(4)). "
-        "`max_fine(780e6, 'obligations')` gives the same, in euros."
+    solution=lazy(
+        "`alvera_fine_ceiling_m_eur = {answer_code}`: {share} of EUR {turnover} M is EUR {answer} M, more than the "
+        "fixed EUR {fixed} M, and for a company that is not an SME the higher amount is the ceiling ({basis}). "
+        "`max_fine({turnover_code}, 'obligations')` gives the same, in euros.",
+        answer_code=f"{_CEILING / 1e6:g}",
+        answer=lambda: format_number(_CEILING / 1e6, decimals=1),
+        share=lambda: format_percent(_RULE["turnover_share"]),
+        turnover=lambda: format_number(_TURNOVER / 1e6),
+        fixed=lambda: format_number(_RULE["fixed_eur"] / 1e6),
+        basis=_RULE["basis"],
+        turnover_code=f"{_TURNOVER / 1e6:g}e6",
     ),
 )
 

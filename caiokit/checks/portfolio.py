@@ -7,8 +7,10 @@ use case is named), so that the expected answers follow the data and the convent
 import pandas as pd
 
 from caiokit.catalog import load_catalog
+from caiokit.conventions import COURSE
 from caiokit.exercises import Case, ChoiceExercise, FunctionExercise, NumberExercise, SetExercise
 from caiokit.finance import npv, payback_period
+from caiokit.i18n import N_, lazy
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.roadmap import plan_roadmap, quarter_labels
 
@@ -58,12 +60,12 @@ q1 = SetExercise(
 # q2: when can predictive maintenance start? It needs the sensor platform; one team, limited capacity.
 ROADMAP_CASES = ("UC27", "UC28", "UC30")
 ROADMAP_CAPACITY = 7.0
-ROADMAP_START = "2027-Q1"
+ROADMAP_START = COURSE.start_quarter
 ROADMAP_TARGET = "UC28"
 _PLAN = plan_roadmap(
     _BY_ID.loc[list(ROADMAP_CASES)].reset_index(), ROADMAP_CAPACITY, start=ROADMAP_START
 ).table.set_index("id")
-QUARTERS = quarter_labels(ROADMAP_START, 8)
+QUARTERS = quarter_labels(ROADMAP_START, COURSE.horizon_quarters)
 
 q2 = ChoiceExercise(
     LESSON,
@@ -74,9 +76,16 @@ q2 = ChoiceExercise(
     explanations={
         _PLAN.loc[ROADMAP_TARGET, "start_quarter"]: "Right: the platform has to wait until visual inspection "
         "frees enough capacity, and predictive maintenance starts only once the platform has ended.",
-        "2027-Q1": "Predictive maintenance needs the factory sensor data platform, which must end first.",
-        "2027-Q3": "That would be right with room to spare, but with 7 person-months a quarter the platform "
-        "cannot start in 2027-Q1: visual inspection already takes 3 of them until 2027-Q3.",
+        QUARTERS[0]: N_(
+            "Predictive maintenance needs the factory sensor data platform, which must end first."
+        ),
+        # The platform's two quarters from the first one, if visual inspection left room for it.
+        QUARTERS[2]: lazy(
+            "That would be right with room to spare, but with 7 person-months a quarter the platform cannot "
+            "start in {first}: visual inspection already takes 3 of them until {inspection_end}.",
+            first=QUARTERS[0],
+            inspection_end=_PLAN.loc["UC27", "end_quarter"],
+        ),
     },
     hints=[
         "Work out each duration first: the larger of ceil(time to value / 3) and ceil(effort / capacity). "
@@ -94,7 +103,7 @@ q2 = ChoiceExercise(
 
 # q3: NPV of the customer-service chatbot when the first year brings only half the benefit.
 NPV_CASE = "UC01"
-NPV_RATE = 0.08
+NPV_RATE = COURSE.discount_rate
 _CHATBOT = _BY_ID.loc[NPV_CASE]
 CHATBOT_RAMP_UP = [
     float(amount)
@@ -114,8 +123,11 @@ q3 = NumberExercise(
     rel_tol=0.002,
     unit=" EUR",
     hints=[
-        "Year 0 is today: the one-off cost is not discounted. Year 1 is divided by 1.08, year 2 by 1.08 ** 2, "
-        "year 3 by 1.08 ** 3. Add the four results.",
+        lazy(
+            "Year 0 is today: the one-off cost is not discounted. Year 1 is divided by {factor}, year 2 by "
+            "{factor} ** 2, year 3 by {factor} ** 3. Add the four results.",
+            factor=f"{1 + NPV_RATE:g}",
+        ),
         f"Year 1 brings half the yearly benefit but the full running cost: {_CHATBOT['benefit_yearly_eur']:,.0f} "
         f"/ 2 - {_CHATBOT['cost_yearly_eur']:,.0f}. Years 2 and 3 bring {_CHATBOT['benefit_yearly_eur']:,.0f} - "
         f"{_CHATBOT['cost_yearly_eur']:,.0f} each.",

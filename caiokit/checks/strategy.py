@@ -2,6 +2,8 @@
 
 from caiokit.catalog import VALUE_DRIVERS
 from caiokit.exercises import MappingExercise, NumberExercise, RankingExercise, SetExercise
+from caiokit.facts import share
+from caiokit.i18n import format_number, format_percent, lazy
 
 LESSON = "02_ai_strategy"
 
@@ -114,21 +116,41 @@ q3 = SetExercise(
     ),
 )
 
-# q4: MIT CISR's 2022 survey: how many of the 721 firms were in stages 3 or 4?
+# q4: MIT CISR's 2022 survey: how many of the 721 firms were in stages 3 or 4 (shares from the facts table)?
+CISR_FIRMS = 721
+_STAGE_3, _STAGE_4 = share("cisr_stage_3"), share("cisr_stage_4")
+_ABOVE = _STAGE_3 + _STAGE_4
+_BELOW = share("cisr_stage_1") + share("cisr_stage_2")
+
 q4 = NumberExercise(
     LESSON,
     "q4",
     "firms_above_average",
-    expected=0.38 * 721,
+    expected=_ABOVE * CISR_FIRMS,
     rel_tol=0.01,
     unit=" firms",
     hints=[
         "Stages 3 and 4 are the ones above the industry average financially. Add their two shares.",
-        "31% + 7% = 38% of 721 firms. Multiply by 0.38, not by 38.",
+        lazy(
+            "{stage_3} + {stage_4} = {above} of {firms} firms. Multiply by {above_share}, not by {above_points}.",
+            stage_3=lambda: format_percent(_STAGE_3),
+            stage_4=lambda: format_percent(_STAGE_4),
+            above=lambda: format_percent(_ABOVE),
+            firms=CISR_FIRMS,
+            above_share=f"{_ABOVE:g}",
+            above_points=lambda: format_number(_ABOVE * 100),
+        ),
     ],
-    solution=(
-        "`firms_above_average = (0.31 + 0.07) * 721`, about **274** firms (38%); the other 62%, about 447 "
-        "firms, were in stages 1 and 2."
+    solution=lazy(
+        "`firms_above_average = ({stage_3_share} + {stage_4_share}) * {firms}`, about **{answer}** firms "
+        "({above}); the other {below}, about {below_firms} firms, were in stages 1 and 2.",
+        stage_3_share=f"{_STAGE_3:g}",
+        stage_4_share=f"{_STAGE_4:g}",
+        firms=CISR_FIRMS,
+        answer=lambda: format_number(_ABOVE * CISR_FIRMS),
+        above=lambda: format_percent(_ABOVE),
+        below=lambda: format_percent(_BELOW),
+        below_firms=lambda: format_number(_BELOW * CISR_FIRMS),
     ),
 )
 

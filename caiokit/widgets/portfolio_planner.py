@@ -17,19 +17,12 @@ from caiokit.briefing import compare_portfolios, format_eur, value_gap
 from caiokit.catalog import OPTIONAL_DEFAULTS, REQUIRED_COLUMNS, load_catalog, require_columns
 from caiokit.charts import figure_output
 from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
+from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
 from caiokit.finance import portfolio_finance
 from caiokit.portfolio import PortfolioResult, greedy_portfolio, select_portfolio
 from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
 from caiokit.widgets.tool import Tool, inline_markdown
-
-DEFAULT_BUDGET_EUR = 1_500_000
-DEFAULT_CAPACITY_PM = 30.0
-DEFAULT_PM_PER_QUARTER = 8.0
-DEFAULT_RATE = 0.08
-DEFAULT_YEARS = 3
-ROADMAP_START = "2027-Q1"
-ROADMAP_QUARTERS = 8
 
 _TEXT = {
     "budget": "Budget, EUR",
@@ -143,12 +136,12 @@ class PortfolioPlanner(Tool):
         capacity_max = max(1.0, float(math.ceil(total_effort)))
 
         self.budget = widgets.IntSlider(
-            value=min(DEFAULT_BUDGET_EUR, budget_max), min=0, max=budget_max, step=10_000,
+            value=min(COURSE.default_budget_eur, budget_max), min=0, max=budget_max, step=10_000,
             readout_format=",d", description=_TEXT["budget"], style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.capacity = widgets.FloatSlider(
-            value=min(DEFAULT_CAPACITY_PM, capacity_max), min=0.0, max=capacity_max, step=0.5,
+            value=min(COURSE.default_capacity_pm, capacity_max), min=0.0, max=capacity_max, step=0.5,
             readout_format=".1f", description=_TEXT["capacity"], style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
@@ -163,19 +156,19 @@ class PortfolioPlanner(Tool):
             options=options, description=_TEXT["excluded"], rows=6, style=_STYLE, layout={"width": "420px"}
         )
         # The team's pace cannot exceed the effort the portfolio may use in total: the slider runs up to the
-        # team capacity above (30 pm by default), not up to the whole catalog's effort (about 200 pm).
+        # team capacity above, not up to the whole catalog's effort (about 200 pm).
         self.pm_per_quarter = widgets.FloatSlider(
-            value=min(DEFAULT_PM_PER_QUARTER, self.capacity.value), min=0.5,
+            value=min(COURSE.team_pm_per_quarter, self.capacity.value), min=0.5,
             max=max(self.capacity.value, 1.0), step=0.5,
             readout_format=".1f", description=_TEXT["per_quarter"], style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.rate = widgets.FloatSlider(
-            value=DEFAULT_RATE, min=0.0, max=0.2, step=0.005, readout_format=".1%",
+            value=COURSE.discount_rate, min=0.0, max=0.2, step=0.005, readout_format=".1%",
             description=_TEXT["rate"], style=_STYLE, continuous_update=False,
         )  # fmt: skip
         self.years = widgets.IntSlider(
-            value=DEFAULT_YEARS, min=1, max=10, description=_TEXT["years"], style=_STYLE,
+            value=COURSE.finance_years, min=1, max=10, description=_TEXT["years"], style=_STYLE,
             continuous_update=False,
         )  # fmt: skip
 
@@ -261,7 +254,10 @@ class PortfolioPlanner(Tool):
             return
         try:
             self.roadmap = plan_roadmap(
-                self.exact, self.pm_per_quarter.value, start=ROADMAP_START, horizon_quarters=ROADMAP_QUARTERS
+                self.exact,
+                self.pm_per_quarter.value,
+                start=COURSE.start_quarter,
+                horizon_quarters=COURSE.horizon_quarters,
             )
         except RoadmapError as error:
             self.roadmap, self.gantt_figure, self.load_figure = None, None, None
@@ -279,7 +275,7 @@ class PortfolioPlanner(Tool):
         left_out = self.roadmap.unscheduled
         if left_out.empty:
             self.unscheduled.value = inline_markdown(
-                _TEXT["all_scheduled"].format(count=ROADMAP_QUARTERS, start=ROADMAP_START)
+                _TEXT["all_scheduled"].format(count=COURSE.horizon_quarters, start=COURSE.start_quarter)
             )
         else:
             self.unscheduled.value = _left_out_html(_TEXT["unscheduled"], left_out)

@@ -30,6 +30,7 @@ from caiokit.briefing import (
 from caiokit.catalog import load_catalog, outside_dependencies
 from caiokit.charts import TIER_COLOURS, figure_output
 from caiokit.charts.prioritization import stability_chart, value_feasibility_chart
+from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, CatalogError, PortfolioError, ScoringError
 from caiokit.finance import portfolio_finance
 from caiokit.portfolio import PortfolioResult, select_portfolio
@@ -51,10 +52,6 @@ from caiokit.widgets.tool import Tool, inline_markdown
 STABILITY_SAMPLES = 500
 STABILITY_K = 10
 STABILITY_BARS = 15
-FINANCE_RATE = 0.08
-FINANCE_YEARS = 3
-DEFAULT_BUDGET_EUR = 1_500_000
-DEFAULT_CAPACITY_PM = 30.0
 DEFAULT_STEM = "alvera_priorities"
 UPLOADED_STEM = "my_priorities"
 
@@ -231,7 +228,7 @@ class PrioritizationWorkbench(Tool):
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML()
 
-        self._fit_controls(budget=DEFAULT_BUDGET_EUR, capacity=DEFAULT_CAPACITY_PM)
+        self._fit_controls(budget=COURSE.default_budget_eur, capacity=COURSE.default_capacity_pm)
         for control in (
             self.method,
             *self.weight_sliders.values(),
@@ -375,7 +372,9 @@ class PrioritizationWorkbench(Tool):
         folder = Path.cwd()
         finance = None
         if self.portfolio is not None and self.portfolio.selected:
-            finance = portfolio_finance(self.catalog, self.portfolio.selected, FINANCE_RATE, FINANCE_YEARS)
+            finance = portfolio_finance(
+                self.catalog, self.portfolio.selected, COURSE.discount_rate, COURSE.finance_years
+            )
         current = self.stability if self._stability_key == self._ranking_key() else None
         try:
             csv_path = export_csv(self.scored, folder / f"{stem}.csv")
@@ -388,8 +387,8 @@ class PrioritizationWorkbench(Tool):
                 self.weights(),
                 company=self.company.value,
                 risk_adjusted=self.risk_adjust.value,
-                rate=FINANCE_RATE if finance is not None else None,
-                years=FINANCE_YEARS if finance is not None else None,
+                rate=COURSE.discount_rate if finance is not None else None,
+                years=COURSE.finance_years if finance is not None else None,
             )
             md_path = markdown.write(folder / f"{stem}.md", summary)
         except (CaioKitError, OSError) as error:

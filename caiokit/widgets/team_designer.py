@@ -9,6 +9,7 @@ import pandas as pd
 
 from caiokit.charts import figure_output
 from caiokit.charts.teams import gap_heatmap
+from caiokit.conventions import COURSE
 from caiokit.teams import (
     CENTRAL,
     MAX_PM_PER_PERSON_PER_QUARTER,
@@ -40,7 +41,7 @@ class TeamDesigner(Tool):
         plan: pd.DataFrame | None = None,
         headcount: Mapping[str, int] | None = None,
         model: str = "centralised CoE",
-        pm_per_person_per_quarter: float = 3.0,
+        pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
         max_people: int = 12,
     ):
         self.plan = load_sample_plan() if plan is None else plan
