@@ -30,9 +30,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "assignments")]
 
-from test_gradebook_postgres import (  # noqa: E402  (tests/ holds the throwaway cluster and the submissions)
+from test_gradebook_postgres import (  # noqa: E402  (the tests hold the throwaway cluster and the submissions)
     ASSIGNMENT,
     NOTEBOOK,
     POSTGRES_BIN,
@@ -41,10 +41,11 @@ from test_gradebook_postgres import (  # noqa: E402  (tests/ holds the throwaway
     submissions,
     throwaway_postgres,
 )
-from test_grading import make_course  # noqa: E402
 
 from caiokit.grading import sandbox  # noqa: E402
 from caiokit.grading.autograde import autograde  # noqa: E402
+
+from harness.course import make_course  # noqa: E402
 
 
 def hand_in(course: Path, n: int, workers: int) -> None:

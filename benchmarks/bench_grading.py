@@ -48,7 +48,9 @@ def make_class(course: Path, students: int) -> None:
         capture_output=True,
     )
     solution = json.loads((ROOT / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
-    partial_case = json.loads((ROOT / "tests" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text())
+    partial_case = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text()
+    )
     partial = json.loads(json.dumps(solution))
     for cell in partial["cells"]:
         grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")

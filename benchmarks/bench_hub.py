@@ -2,7 +2,7 @@
 
     sudo .venv/bin/python benchmarks/bench_hub.py [--json FILE]
 
-It sets the hub up exactly as tests/test_hub.py does (setup_hub.py for real, the test's accounts, 127.0.0.1 only;
+It sets the hub up exactly as tests/hub/test_hub.py does (setup_hub.py for real, the test's accounts, 127.0.0.1 only;
 several minutes) and removes all of it at the end. Then, in headless Chromium, each learner in turn, on a hub
 where no one has logged in yet:
 
@@ -28,10 +28,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hub")]
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from test_hub import (  # noqa: E402  (tests/test_hub.py sets the hub up and drives JupyterLab)
+from test_hub import (  # noqa: E402  (tests/hub/test_hub.py sets the hub up and drives JupyterLab)
     COURSE_ID,
     LEARNERS,
     LESSON,
@@ -42,6 +41,8 @@ from test_hub import (  # noqa: E402  (tests/test_hub.py sets the hub up and dri
     pull_lessons,
     run_all_cells,
 )
+
+from harness.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 MB = 1024 * 1024
 SAMPLE_S = 0.5

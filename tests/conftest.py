@@ -10,6 +10,20 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for one test module (the browser and hub tiers), closed after it."""
+    from harness.browser import CHROMIUM, CHROMIUM_ARGS
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        instance.close()
+
+
 @pytest.fixture
 def progress_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty progress file location for one test."""

@@ -2,6 +2,11 @@
 
 It must not live in tests/conftest.py: that file is only read for tests under tests/, and a run such as
 ``python -m pytest notebooks/01_who_is_the_caio.ipynb`` would then write to the learner's real progress file.
+
+It also sorts every test into its tier, the folder it is in under tests/ (a notebook's cells are in the
+``lessons`` tier), as a marker: ``python -m pytest -m unit`` runs one tier, ``-m "not hub"`` leaves one out.
+With pytest-xdist (pyproject.toml: ``-n auto --dist loadscope``) each test module, and each notebook, runs on
+one worker: a notebook's cells in order in one kernel, a module's tests with the fixtures it makes once.
 """
 
 from __future__ import annotations
@@ -19,7 +24,25 @@ os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get(
 os.environ["CAIOKIT_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="caiokit-tests-")) / "progress.sqlite")
 os.environ.pop("NBGRADER_EXECUTION", None)
 
+TIERS = ("unit", "lessons", "assignments", "browser", "hub")
+_TESTS = Path(__file__).resolve().parent
+
 _last_notebook: list[object] = [None]
+
+
+def _tier(item: pytest.Item) -> str:
+    if item.path.suffix == ".ipynb":
+        return "lessons"
+    try:
+        folder = item.path.relative_to(_TESTS).parts[0]
+    except ValueError:
+        folder = ""
+    return folder if folder in TIERS else "unit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(_tier(item))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -15,7 +15,7 @@
  * window._JUPYTERLAB["caiokit-widget-redraw"] to an object with init() and get("./extension"), and the module
  * it returns exports the plugin. The plugin needs no service from other extensions, so the container shares
  * no modules. It reads two private fields of @jupyter-widgets/jupyterlab-manager 5.0 (the renderer's
- * _manager): requirements.txt pins that version, and tests/test_browser_lessons.py checks the result.
+ * _manager): requirements.txt pins that version, and tests/browser/test_browser_lessons.py checks the result.
  */
 (function () {
   "use strict";

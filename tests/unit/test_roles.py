@@ -34,7 +34,7 @@ from caiokit.roles import (
 )
 from caiokit.widgets.responsibility_sorter import ResponsibilitySorter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIRST = "Present the AI investment plan to the executive committee and report each quarter on what it has delivered"
 LAPTOPS = "Choose the laptop models and the mobile-phone plan for the sales force"
 

@@ -15,18 +15,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, browser, running_jupyterlab  # noqa: F401 - browser is a fixture used below
-from test_instructor_workflow import nbgrader
 
 from caiokit.learner_edition import learner_config
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.browser import requires_chromium
+from harness.course import nbgrader
+from harness.servers import running_jupyterlab
+
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "01_caio_role"
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)",
-)
+pytestmark = requires_chromium
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +60,7 @@ def learner_lab(tmp_path_factory):
         yield {**server, "folder": folder, "log": log_path}
 
 
-def test_the_assignment_list_fetches_a_released_assignment_in_the_learners_own_folder(browser, learner_lab):  # noqa: F811
+def test_the_assignment_list_fetches_a_released_assignment_in_the_learners_own_folder(browser, learner_lab):
     from playwright.sync_api import expect
 
     assert not (learner_lab["folder"] / "nbgrader_config.py").exists()

@@ -6,76 +6,19 @@ elsewhere the tests are skipped with a message saying so.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CAIOKIT_CHROMIUM", "/usr/bin/chromium"))
-# Without these flags Chromium keeps trying to reach Google's services, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from harness.browser import displayed_weights, requires_chromium
+from harness.servers import running_jupyterlab
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium); set CAIOKIT_CHROMIUM "
-    "to another Chromium binary to run them",
-)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def running_jupyterlab(env: dict, log_path: Path, root_dir: Path | None = None, cwd: Path | None = None):
-    """JupyterLab on 127.0.0.1 with a fresh token, its app exposed to the page for the tests; yields its base URL
-    and token once it answers, and stops it on the way out. Fails the test if it does not start in 60 s."""
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
-        "--ServerApp.disable_check_xsrf=True",
-    ]  # fmt: skip
-    if root_dir is not None:
-        command.append(f"--ServerApp.root_dir={root_dir}")
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    with log_path.open("w") as log:
-        server = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail("JupyterLab did not start within 60 s:\n" + log_path.read_text())
-                    time.sleep(0.5)
-            yield {"base": base, "token": token}
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = requires_chromium
 
 
 @pytest.fixture(scope="module")
@@ -95,17 +38,6 @@ def jupyterlab(tmp_path_factory):
     )
     with running_jupyterlab(env, workdir / "jupyterlab.log", root_dir=workdir / "notebooks") as lab:
         yield lab
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield instance
-        instance.close()
 
 
 def open_and_run(browser, jupyterlab, notebook: str):
@@ -135,15 +67,6 @@ def open_and_run(browser, jupyterlab, notebook: str):
         timeout=120_000,
     )
     return page
-
-
-def displayed_weights(page) -> dict[str, float]:
-    """The workbench's weights as its sliders display them, by criterion (the sliders' caio-weight-* class)."""
-    weights = {}
-    for slider in page.locator("[class*='caio-weight-']").all():
-        name = next(c for c in slider.get_attribute("class").split() if c.startswith("caio-weight-"))
-        weights[name.removeprefix("caio-weight-")] = float(slider.locator(".widget-readout").inner_text())
-    return weights
 
 
 def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):

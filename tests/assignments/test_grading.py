@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -21,9 +20,6 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
-from nbgrader.apps import NbGraderAPI
-from nbgrader.coursedir import CourseDirectory
-from traitlets.config import Config
 
 from caiokit.errors import CaioKitError
 from caiokit.grading import sandbox
@@ -31,35 +27,15 @@ from caiokit.grading.autograde import autograde
 from caiokit.grading.report import class_report, summary_line, to_html
 from caiokit.grading.rubric import rubric_of
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.course import course_api, make_course
+from harness.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "01_caio_role"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 MAX_CODE = 15.0
 SANDBOX = sandbox.available()
 needs_sandbox = pytest.mark.skipif(not SANDBOX.ok, reason=f"no grading sandbox here: {SANDBOX.reason}")
-
-
-def make_course(root: Path, assignment: str = ASSIGNMENT) -> Path:
-    """A course folder holding the assignment's source, the course config and a gradebook."""
-    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment)
-    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "nbgrader",
-            "generate_assignment",
-            assignment,
-            "--force",
-            f"--CourseDirectory.root={root}",
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def solution() -> dict:
@@ -416,7 +392,9 @@ def test_deleted_test_cells_are_restored_in_place_and_graded(tmp_path, assignmen
     """A partly right submission, then the same with each test cell deleted, and with all of them deleted."""
     course = make_course(tmp_path, assignment)
     name = f"{assignment}.ipynb"
-    partial = json.loads((ROOT / "tests" / "partial_submissions" / f"{assignment}.json").read_text())
+    partial = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{assignment}.json").read_text()
+    )
     reference = json.loads((ROOT / "source" / assignment / name).read_text(encoding="utf-8"))
     for c in reference["cells"]:
         grade_id = c["metadata"].get("nbgrader", {}).get("grade_id")
@@ -520,24 +498,6 @@ except OSError:
     pass
 {answer}
 """
-
-
-def course_api(course: Path) -> NbGraderAPI:
-    """The API the Formgrader uses, configured by the course's nbgrader_config.py."""
-    config = Config()
-    exec(
-        (course / "nbgrader_config.py").read_text(),
-        {"get_config": lambda: config, "__file__": str(course / "nbgrader_config.py")},
-    )  # noqa: S102 - the course's own config
-    config.CourseDirectory.root = str(course)
-    config.Exchange.root = str(course / "exchange")
-    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Formgrader:

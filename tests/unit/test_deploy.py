@@ -23,7 +23,7 @@ from traitlets.config import Config
 
 from caiokit.learner_edition import DEFAULT_EXCHANGE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HUB = ROOT / "deploy" / "jupyterhub"
 Z2JH = ROOT / "deploy" / "z2jh"
 # The top-level keys of the chart's values.schema.yaml (Zero to JupyterHub 4.x).

@@ -11,7 +11,6 @@ import csv
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,42 +18,12 @@ import pytest
 from nbgrader.api import Gradebook
 from nbgrader.validator import Validator
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.course import answer, nbgrader, run, solution_answers
+
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "01_caio_role"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 COURSE_ID = "caio101"
-
-
-def run(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    result = subprocess.run([*args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, (
-        f"{' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    )
-    return result.stdout + result.stderr
-
-
-def nbgrader(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    return run(sys.executable, "-m", "nbgrader", *args, cwd=cwd, env=env)
-
-
-def answer(notebook_path: Path, replacements: dict[str, str]) -> None:
-    """Write answers into a fetched notebook, cell by cell, as a learner would."""
-    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
-    for cell in notebook["cells"]:
-        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
-        if grade_id in replacements:
-            cell["source"] = replacements[grade_id]
-    notebook_path.write_text(json.dumps(notebook), encoding="utf-8")
-
-
-def solution_answers() -> dict[str, str]:
-    """The solution's text of every answer cell."""
-    notebook = json.loads((ROOT / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
-    return {
-        c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"])
-        for c in notebook["cells"]
-        if c["metadata"].get("nbgrader", {}).get("solution")
-    }
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +40,9 @@ def term(tmp_path_factory):
     nbgrader("generate_assignment", ASSIGNMENT, "--force", cwd=course, env=env)
     nbgrader("release_assignment", ASSIGNMENT, "--force", cwd=course, env=env)
 
-    partial = json.loads((ROOT / "tests" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text())
+    partial = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text()
+    )
     work = {
         "alice": solution_answers(),  # everything right, and a written answer
         "bob": {},  # hands in the notebook untouched

@@ -26,10 +26,11 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
-from test_browser import free_port
-from test_instructor_workflow import answer
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.course import answer
+from harness.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
 CLASS_SIZE = int(os.environ.get("CAIOKIT_README_CLASS", "6"))
 ADMIN_BLOCK = [
     "sudo apt-get install bubblewrap",
@@ -75,7 +76,9 @@ def work_of(assignment: str, index: int) -> dict[str, str]:
         for c in source["cells"]
         if c["metadata"].get("nbgrader", {}).get("solution")
     }
-    partial = json.loads((ROOT / "tests" / "partial_submissions" / f"{assignment}.json").read_text())
+    partial = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{assignment}.json").read_text()
+    )
     return [solution, {**solution, **partial["replacements"]}, {}][index % 3]
 
 
@@ -269,7 +272,9 @@ def test_a_resubmission_replaces_the_first_with_collect_update(term):
     submitted = json.loads(
         (term.course / "submitted" / student / "02_prioritization" / "02_prioritization.ipynb").read_text()
     )
-    partial = json.loads((ROOT / "tests" / "partial_submissions" / "02_prioritization.json").read_text())
+    partial = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / "02_prioritization.json").read_text()
+    )
     grade_id, text = next(iter(partial["replacements"].items()))
     cell = next(
         c for c in submitted["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id

@@ -32,14 +32,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, browser, pytestmark, running_jupyterlab  # noqa: F401 - fixture, marker
 
 from caiokit.widgets.layout import DISCONNECTED
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.browser import requires_chromium
+from harness.servers import running_jupyterlab
+
+ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = Path(os.environ.get("CAIOKIT_LESSONS_DIR", ROOT / "notebooks"))
 LESSONS = sorted(path.stem for path in LESSONS_DIR.glob("[0-9][0-9]_*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+pytestmark = requires_chromium
 
 # The two themes JupyterLab ships; the trial found results unreadable in the dark one.
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
@@ -343,7 +347,7 @@ def lesson_lab(tmp_path_factory):
         yield lab
 
 
-def open_lesson(browser, lab: dict, lesson: str, theme: str, folder: str = "trusted"):  # noqa: F811
+def open_lesson(browser, lab: dict, lesson: str, theme: str, folder: str = "trusted"):
     """Open a lesson in a fresh workspace and theme, run nothing, and return the page once its widgets are drawn.
 
     Gives up waiting after DRAW_TIMEOUT_MS: the tests then report the widgets not drawn.
@@ -416,7 +420,7 @@ def close(page) -> None:
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_a_trusted_lesson_draws_its_tools_readably(browser, lesson_lab, lesson, theme):  # noqa: F811
+def test_a_trusted_lesson_draws_its_tools_readably(browser, lesson_lab, lesson, theme):
     """Drawn widgets only; no cut text, no short slider, no text below the contrast threshold."""
     page = open_lesson(browser, lesson_lab, lesson, theme)
     try:
@@ -459,7 +463,7 @@ DRAWN_AGAIN_JS = """(cellId) => {
 }"""
 
 
-def test_a_stored_tool_the_widget_manager_gave_up_on_is_drawn_again(browser, lesson_lab):  # noqa: F811
+def test_a_stored_tool_the_widget_manager_gave_up_on_is_drawn_again(browser, lesson_lab):
     """On a busy page, JupyterLab's widget manager can give up on a stored widget a moment before its state is
     loaded, and show "Error displaying widget: model not found" (see caiokit/labextension/). The course's
     extension must then draw the widget. Here a drawn tool is made to show that message, as the manager does."""
@@ -476,7 +480,7 @@ def test_a_stored_tool_the_widget_manager_gave_up_on_is_drawn_again(browser, les
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_an_untrusted_lesson_shows_readable_text_instead_of_its_tools(browser, lesson_lab, lesson):  # noqa: F811
+def test_an_untrusted_lesson_shows_readable_text_instead_of_its_tools(browser, lesson_lab, lesson):
     """Before the learner trusts the lessons, each widget output says what to do, in a line, not as a repr."""
     page = open_lesson(browser, lesson_lab, lesson, "light", folder="untrusted")
     try:

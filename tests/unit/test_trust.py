@@ -14,7 +14,7 @@ from nbformat.sign import MemorySignatureStore, NotebookNotary
 from caiokit.errors import CaioKitError
 from caiokit.trust import trust_folder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _notary() -> NotebookNotary:

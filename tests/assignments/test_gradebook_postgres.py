@@ -27,10 +27,11 @@ from pathlib import Path
 import psycopg
 import pytest
 from nbgrader.api import Gradebook
-from test_grading import course_api, free_port, make_course
-from test_instructor_workflow import nbgrader, run
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.course import course_api, make_course, nbgrader, run
+from harness.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "02_prioritization"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 POSTGRES_BIN = Path(os.environ.get("CAIOKIT_POSTGRES_BIN", "/usr/lib/postgresql/15/bin"))
@@ -140,7 +141,9 @@ def submissions() -> dict[str, dict]:
     """Each learner's notebook: complete, partial and blank work, shared between the two graders."""
     solution = json.loads((ROOT / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
     partial = json.loads(json.dumps(solution))
-    replacements = json.loads((ROOT / "tests" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text())
+    replacements = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{ASSIGNMENT}.json").read_text()
+    )
     for cell in partial["cells"]:
         grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
         if grade_id in replacements["replacements"]:

@@ -18,7 +18,7 @@ from traitlets.config import Config
 
 from caiokit.authoring import generate_release
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir() and not p.name.startswith("."))
 LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
@@ -148,7 +148,7 @@ def test_autograding_gives_full_marks_to_the_solution_and_zero_to_the_blank(cour
         assert blank.written_score == 0
 
 
-# For each assignment, tests/partial_submissions/<assignment>.json: answers replaced in the solution to make a
+# For each assignment, tests/assignments/partial_submissions/<assignment>.json: answers replaced in the solution to make a
 # partly right submission, and the points each affected test cell must then give. Every assignment needs one.
 PARTIAL_DIR = Path(__file__).resolve().parent / "partial_submissions"
 

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
-from test_instructor_workflow import answer, nbgrader, run, solution_answers
 
 from caiokit.grading.late import PercentPerDayLate
 from caiokit.grading.roster import RosterError, import_roster, read_roster
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.course import answer, nbgrader, run, solution_answers
+
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "01_caio_role"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 DUE = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)

@@ -17,7 +17,7 @@ from caiokit import learner_edition
 from caiokit.learner_edition import LearnerEditionError, build, find_leaks, secrets_of
 from caiokit.quiz import load_bank
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
 
 # Lines of model answers that are also, word for word, in what the lessons teach (reviewed one by one): the

@@ -19,7 +19,7 @@ from caiokit.widgets.portfolio_planner import PortfolioPlanner
 from caiokit.widgets.prioritization_workbench import PrioritizationWorkbench
 from caiokit.widgets.team_designer import TeamDesigner
 
-PACKAGE = Path(__file__).resolve().parent.parent / "caiokit"
+PACKAGE = Path(__file__).resolve().parents[2] / "caiokit"
 CONVENTIONS = PACKAGE / "conventions.py"
 
 # Values distinctive enough to find anywhere in the code: only conventions.py may write them.

@@ -13,7 +13,7 @@ from caiokit.completion import completion_table
 from caiokit.curriculum import course_map, coverage, curriculum_map, lessons, seed_items
 from caiokit.progress import Event
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_README = ROOT.parent / "shared" / "seed" / "README.md"
 
 

@@ -3,7 +3,7 @@
 Voila is started with the README's command, on a copy of the app notebook (so the folder Voila serves is
 the copy's: the workbench saves its exports in the kernel's folder, which under Voila is the notebook's),
 without a browser, on a free port of 127.0.0.1. Each test opens its own page, so its own kernel and a fresh
-workbench. Needs Debian's `chromium`, as tests/test_browser.py does.
+workbench. Needs Debian's `chromium`, as tests/browser/test_browser.py does.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from pathlib import Path
 
 import psutil
 import pytest
-from test_browser import CHROMIUM, browser, displayed_weights, free_port  # noqa: F401 - browser is a fixture
 
 from caiokit.briefing import company_name
 from caiokit.catalog import load_catalog
 from caiokit.scoring import score
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.browser import displayed_weights, requires_chromium
+from harness.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "notebooks" / "apps" / "prioritization_workbench.ipynb"
 START_S = 60
 # A page runs the notebook in a new kernel: importing caiokit and drawing the workbench takes a while on a
@@ -46,11 +48,7 @@ GOOD_CSV = (
     b"X3,Face scraping,500,3,1.0,1,5000,900000,prohibited\n"
 )
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium); set CAIOKIT_CHROMIUM "
-    "to another Chromium binary to run them",
-)
+pytestmark = requires_chromium
 
 
 def _listening(process: psutil.Process) -> set[str]:
@@ -127,7 +125,7 @@ def voila_app(tmp_path_factory):
     assert not left, f"voila left {len(left)} kernel processes running (killed now):\n{log_path.read_text()}"
 
 
-def open_app(browser, voila_app):  # noqa: F811
+def open_app(browser, voila_app):
     """A new page on the app, once the workbench has drawn its ranking."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(voila_app["url"])
@@ -168,7 +166,7 @@ def upload(page, name: str, content: bytes) -> None:
     chooser.value.set_files({"name": name, "mimeType": "text/csv", "buffer": content})
 
 
-def test_the_page_shows_the_workbench_on_the_built_in_catalog_and_no_code(browser, voila_app):  # noqa: F811
+def test_the_page_shows_the_workbench_on_the_built_in_catalog_and_no_code(browser, voila_app):
     from playwright.sync_api import expect
 
     page = open_app(browser, voila_app)
@@ -194,7 +192,7 @@ def test_the_page_shows_the_workbench_on_the_built_in_catalog_and_no_code(browse
     page.close()
 
 
-def test_a_weight_slider_changes_the_ranking(browser, voila_app):  # noqa: F811
+def test_a_weight_slider_changes_the_ranking(browser, voila_app):
     page = open_app(browser, voila_app)
     before = ranking(page)
     handle = page.locator(".caio-weight-benefit .noUi-handle")
@@ -222,7 +220,7 @@ def test_a_weight_slider_changes_the_ranking(browser, voila_app):  # noqa: F811
     page.close()
 
 
-def test_uploads_show_the_problems_of_a_bad_file_and_rank_a_good_one(browser, voila_app):  # noqa: F811
+def test_uploads_show_the_problems_of_a_bad_file_and_rank_a_good_one(browser, voila_app):
     from playwright.sync_api import expect
 
     page = open_app(browser, voila_app)

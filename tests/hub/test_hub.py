@@ -60,9 +60,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, browser  # noqa: F401 - browser is a fixture used below
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness.browser import requires_chromium
+
+ROOT = Path(__file__).resolve().parents[2]
 SETUP_HUB = ROOT / "deploy" / "jupyterhub" / "setup_hub.py"
 INSTRUCTOR = "caiotest-ada"
 LEARNERS = ("caiotest-bob", "caiotest-eve")
@@ -359,7 +360,7 @@ class HubMachine:
 
     def _render_every_cell(self, learner: str) -> None:
         """Test instrumentation: JupyterLab renders every cell (not only those in view) for this learner, so that
-        the browser reaches a tool far down a lesson, as tests/test_browser.py does."""
+        the browser reaches a tool far down a lesson, as tests/browser/test_browser.py does."""
         home = self.home(learner)
         settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
         settings.mkdir(parents=True)
@@ -444,7 +445,7 @@ RUN_ALL_DONE = """() => {
 }"""
 
 
-def log_in(browser, hub: HubMachine, user: str):  # noqa: F811 - browser is the fixture's value
+def log_in(browser, hub: HubMachine, user: str):
     """A browser context of its own (its own cookies), logged in at the hub's login page; JupyterLab up."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -617,11 +618,6 @@ def formgrader_action(page, cell, action: str) -> str:
 
 # --- the tests -----------------------------------------------------------------------------------------------------
 
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"the hub test drives the hub in Chromium, expected at {CHROMIUM} (Debian: apt-get install chromium)",
-)
-
 
 def release_assignment(hub: HubMachine) -> None:
     """The instructor, in a terminal of their own: the assignment with a due date, its student version, released
@@ -666,8 +662,7 @@ def solution_of(grade_id: str) -> str:
     return text.split("### BEGIN SOLUTION\n", 1)[1].split("### END SOLUTION", 1)[0]
 
 
-@pytest.mark.hub
-@needs_chromium
+@requires_chromium
 def test_setup_hub_sets_up_the_server_and_a_second_run_has_nothing_to_do(hub):
     titles = re.findall(r"^\[(\d+)/(\d+)\] (.+)$", hub.setup_output, flags=re.M)
     assert len(titles) == 11 and all(total == "11" for _, total, _ in titles), hub.setup_output
@@ -700,9 +695,8 @@ def test_setup_hub_sets_up_the_server_and_a_second_run_has_nothing_to_do(hub):
     )
 
 
-@pytest.mark.hub
-@needs_chromium
-def test_a_term_on_the_hub(hub, browser):  # noqa: F811 - browser is a fixture
+@requires_chromium
+def test_a_term_on_the_hub(hub, browser):
     from playwright.sync_api import expect
 
     bob, eve = LEARNERS
@@ -835,8 +829,7 @@ def test_a_term_on_the_hub(hub, browser):  # noqa: F811 - browser is a fixture
     print(f"\ntimings (s): {json.dumps(hub.timings, indent=1)}")
 
 
-@pytest.mark.hub
-@needs_chromium
+@requires_chromium
 def test_each_learner_keeps_work_and_progress_to_themselves(hub):
     """As each learner (runuser): their progress file is in their own home; the other learner's work and
     progress, the exchange's inbound folder and the instructor's source/ are closed to them."""

@@ -15,7 +15,7 @@ from caiokit.authoring import NAV_MARKER, add_navigation
 from caiokit.curriculum import lessons
 from caiokit.facts import FactsError, Mention, mentions
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 READY = list(lessons().query("status == 'ready'")["lesson"])
 
 

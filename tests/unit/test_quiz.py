@@ -13,7 +13,7 @@ from caiokit.errors import QuizBankError
 from caiokit.i18n import LANGUAGES, SOURCE_LANGUAGE
 from caiokit.quiz import bank_names, grade, load_bank, parse_bank, structure_differences
 
-DATA = Path(__file__).resolve().parent.parent / "caiokit" / "data"
+DATA = Path(__file__).resolve().parents[2] / "caiokit" / "data"
 
 
 @pytest.mark.parametrize("name", bank_names())
