@@ -18,11 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from harness.ports import give_kernels_worker_ports
+
 # nbgrader runs `alembic` by name: make this environment's bin directory come first on PATH.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 # No test may touch the learner's real progress file.
 os.environ["CAIOKIT_PROGRESS"] = str(Path(tempfile.mkdtemp(prefix="caiokit-tests-")) / "progress.sqlite")
-os.environ.pop("NBGRADER_EXECUTION", None)
+# Set by nbgrader while it validates or grades; nbgrader.utils.setenv does not restore them when a validation
+# raises, and a kernel started later would then inherit them (every lesson check would raise CheckNotPassed).
+NBGRADER_VARIABLES = ("NBGRADER_EXECUTION", "NBGRADER_VALIDATING")
+for _variable in NBGRADER_VARIABLES:
+    os.environ.pop(_variable, None)
+give_kernels_worker_ports()
 
 TIERS = ("unit", "lessons", "assignments", "browser", "hub")
 _TESTS = Path(__file__).resolve().parent
@@ -47,7 +54,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """Give each notebook run by nbval a fresh progress file, as `caiokit.authoring` does when storing it."""
+    """Start each test without nbgrader's variables; give each notebook run by nbval a fresh progress file, as
+    `caiokit.authoring` does when storing it."""
+    for variable in NBGRADER_VARIABLES:
+        os.environ.pop(variable, None)
     notebook = item.parent if item.path.suffix == ".ipynb" else None
     if notebook is not None and notebook is not _last_notebook[0]:
         _last_notebook[0] = notebook

@@ -29,7 +29,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from harness.course import course_api, make_course, nbgrader, run
-from harness.servers import free_port
+from harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "02_prioritization"
@@ -126,7 +126,7 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 def postgres_course_in(root: Path, db_url: str) -> Path:
-    """A scratch course (as test_grading.make_course makes) whose nbgrader_config.py points at ``db_url``, as the
+    """A scratch course (as harness.course.make_course makes) whose nbgrader_config.py points at ``db_url``, as the
     README tells an instructor to, with the assignment generated into that database."""
     shutil.copytree(ROOT / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT)
     config = (ROOT / "nbgrader_config.py").read_text(encoding="utf-8")

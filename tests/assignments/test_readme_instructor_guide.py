@@ -28,7 +28,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from harness.course import answer
-from harness.servers import free_port
+from harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLASS_SIZE = int(os.environ.get("CAIOKIT_README_CLASS", "6"))

@@ -27,7 +27,7 @@ from caiokit.catalog import load_catalog
 from caiokit.scoring import score
 
 from harness.browser import displayed_weights, requires_chromium
-from harness.servers import free_port
+from harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "notebooks" / "apps" / "prioritization_workbench.ipynb"

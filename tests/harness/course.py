@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config import Config
 
+from caiokit.grading import sandbox
+
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENT = "01_caio_role"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+MAX_CODE = 15.0  # the autograded points of ASSIGNMENT
+SANDBOX = sandbox.available()
+needs_sandbox = pytest.mark.skipif(not SANDBOX.ok, reason=f"no grading sandbox here: {SANDBOX.reason}")
 
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None) -> str:
@@ -70,3 +79,52 @@ def course_api(course: Path) -> NbGraderAPI:
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(course / "exchange")
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def solution() -> dict:
+    """The model answer of ASSIGNMENT, as a notebook dict."""
+    return json.loads((ROOT / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8"))
+
+
+def cell(notebook: dict, grade_id: str) -> dict:
+    """The cell of a notebook dict with that nbgrader grade id."""
+    return next(c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def with_answer(grade_id: str, code: str) -> dict:
+    """The model answer with one answer cell replaced."""
+    notebook = solution()
+    cell(notebook, grade_id)["source"] = code
+    return notebook
+
+
+def submit(course: Path, student: str, content: dict | str | None) -> None:
+    """Put a submission of ASSIGNMENT in the course (``None``: a submission folder with no notebook)."""
+    folder = course / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True, exist_ok=True)
+    if content is not None:
+        text = content if isinstance(content, str) else json.dumps(content)
+        (folder / NOTEBOOK).write_text(text, encoding="utf-8")
+
+
+def code_scores(course: Path) -> dict[str, float]:
+    """Autograded score of each learner for ASSIGNMENT, from the SQLite gradebook."""
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {s.student.id: s.code_score for s in gradebook.find_assignment(ASSIGNMENT).submissions}
+
+
+def cell_scores(course: Path, student: str) -> dict[str, float]:
+    """One learner's score per graded cell."""
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        submission = gradebook.find_submission(ASSIGNMENT, student)
+        return {g.name: g.score for nb in submission.notebooks for g in nb.grades}
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every path and file in a folder: equal digests, nothing changed."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

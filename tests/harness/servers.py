@@ -1,11 +1,10 @@
-"""Servers a test starts on 127.0.0.1 and stops on the way out: a free port, JupyterLab."""
+"""Servers a test starts on 127.0.0.1 and stops on the way out: JupyterLab."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -14,12 +13,7 @@ from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from harness.ports import free_port
 
 
 @contextlib.contextmanager

@@ -1,11 +1,17 @@
-"""The tests are in one folder per tier, each tier a marker pytest knows (tests/course_environment.py)."""
+"""The tests are in one folder per tier, each tier a marker pytest knows, each test starting clean, each worker
+with ports of its own (tests/course_environment.py, tests/harness/ports.py)."""
 
 from __future__ import annotations
 
+import itertools
+import os
+import socket
 import tomllib
 from pathlib import Path
 
-from course_environment import TIERS
+from course_environment import NBGRADER_VARIABLES, TIERS, pytest_runtest_setup
+
+from harness.ports import FIRST, LAST, free_port, worker_range
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -30,3 +36,27 @@ def test_every_tier_is_a_registered_marker_with_a_folder():
 def test_a_test_carries_the_marker_of_its_folder(request):
     assert request.node.get_closest_marker("unit") is not None
     assert not any(request.node.get_closest_marker(tier) for tier in TIERS if tier != "unit")
+
+
+def test_each_test_starts_without_the_variables_a_failed_nbgrader_validation_leaves_behind(monkeypatch):
+    item = type("Item", (), {"path": Path(__file__), "parent": None})()
+    for variable in NBGRADER_VARIABLES:
+        monkeypatch.setenv(variable, "1")
+    pytest_runtest_setup(item)
+    assert not any(variable in os.environ for variable in NBGRADER_VARIABLES)
+
+
+def test_workers_get_ports_of_their_own_below_the_outgoing_range():
+    ranges = [worker_range(f"gw{index}", 3) for index in range(3)]
+    assert ranges[0].start == FIRST and ranges[-1].stop <= LAST <= 32768
+    assert all(earlier.stop <= later.start for earlier, later in itertools.pairwise(ranges))
+    assert worker_range(None, 1) == range(FIRST, LAST)
+
+
+def test_a_free_port_is_neither_taken_nor_listened_on():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", free_port()))
+        busy.listen()
+        listened = busy.getsockname()[1]
+        chosen = {free_port(taken={listened}) for _ in range(5)}
+    assert listened not in chosen and len(chosen) == 5

@@ -1,0 +1,66 @@
+"""A learner who deletes a test cell gets it back, in place, and graded, in every assignment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from caiokit.grading.autograde import autograde
+
+from harness.course import (
+    make_course,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
+
+
+def grade_ids(notebook: dict) -> list[str]:
+    return [c["metadata"]["nbgrader"]["grade_id"] for c in notebook["cells"] if "nbgrader" in c["metadata"]]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_deleted_test_cells_are_restored_in_place_and_graded(tmp_path, assignment):
+    """A partly right submission, then the same with each test cell deleted, and with all of them deleted."""
+    course = make_course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    partial = json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{assignment}.json").read_text()
+    )
+    reference = json.loads((ROOT / "source" / assignment / name).read_text(encoding="utf-8"))
+    for c in reference["cells"]:
+        grade_id = c["metadata"].get("nbgrader", {}).get("grade_id")
+        c["source"] = partial["replacements"].get(grade_id, c["source"])
+    tests = [
+        c["metadata"]["nbgrader"]["grade_id"]
+        for c in reference["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
+    ]
+    deletions = {f"without_{test}": {test} for test in tests} | {"without_any_test": set(tests)}
+    for student, deleted in {"reference": set(), **deletions}.items():
+        notebook = json.loads(json.dumps(reference))
+        notebook["cells"] = [
+            c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") not in deleted
+        ]
+        folder = course / "submitted" / student / assignment
+        folder.mkdir(parents=True)
+        (folder / name).write_text(json.dumps(notebook), encoding="utf-8")
+    results = {r.student: r for r in autograde(course, assignment, workers=2)}
+    assert all(r.graded for r in results.values()), {s: r.message for s, r in results.items() if not r.graded}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {
+            s.student.id: {g.name: g.score for nb in s.notebooks for g in nb.grades}
+            for s in gradebook.find_assignment(assignment).submissions
+        }
+    assert sum(scores["reference"][t] for t in tests) > 0
+    for grade_id, points in partial["expected_points"].items():
+        assert scores["reference"][grade_id] == pytest.approx(points), grade_id
+    for student in deletions:
+        assert scores[student] == scores["reference"], student
+        graded = json.loads((course / "autograded" / student / assignment / name).read_text(encoding="utf-8"))
+        assert grade_ids(graded) == grade_ids(reference), f"{student}: a restored cell is out of place"
