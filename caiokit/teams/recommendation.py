@@ -16,13 +16,20 @@ from caiokit.i18n import Category, _
 from caiokit.teams.errors import TeamError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Recommendation:
-    """A recommended option, the reasons for it in plain words, and each option's score when there is one."""
+    """A recommended option, the reasons for it in plain words, and each option's score when there is one.
+
+    Every way it is shown, its ``repr`` too, names the options by their labels.
+    """
 
     choice: Category
     reasons: tuple[str, ...]
     scores: dict[Category, int] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        scores = {option.label: value for option, value in self.scores.items()}
+        return f"Recommendation(choice={self.choice.label!r}, reasons={self.reasons!r}, scores={scores!r})"
 
     def _scores(self) -> str:
         listed = ", ".join(f"{option.label} {value:+d}" for option, value in self.scores.items())

@@ -79,8 +79,8 @@ class TeamDesigner(Tool):
         self.average_button = widgets.Button(
             description=_("Size to average"), tooltip=_("enough people for an average quarter")
         )
-        self.peak_button.on_click(lambda _: self.size_to("peak"))
-        self.average_button.on_click(lambda _: self.size_to("average"))
+        self.peak_button.on_click(lambda click: self.size_to("peak"))
+        self.average_button.on_click(lambda click: self.size_to("average"))
         self.central_box = widgets.VBox()
         self.units_box = widgets.VBox()
         self.summary = widgets.HTML()
@@ -88,7 +88,7 @@ class TeamDesigner(Tool):
         self.chart = widgets.Output()
         self._holding = False
         for control in (*self.headcount.values(), self.pm_per_person, self.model):
-            control.observe(lambda _: self.update(), names="value")
+            control.observe(lambda change: self.update(), names="value")
         self.widget = widgets.VBox(
             [
                 widgets.HTML("<h4>" + _("Design the AI team") + "</h4>"),

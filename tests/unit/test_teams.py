@@ -240,6 +240,12 @@ def test_weights_table_and_recommendation_display():
     assert str(Recommendation(OperatingModel.HUB_AND_SPOKE, ("A reason.",))) == (
         "Recommendation: hub-and-spoke\n- A reason."
     )
+    assert repr(recommendation) == (
+        "Recommendation(choice='buy', reasons=('A reason.',), scores={'build': -1, 'buy': 2})"
+    )
+    assert repr(Recommendation(OperatingModel.CENTRALISED, ())).startswith(
+        "Recommendation(choice='centralised CoE'"
+    )
 
 
 # --- workload from a plan ---------------------------------------------------------------------------------
