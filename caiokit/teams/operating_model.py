@@ -98,7 +98,7 @@ def operating_models() -> pd.DataFrame:
     return datafiles.table(datafiles.localized("operating_models.csv"))
 
 
-def operating_model(model: Any) -> OperatingModel:
+def operating_model(model: str) -> OperatingModel:
     """The operating model named by ``model``: a member, its id, or its label in the language in use."""
     found = OperatingModel.parse(model)
     if found is None:
@@ -107,7 +107,7 @@ def operating_model(model: Any) -> OperatingModel:
     return found
 
 
-def role_homes(model: Any) -> dict[str, Home]:
+def role_homes(model: str) -> dict[str, Home]:
     """Where each role sits under an operating model (named as :func:`operating_model` reads it).
 
     Centralised CoE: everyone in the central team except domain experts, who stay in their units.

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from caiokit import datafiles
+from caiokit import datafiles, i18n
 from caiokit.charts.teams import gap_heatmap, workload_figure
 from caiokit.checks import teams as checks
 from caiokit.exercises import Status
@@ -456,6 +456,16 @@ def test_q2_operating_model_choice():
         "high_risk_uses": True,
     }
     assert recommend_operating_model(castelmar).choice == checks.q2.correct
+
+
+def test_q2_reads_the_models_label_in_the_language_in_use(monkeypatch):
+    french = {"hub-and-spoke": "en étoile", "centralised CoE": "centre d'excellence central"}
+    monkeypatch.setattr(i18n, "_", lambda message: french.get(message, message))
+    assert checks.q2.evaluate("En étoile").status is Status.CORRECT
+    assert checks.q2.evaluate("hub_and_spoke").status is Status.CORRECT
+    assert checks.q2.evaluate("hub-and-spoke").status is Status.ERROR
+    assert checks.q2.evaluate("centre d'excellence central").status is Status.INCORRECT
+    assert operating_model("en étoile") is OperatingModel.HUB_AND_SPOKE
 
 
 def test_q3_build_buy_partner_choice():
