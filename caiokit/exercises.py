@@ -307,53 +307,71 @@ class NumberExercise(Exercise):
         return ""
 
 
+def _label(option: str | Category) -> str:
+    """What a person reads for an option or a category: a Category's label, a plain string itself."""
+    return option.label if isinstance(option, Category) else option
+
+
 class ChoiceExercise(Exercise):
-    """One option among several; each wrong option can carry its own explanation."""
+    """One option among several; each wrong option can carry its own explanation.
+
+    Options are plain strings, which the learner types in any case, or the members of a
+    :class:`~caiokit.i18n.Category` (``options=OperatingModel``), which the learner names by their label
+    in the language in use or by their id; feedback shows labels, ``correct`` and ``explanations`` use ids.
+    """
 
     def __init__(
         self,
         *args: Any,
-        options: Sequence[str],
-        correct: str,
+        options: Iterable[str | Category],
+        correct: str | Category,
         explanations: Mapping[str, Text] | None = None,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        if correct not in options:
-            raise ValueError(f"exercise {self.name}: the correct option is not among the options")
         self.options = tuple(options)
-        self.correct = correct
+        if correct not in self.options:
+            raise ValueError(f"exercise {self.name}: the correct option is not among the options")
+        self.correct = self.options[self.options.index(correct)]
         self.explanations = dict(explanations or {})
+
+    def _option(self, answer: str) -> str | Category | None:
+        """The option an answer names, or None if it names none."""
+        kind = type(self.options[0])
+        if issubclass(kind, Category):
+            chosen = kind.parse(answer)
+            return chosen if chosen in self.options else None
+        typed = answer.strip().lower()
+        return next((option for option in self.options if option.lower() == typed), None)
 
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, str):
             return Feedback(
                 Status.ERROR,
                 _("`{variable}` should be one option as a string, e.g. {example}.").format(
-                    variable=self.variable, example=repr(self.options[0])
+                    variable=self.variable, example=repr(_label(self.options[0]))
                 ),
             )
-        chosen = answer.strip()
-        matches = [option for option in self.options if option.lower() == chosen.lower()]
-        if not matches:
-            listed = ", ".join(repr(option) for option in self.options)
+        chosen = self._option(answer)
+        if chosen is None:
+            listed = ", ".join(repr(_label(option)) for option in self.options)
             return Feedback(
                 Status.ERROR,
                 _("{answer} is not one of the options: {options}.").format(
                     answer=repr(answer), options=listed
                 ),
             )
-        if matches[0] == self.correct:
+        if chosen == self.correct:
             if self.correct in self.explanations:
                 return Feedback(Status.CORRECT, text(self.explanations[self.correct]))
-            return Feedback(Status.CORRECT, _("{option} is right.").format(option=repr(self.correct)))
+            return Feedback(Status.CORRECT, _("{option} is right.").format(option=repr(_label(self.correct))))
         reason = (
-            text(self.explanations[matches[0]])
-            if matches[0] in self.explanations
+            text(self.explanations[chosen])
+            if chosen in self.explanations
             else _("That option does not fit best.")
         )
         return Feedback(
-            Status.INCORRECT, _("Not {option}. {reason}").format(option=repr(matches[0]), reason=reason)
+            Status.INCORRECT, _("Not {option}. {reason}").format(option=repr(_label(chosen)), reason=reason)
         )
 
 
@@ -436,7 +454,7 @@ class MappingExercise(Exercise):
         return chosen if chosen is not None and chosen in self.categories else _MISSING
 
     def _shown(self) -> list[str]:
-        return [c.label if isinstance(c, Category) else c for c in self.categories]
+        return [_label(category) for category in self.categories]
 
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, Mapping):

@@ -5,38 +5,35 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-# One colour per role, in the order of caiokit/data/ai_roles.csv.
-ROLE_COLOURS = {
-    "data scientist": "#1b9e77",
-    "ML engineer": "#d95f02",
-    "data engineer": "#7570b3",
-    "MLOps engineer": "#e7298a",
-    "AI product manager": "#66a61e",
-    "data analyst": "#e6ab02",
-    "AI governance lead": "#a6761d",
-    "domain expert": "#666666",
-}
+from caiokit.i18n import _
+from caiokit.teams import role_names
+
+# One colour per role, in the order of the roles (caiokit.teams.role_names).
+ROLE_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
 # Blue where people are spare, white where capacity matches demand, red where the team is short.
 GAP_COLOURSCALE = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#b2182b"]]
 
 
 def workload_figure(workload: pd.DataFrame) -> go.Figure:
     """Stacked bars: person-months of work per quarter, split by role."""
+    colours = dict(zip(role_names(), ROLE_PALETTE, strict=True))
     figure = go.Figure()
     for role in workload.columns:
         figure.add_bar(
             x=list(workload.index),
             y=workload[role].round(2).tolist(),
             name=str(role),
-            marker_color=ROLE_COLOURS.get(str(role)),
-            hovertemplate="%{x}<br>" + str(role) + ": %{y:.1f} person-months<extra></extra>",
+            marker_color=colours.get(str(role)),
+            hovertemplate="%{x}<br>"
+            + _("{role}: {months} person-months").format(role=role, months="%{y:.1f}")
+            + "<extra></extra>",
         )
     figure.update_layout(
         barmode="stack",
-        title="Work the plan needs, by role",
-        xaxis_title="quarter",
-        yaxis_title="person-months",
-        legend_title="role",
+        title=_("Work the plan needs, by role"),
+        xaxis_title=_("quarter"),
+        yaxis_title=_("person-months"),
+        legend_title=_("role"),
         height=420,
         margin={"t": 60, "b": 40},
     )
@@ -62,12 +59,15 @@ def gap_heatmap(sized: pd.DataFrame) -> go.Figure:
             colorscale=GAP_COLOURSCALE,
             zmin=-limit,
             zmax=limit,
-            colorbar={"title": {"text": "people"}},
-            hovertemplate="%{x}, %{y}: %{z:+.2f} people<extra></extra>",
+            colorbar={"title": {"text": _("people")}},
+            hovertemplate=_("{quarter}, {role}: {people} people").format(
+                quarter="%{x}", role="%{y}", people="%{z:+.2f}"
+            )
+            + "<extra></extra>",
         )
     )
     figure.update_layout(
-        title="People short (+) or spare (-) per quarter and role",
+        title=_("People short (+) or spare (-) per quarter and role"),
         yaxis={"autorange": "reversed"},
         height=380,
         margin={"t": 60, "b": 40},

@@ -10,14 +10,15 @@ import pandas as pd
 from caiokit.charts import figure_output
 from caiokit.charts.teams import gap_heatmap
 from caiokit.conventions import COURSE
+from caiokit.i18n import N_, _, format_number, format_percent, ngettext
 from caiokit.teams import (
-    CENTRAL,
     MAX_PM_PER_PERSON_PER_QUARTER,
     NO_SHORTAGE,
-    OPERATING_MODELS,
-    UNITS,
+    Home,
+    OperatingModel,
     headcount_for,
     load_sample_plan,
+    operating_model,
     operating_models,
     role_homes,
     role_names,
@@ -34,13 +35,13 @@ _STYLE = {"description_width": "150px"}
 class TeamDesigner(Tool):
     """Operating model, people per role and capacity per person; a heatmap and plain-words list of shortages."""
 
-    title = "the team designer"
+    title = N_("the team designer")
 
     def __init__(
         self,
         plan: pd.DataFrame | None = None,
         headcount: Mapping[str, int] | None = None,
-        model: str = "centralised CoE",
+        model: str = OperatingModel.CENTRALISED,
         pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
         max_people: int = 12,
     ):
@@ -48,10 +49,13 @@ class TeamDesigner(Tool):
         self.workload = workload_from_plan(self.plan)
         start = dict(headcount or {})
         size_team(self.workload, start, pm_per_person_per_quarter)  # fails early, with a clear message
-        role_homes(model)  # an unknown model fails here too
+        chosen = operating_model(model)  # an unknown model fails here too
         self.models = operating_models().set_index("model")
         self.model = widgets.Dropdown(
-            options=OPERATING_MODELS, value=model, description="Operating model", style=_STYLE
+            options=[(member.label, member) for member in OperatingModel],
+            value=chosen,
+            description=_("Operating model"),
+            style=_STYLE,
         )
         self.model_note = widgets.HTML()
         self.headcount = {
@@ -65,18 +69,18 @@ class TeamDesigner(Tool):
             min=0.5,
             max=MAX_PM_PER_PERSON_PER_QUARTER,
             step=0.25,
-            description="Person-months per person per quarter",
+            description=_("Person-months per person per quarter"),
             style={"description_width": "260px"},
             layout={"width": "340px"},
         )
         self.peak_button = widgets.Button(
-            description="Size to peak", tooltip="enough people for the busiest quarter"
+            description=_("Size to peak"), tooltip=_("enough people for the busiest quarter")
         )
         self.average_button = widgets.Button(
-            description="Size to average", tooltip="enough people for an average quarter"
+            description=_("Size to average"), tooltip=_("enough people for an average quarter")
         )
-        self.peak_button.on_click(lambda _: self.size_to("peak"))
-        self.average_button.on_click(lambda _: self.size_to("average"))
+        self.peak_button.on_click(lambda click: self.size_to("peak"))
+        self.average_button.on_click(lambda click: self.size_to("average"))
         self.central_box = widgets.VBox()
         self.units_box = widgets.VBox()
         self.summary = widgets.HTML()
@@ -84,10 +88,10 @@ class TeamDesigner(Tool):
         self.chart = widgets.Output()
         self._holding = False
         for control in (*self.headcount.values(), self.pm_per_person, self.model):
-            control.observe(lambda _: self.update(), names="value")
+            control.observe(lambda change: self.update(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>Design the AI team</h4>"),
+                widgets.HTML("<h4>" + _("Design the AI team") + "</h4>"),
                 self.model,
                 self.model_note,
                 widgets.HBox([self.central_box, self.units_box]),
@@ -120,21 +124,29 @@ class TeamDesigner(Tool):
         if self._holding:
             return
         model = self.models.loc[self.model.value]
-        self.model_note.value = f"<i>{inline_markdown(model.how_it_works)}</i><br><b>Fits when:</b> {inline_markdown(model.fits_when)}"
+        fits = _("Fits when:")
+        self.model_note.value = f"<i>{inline_markdown(model.how_it_works)}</i><br><b>{fits}</b> {inline_markdown(model.fits_when)}"
         homes = role_homes(self.model.value)
-        for box, home in ((self.central_box, CENTRAL), (self.units_box, UNITS)):
-            sliders = [self.headcount[role] for role, where in homes.items() if where == home]
-            box.children = [widgets.HTML(f"<b>In the {home}</b>"), *sliders] if sliders else []
+        for box, home in ((self.central_box, Home.CENTRAL), (self.units_box, Home.UNITS)):
+            sliders = [self.headcount[role] for role, where in homes.items() if where is home]
+            heading = _("In the {home}").format(home=home.label)
+            box.children = [widgets.HTML(f"<b>{heading}</b>"), *sliders] if sliders else []
         self.sized = size_team(self.workload, self.people(), self.pm_per_person.value)
         totals = summarise_sizing(self.sized)
         people = sum(self.people().values())
         share = totals["covered_pm"] / totals["demand_pm"] if totals["demand_pm"] else 1.0
-        self.summary.value = (
-            f"<b>{people} people</b> cover {totals['covered_pm']:.1f} of the {totals['demand_pm']:.1f} "
-            f"person-months the plan needs ({share:.0%}); {totals['short_pm']:.1f} are missing and "
-            f"{totals['idle_pm']:.1f} are left idle."
+        team = ngettext("{people} person", "{people} people", people).format(people=people)
+        self.summary.value = f"<b>{team}</b> " + _(
+            "cover {covered} of the {demand} person-months the plan needs ({share}); {short} are missing and "
+            "{idle} are left idle."
+        ).format(
+            covered=format_number(totals["covered_pm"], 1),
+            demand=format_number(totals["demand_pm"], 1),
+            share=format_percent(share),
+            short=format_number(totals["short_pm"], 1),
+            idle=format_number(totals["idle_pm"], 1),
         )
-        messages = role_shortages(self.sized) or [NO_SHORTAGE]
+        messages = role_shortages(self.sized) or [_(NO_SHORTAGE)]
         self.gaps.value = "<br>".join(inline_markdown(message) for message in messages)
         self.figure = gap_heatmap(self.sized)
         self.chart.outputs = (figure_output(self.figure),)

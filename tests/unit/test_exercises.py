@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from caiokit import i18n
 from caiokit.exercises import (
     Case,
     ChoiceExercise,
@@ -16,7 +17,7 @@ from caiokit.exercises import (
     Status,
     kendall_tau,
 )
-from caiokit.i18n import plain_number
+from caiokit.i18n import N_, Category, plain_number
 from caiokit.progress import ProgressStore
 
 COMMON = {"hints": ["first hint", "second hint"], "solution": "the reference answer is 42"}
@@ -141,6 +142,56 @@ class TestChoice:
     def test_correct_must_be_an_option(self):
         with pytest.raises(ValueError):
             ChoiceExercise("test", "c", "x", options=("a",), correct="b", **COMMON)
+
+
+class Size(Category):
+    SMALL = "small", N_("small")
+    LARGE = "large_size", N_("large")
+
+
+def sized(**kwargs):
+    return ChoiceExercise(
+        "test",
+        "c2",
+        "size",
+        options=Size,
+        correct=kwargs.pop("correct", Size.LARGE),
+        explanations={Size.SMALL: "It will not hold the books."},
+        **COMMON,
+        **kwargs,
+    )
+
+
+class TestCategoryChoice:
+    @pytest.mark.parametrize("typed", ["large", " LARGE ", "large_size", Size.LARGE])
+    def test_the_label_or_the_id_is_right(self, typed):
+        assert sized().evaluate(typed).status is Status.CORRECT
+
+    def test_the_reference_is_the_member_even_when_given_by_its_id(self):
+        exercise = sized(correct="large_size")
+        assert exercise.correct is Size.LARGE and exercise.options == (Size.SMALL, Size.LARGE)
+
+    def test_feedback_shows_labels_not_ids(self):
+        wrong = sized().evaluate("small")
+        assert wrong.status is Status.INCORRECT
+        assert wrong.message == "Not 'small'. It will not hold the books."
+        assert sized().evaluate("large").message == "'large' is right."
+        unknown = sized().evaluate("medium")
+        assert unknown.status is Status.ERROR and "'small', 'large'." in unknown.message
+        assert "large_size" not in unknown.message
+        assert "e.g. 'small'" in sized().evaluate(3).message
+
+    def test_labels_are_read_in_the_language_in_use(self, monkeypatch):
+        french = {"small": "petit", "large": "grand"}
+        monkeypatch.setattr(i18n, "_", lambda message: french.get(message, message))
+        assert sized().evaluate("Grand").status is Status.CORRECT
+        assert sized().evaluate("large_size").status is Status.CORRECT
+        english = sized().evaluate("large")
+        assert english.status is Status.ERROR and "'petit', 'grand'" in english.message
+
+    def test_correct_must_be_a_member(self):
+        with pytest.raises(ValueError):
+            sized(correct="medium")
 
 
 def options_set():

@@ -153,7 +153,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/charts/compliance.py": 15,
     "caiokit/charts/prioritization.py": 18,
     "caiokit/charts/radar.py": 6,
-    "caiokit/charts/teams.py": 9,
     "caiokit/charts/technologies.py": 9,
     "caiokit/checks/caio_role.py": 42,
     "caiokit/checks/capstone.py": 26,
@@ -164,7 +163,7 @@ STILL_TO_TRANSLATE = {
     "caiokit/checks/prioritization.py": 24,
     "caiokit/checks/start_here.py": 29,
     "caiokit/checks/strategy.py": 47,
-    "caiokit/checks/teams.py": 34,
+    "caiokit/checks/teams.py": 7,
     "caiokit/checks/technologies.py": 76,
     "caiokit/maturity.py": 26,
     "caiokit/ninety_days.py": 128,
@@ -186,7 +185,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/skills_assessment.py": 10,
     "caiokit/widgets/stakeholder_map.py": 17,
     "caiokit/widgets/strategy_canvas.py": 9,
-    "caiokit/widgets/team_designer.py": 16,
     "caiokit/widgets/threshold_explorer.py": 19,
 }
 

@@ -7,22 +7,24 @@ import math
 import pandas as pd
 import pytest
 
+from caiokit import datafiles, i18n
 from caiokit.charts.teams import gap_heatmap, workload_figure
 from caiokit.checks import teams as checks
 from caiokit.exercises import Status
 from caiokit.quiz import load_bank
 from caiokit.teams import (
-    CENTRAL,
-    OPERATING_MODELS,
-    STAGES,
-    UNITS,
+    Home,
+    OperatingModel,
     Recommendation,
+    Sourcing,
+    Stage,
     TeamError,
     ai_roles,
     build_buy_partner,
     build_buy_partner_weights,
     headcount_for,
     load_sample_plan,
+    operating_model,
     operating_models,
     recommend_operating_model,
     role_homes,
@@ -56,7 +58,7 @@ def test_roles_table_has_eight_roles_with_known_stages_and_homes():
         "home_in_hub_and_spoke",
     ]
     assert len(roles) == 8 and roles["role"].is_unique
-    assert set(roles["needed_from"]) <= set(STAGES)
+    assert set(roles["needed_from"]) <= set(Stage)
     assert set(roles["home_in_hub_and_spoke"]) == {"hub", "spoke"}
     assert (roles["what_they_do"].str.len() > 20).all()
     assert {"data scientist", "ML engineer", "data engineer", "data analyst", "domain expert"} <= set(ROLES)
@@ -64,9 +66,21 @@ def test_roles_table_has_eight_roles_with_known_stages_and_homes():
 
 def test_operating_models_table_covers_the_three_models():
     models = operating_models()
-    assert tuple(models["model"]) == OPERATING_MODELS
+    assert tuple(models["model"]) == tuple(OperatingModel)
     for column in ("how_it_works", "strengths", "weaknesses", "fits_when"):
         assert (models[column].str.len() > 20).all()
+
+
+def test_the_tables_prose_is_in_the_language_folder_and_their_ids_are_not():
+    words = datafiles.table(datafiles.localized("ai_roles.csv"))
+    assert list(words.columns) == ["role", "what_they_do", "typical_skills"] and tuple(words["role"]) == ROLES
+    assert list(datafiles.table("ai_roles.csv").columns) == ["role", "needed_from", "home_in_hub_and_spoke"]
+    assert list(datafiles.table(datafiles.localized("operating_models.csv"))["model"]) == list(OperatingModel)
+    names = datafiles.table(datafiles.localized("sample_plan.csv")).set_index("id")["name"]
+    plan = load_sample_plan()
+    assert "name" not in datafiles.table("sample_plan.csv").columns
+    assert plan["name"].tolist() == names.loc[plan["id"]].tolist()
+    assert list(plan.columns) == ["id", "name", "technique", "effort_pm", "start_quarter", "end_quarter"]
 
 
 def test_role_mix_covers_every_catalog_technique_and_each_row_sums_to_one():
@@ -103,13 +117,21 @@ def test_sample_plan_has_ten_catalog_use_cases_over_six_quarters():
 
 
 def test_role_homes_per_model():
-    assert role_homes("federated") == dict.fromkeys(ROLES, UNITS)
-    central = role_homes("centralised CoE")
-    assert central["domain expert"] == UNITS and central["data scientist"] == CENTRAL
-    hub = role_homes("hub-and-spoke")
-    assert hub["MLOps engineer"] == CENTRAL and hub["data scientist"] == UNITS
-    with pytest.raises(TeamError, match="not an operating model"):
+    assert role_homes(OperatingModel.FEDERATED) == dict.fromkeys(ROLES, Home.UNITS)
+    central = role_homes(OperatingModel.CENTRALISED)
+    assert central["domain expert"] is Home.UNITS and central["data scientist"] is Home.CENTRAL
+    hub = role_homes(OperatingModel.HUB_AND_SPOKE)
+    assert hub["MLOps engineer"] is Home.CENTRAL and hub["data scientist"] is Home.UNITS
+    with pytest.raises(TeamError, match="'matrix' is not an operating model; use one of centralised CoE,"):
         role_homes("matrix")
+
+
+@pytest.mark.parametrize(
+    "named", ["hub-and-spoke", "Hub-and-Spoke", "hub_and_spoke", OperatingModel.HUB_AND_SPOKE]
+)
+def test_an_operating_model_is_named_by_its_label_or_its_id(named):
+    assert operating_model(named) is OperatingModel.HUB_AND_SPOKE
+    assert role_homes(named) == role_homes(OperatingModel.HUB_AND_SPOKE)
 
 
 # --- operating-model rule ----------------------------------------------------------------------------
@@ -127,16 +149,18 @@ def answers(**changes):
 
 
 def test_operating_model_rule_branches():
-    assert recommend_operating_model(answers()).choice == "federated"
-    assert recommend_operating_model(answers(business_units=1)).choice == "centralised CoE"
+    assert recommend_operating_model(answers()).choice is OperatingModel.FEDERATED
+    assert recommend_operating_model(answers(business_units=1)).choice is OperatingModel.CENTRALISED
     few = recommend_operating_model(answers(systems_in_production=2))
-    assert few.choice == "centralised CoE" and "Only 2 AI systems" in few.reasons[0]
+    assert few.choice is OperatingModel.CENTRALISED and "Only 2 AI systems" in few.reasons[0]
+    assert "Only 1 AI system in" in recommend_operating_model(answers(systems_in_production=1)).reasons[0]
     assert "No AI system" in recommend_operating_model(answers(systems_in_production=0)).reasons[0]
-    assert recommend_operating_model(answers(systems_in_production=3)).choice == "federated"
+    assert recommend_operating_model(answers(systems_in_production=3)).choice is OperatingModel.FEDERATED
     risky = recommend_operating_model(answers(high_risk_uses=True))
-    assert risky.choice == "hub-and-spoke" and any("high-risk" in reason.lower() for reason in risky.reasons)
-    assert recommend_operating_model(answers(units_have_ai_staff=False)).choice == "hub-and-spoke"
-    assert recommend_operating_model(answers(units_run_independently=False)).choice == "hub-and-spoke"
+    hub = OperatingModel.HUB_AND_SPOKE
+    assert risky.choice is hub and any("high-risk" in reason.lower() for reason in risky.reasons)
+    assert recommend_operating_model(answers(units_have_ai_staff=False)).choice is hub
+    assert recommend_operating_model(answers(units_run_independently=False)).choice is hub
 
 
 def test_operating_model_rule_rejects_bad_answers():
@@ -168,24 +192,30 @@ def criteria(d, s, t, ds, m):
 def test_build_buy_partner_scores_by_hand():
     # centred: -1, -1, +1, 0, +2 -> build -1-1-1+0-2 = -5, buy +1+0+1+0+2 = +4, partner 0+1+0+0-2 = -1
     chatbot = build_buy_partner(criteria(2, 2, 4, 3, 5))
-    assert chatbot.choice == "buy" and chatbot.scores == {"build": -5, "buy": 4, "partner": -1}
+    assert chatbot.choice is Sourcing.BUY and chatbot.scores == {"build": -5, "buy": 4, "partner": -1}
     assert chatbot.reasons[0].startswith("Mature products") and "(market maturity 5/5)" in chatbot.reasons[0]
     assert len(chatbot.reasons) == 3
     # centred: +1, -1, 0, 0, -1 -> build 1-1+0+0+1 = 1, buy -1+0+0+0-1 = -2, partner 0+1+0+0+1 = 2
     inspection = build_buy_partner(criteria(4, 2, 3, 3, 2))
-    assert inspection.choice == "partner" and inspection.scores == {"build": 1, "buy": -2, "partner": 2}
+    assert inspection.choice is Sourcing.PARTNER and inspection.scores == {
+        "build": 1,
+        "buy": -2,
+        "partner": 2,
+    }
     spare_parts = build_buy_partner(criteria(4, 4, 2, 4, 2))
     assert (
-        spare_parts.choice == "build" and spare_parts.scores["build"] == 5 and len(spare_parts.reasons) == 5
+        spare_parts.choice is Sourcing.BUILD
+        and spare_parts.scores["build"] == 5
+        and len(spare_parts.reasons) == 5
     )
 
 
 def test_build_buy_partner_tie_goes_to_least_commitment():
     neutral = build_buy_partner(criteria(3, 3, 3, 3, 3))
-    assert neutral.choice == "buy" and "tie" in neutral.reasons[-1]
+    assert neutral.choice is Sourcing.BUY and neutral.reasons[-1].endswith("commits least (buy).")
     # centred: +1, -1, 0, 0, +1 -> build 1-1-1 = -1, buy -1+1 = 0, partner +1-1 = 0: buy and partner tie
     tie = build_buy_partner(criteria(4, 2, 3, 3, 4))
-    assert tie.scores == {"build": -1, "buy": 0, "partner": 0} and tie.choice == "buy"
+    assert tie.scores == {"build": -1, "buy": 0, "partner": 0} and tie.choice is Sourcing.BUY
 
 
 def test_build_buy_partner_rejects_bad_scores():
@@ -203,8 +233,19 @@ def test_weights_table_and_recommendation_display():
     weights = build_buy_partner_weights()
     assert list(weights.columns) == ["build", "buy", "partner"]
     assert weights.loc["time_pressure", "buy"] == 1
-    text = Recommendation("buy", ("A reason.",), {"build": -1, "buy": 2})._repr_markdown_()
-    assert "**Recommendation: buy**" in text and "- A reason." in text and "buy +2" in text
+    recommendation = Recommendation(Sourcing.BUY, ("A reason.",), {Sourcing.BUILD: -1, Sourcing.BUY: 2})
+    text = recommendation._repr_markdown_()
+    assert "**Recommendation: buy**" in text and "- A reason." in text and "Scores: build -1, buy +2" in text
+    assert str(recommendation) == "Recommendation: buy\n- A reason.\nScores: build -1, buy +2"
+    assert str(Recommendation(OperatingModel.HUB_AND_SPOKE, ("A reason.",))) == (
+        "Recommendation: hub-and-spoke\n- A reason."
+    )
+    assert repr(recommendation) == (
+        "Recommendation(choice='buy', reasons=('A reason.',), scores={'build': -1, 'buy': 2})"
+    )
+    assert repr(Recommendation(OperatingModel.CENTRALISED, ())).startswith(
+        "Recommendation(choice='centralised CoE'"
+    )
 
 
 # --- workload from a plan ---------------------------------------------------------------------------------
@@ -397,9 +438,16 @@ def test_q1_roles_mapping():
 
 
 def test_q2_operating_model_choice():
-    assert checks.q2.evaluate("hub-and-spoke").status is Status.CORRECT
+    for typed in ("hub-and-spoke", " Hub-and-Spoke ", "hub_and_spoke"):
+        assert checks.q2.evaluate(typed).status is Status.CORRECT, typed
     wrong = checks.q2.evaluate("centralised CoE")
     assert wrong.status is Status.INCORRECT and "bottleneck" in wrong.message
+    assert wrong.message.startswith("Not 'centralised CoE'.")
+    unknown = checks.q2.evaluate("matrix")
+    assert (
+        unknown.status is Status.ERROR
+        and "'centralised CoE', 'hub-and-spoke', 'federated'" in unknown.message
+    )
     castelmar = {
         "systems_in_production": 11,
         "business_units": 4,
@@ -408,6 +456,16 @@ def test_q2_operating_model_choice():
         "high_risk_uses": True,
     }
     assert recommend_operating_model(castelmar).choice == checks.q2.correct
+
+
+def test_q2_reads_the_models_label_in_the_language_in_use(monkeypatch):
+    french = {"hub-and-spoke": "en étoile", "centralised CoE": "centre d'excellence central"}
+    monkeypatch.setattr(i18n, "_", lambda message: french.get(message, message))
+    assert checks.q2.evaluate("En étoile").status is Status.CORRECT
+    assert checks.q2.evaluate("hub_and_spoke").status is Status.CORRECT
+    assert checks.q2.evaluate("hub-and-spoke").status is Status.ERROR
+    assert checks.q2.evaluate("centre d'excellence central").status is Status.INCORRECT
+    assert operating_model("en étoile") is OperatingModel.HUB_AND_SPOKE
 
 
 def test_q3_build_buy_partner_choice():
@@ -457,10 +515,13 @@ def test_team_designer_flags_gaps_and_regroups_roles(progress_file):
     assert designer.figure.data[0].type == "heatmap"
     assert "application/vnd.plotly.v1+json" in designer.chart.outputs[0]["data"]
 
-    designer.model.value = "hub-and-spoke"
+    assert designer.model.value is OperatingModel.CENTRALISED
+    assert [label for label, _ in designer.model.options] == list(OperatingModel.labels())
+    assert "<b>In the central team</b>" in designer.central_box.children[0].value
+    designer.model.value = OperatingModel.HUB_AND_SPOKE
     central = [slider.description for slider in designer.central_box.children[1:]]
     assert central == ["ML engineer", "data engineer", "MLOps engineer", "AI governance lead"]
-    designer.model.value = "federated"
+    designer.model.value = OperatingModel.FEDERATED
     assert designer.central_box.children == () and len(designer.units_box.children) == 9
 
     designer.peak_button.click()
@@ -480,3 +541,10 @@ def test_team_designer_flags_gaps_and_regroups_roles(progress_file):
 def test_team_designer_rejects_unknown_roles_up_front():
     with pytest.raises(TeamError, match="unknown role"):
         TeamDesigner(headcount={"wizard": 1})
+
+
+def test_team_designer_starts_at_the_operating_model_named():
+    assert TeamDesigner(model="hub-and-spoke").model.value is OperatingModel.HUB_AND_SPOKE
+    assert TeamDesigner(model="federated").central_box.children == ()
+    with pytest.raises(TeamError, match="not an operating model"):
+        TeamDesigner(model="matrix")
