@@ -144,6 +144,7 @@ TRANSLATED_SCOPE = (
     "caiokit/strategy.py",
     "caiokit/skills.py",
     "caiokit/maturity.py",
+    "caiokit/teams",
 )
 # Modules of that scope not translated yet, with how many texts they still hold: the number may only go down,
 # and a module leaves the list when it reaches 0. (Counted by `untranslated_texts` below.)
@@ -165,10 +166,11 @@ STILL_TO_TRANSLATE = {
     "caiokit/checks/strategy.py": 47,
     "caiokit/checks/teams.py": 7,
     "caiokit/checks/technologies.py": 76,
-    "caiokit/maturity.py": 26,
-    "caiokit/ninety_days.py": 128,
-    "caiokit/skills.py": 43,
-    "caiokit/strategy.py": 62,
+    "caiokit/maturity.py": 24,
+    "caiokit/ninety_days.py": 127,
+    "caiokit/skills.py": 40,
+    "caiokit/strategy.py": 60,
+    "caiokit/teams/operating_model.py": 1,
     "caiokit/widgets/adkar_diagnostic.py": 7,
     "caiokit/widgets/aiact_triage.py": 14,
     "caiokit/widgets/exercise.py": 4,
@@ -177,14 +179,14 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/layout.py": 2,
     "caiokit/widgets/literacy_planner.py": 10,
     "caiokit/widgets/maturity_assessment.py": 6,
-    "caiokit/widgets/ninety_day_planner.py": 33,
+    "caiokit/widgets/ninety_day_planner.py": 32,
     "caiokit/widgets/portfolio_planner.py": 43,
     "caiokit/widgets/prioritization_workbench.py": 52,
     "caiokit/widgets/progress_dashboard.py": 17,
     "caiokit/widgets/responsibility_sorter.py": 5,
-    "caiokit/widgets/skills_assessment.py": 10,
+    "caiokit/widgets/skills_assessment.py": 9,
     "caiokit/widgets/stakeholder_map.py": 17,
-    "caiokit/widgets/strategy_canvas.py": 9,
+    "caiokit/widgets/strategy_canvas.py": 8,
     "caiokit/widgets/threshold_explorer.py": 19,
 }
 
@@ -194,6 +196,7 @@ NOT_PROSE = re.compile(
     r"<[^>]*>"  # HTML tags
     r"|\{[^{}]*\}|[a-z-]+\s*:\s*[^;{}]+;|(?:^|\s)[.#:>][\w.:>-]+"  # CSS rules, declarations, selectors
     r"|\b(?:table|td|th|tr|span|label|select|input)\b|\bcaio-[\w-]+"  # element and course class names
+    r"|\b[\w/-]+\.(?:csv|json|md|py|ipynb)\b"  # file names
 )
 LABEL_KEYWORDS = {"description", "placeholder", "tooltip"}
 MARKERS = {"_", "N_", "ngettext", "lazy"}
