@@ -12,9 +12,9 @@ import pytest
 
 from caiokit import aiact, facts
 from caiokit.aiact import (
-    TIERS,
     AIActError,
     AnswerError,
+    Tier,
     ViolationError,
     default_answers,
     examples,
@@ -45,7 +45,7 @@ def test_rules_hold_the_ten_prohibited_practices_and_the_eight_annex_iii_areas()
     assert list(annex_iii["basis"]) == [f"Art. 6(2), Annex III point {n}" for n in range(1, 9)]
     assert set(annex_iii["tier"]) == {"high"}
     assert set(rules("transparency")["basis"]) == {"Art. 50(1)", "Art. 50(2)", "Art. 50(3)", "Art. 50(4)"}
-    assert rules()["basis"].str.len().min() > 0 and set(rules()["tier"]) <= set(TIERS)
+    assert rules()["basis"].str.len().min() > 0 and set(rules()["tier"]) <= set(Tier)
 
 
 def test_rules_of_an_unknown_kind_are_refused():
@@ -54,10 +54,10 @@ def test_rules_of_an_unknown_kind_are_refused():
 
 
 def test_tiers_match_the_catalog_column():
-    assert tuple(tier_table().index) == TIERS == ("prohibited", "high", "transparency", "minimal")
+    assert tuple(tier_table().index) == tuple(Tier) == ("prohibited", "high", "transparency", "minimal")
     with (resources.files("caiokit") / "data" / "catalog.csv").open(encoding="utf-8") as handle:
         catalog = pd.read_csv(handle)
-    assert set(catalog["ai_act_tier"]) <= set(TIERS)
+    assert set(catalog["ai_act_tier"]) <= set(Tier)
 
 
 def test_questions_are_data_with_valid_defaults():
@@ -290,7 +290,7 @@ def test_obligations_per_tier_and_role():
     assert not any("Art. 26" in d for d in obligations("high", "provider"))
     assert all(
         any("Art. 4" in d for d in obligations(tier, role))
-        for tier in TIERS[1:]
+        for tier in tuple(Tier)[1:]
         for role in ("provider", "deployer")
     )
     with pytest.raises(AIActError, match="'limited' is not a tier"):
@@ -397,7 +397,7 @@ def test_calendar_scope_problems_are_reported(monkeypatch):
 
 
 def test_q1_tiers_of_a_dozen_systems():
-    assert len(SYSTEMS) == 12 and set(SYSTEMS.values()) == set(TIERS)
+    assert len(SYSTEMS) == 12 and set(SYSTEMS.values()) == set(Tier)
     assert q1.evaluate(dict(SYSTEMS)).status is Status.CORRECT
     wrong = dict(SYSTEMS)
     social = next(s for s in SYSTEMS if "social-media" in s)

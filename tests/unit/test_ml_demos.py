@@ -11,7 +11,7 @@ from sklearn.datasets import load_digits
 
 from caiokit import ml_demos
 from caiokit.charts.technologies import confusion_chart, digit_gallery, drivers_chart
-from caiokit.checks.technologies import NIST_GENAI_RISKS, PROBLEMS, TECHNIQUES, q1, q5, q6
+from caiokit.checks.technologies import NIST_GENAI_RISKS, PROBLEMS, Technique, q1, q5, q6
 from caiokit.exercises import Status
 from caiokit.ml_demos import DemoError
 from caiokit.quiz import load_bank
@@ -179,7 +179,7 @@ def test_q1_technique_mapping(notebook_namespace):
     assert wrong.status is Status.INCORRECT and "9 of 10 right" in wrong.message and vat in wrong.message
     assert q1.evaluate(dict.fromkeys(PROBLEMS, ...)).status is Status.NOT_ATTEMPTED
     assert q1.evaluate({**PROBLEMS, vat: "rules"}).status is Status.ERROR
-    assert set(PROBLEMS.values()) == set(TECHNIQUES)
+    assert set(PROBLEMS.values()) == set(Technique)
 
 
 def test_q5_pilot_risks(notebook_namespace):
