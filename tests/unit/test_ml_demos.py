@@ -77,6 +77,13 @@ def test_failure_demo_tells_the_lesson_story():
     assert set(drivers["pushes toward"]) == {"failure", "no failure"}
 
 
+def test_the_failure_demo_names_its_outcomes_by_their_labels():
+    result = ml_demos.failure_demo()
+    assert result.labels == ml_demos.Outcome.labels() == ("no failure", "failure")
+    assert list(result.confusion.index) == list(result.labels)
+    assert set(result.mistakes["actual"]) | set(result.mistakes["predicted"]) <= set(result.labels)
+
+
 def test_ticket_demo_is_believable_not_perfect():
     result = ml_demos.ticket_demo()
     _consistent(result)
@@ -180,6 +187,18 @@ def test_q1_technique_mapping(notebook_namespace):
     assert q1.evaluate(dict.fromkeys(PROBLEMS, ...)).status is Status.NOT_ATTEMPTED
     assert q1.evaluate({**PROBLEMS, vat: "rules"}).status is Status.ERROR
     assert set(PROBLEMS.values()) == set(Technique)
+
+
+def test_q1_takes_the_techniques_by_their_names_or_ids():
+    assert (
+        q1.evaluate({problem: technique.label for problem, technique in PROBLEMS.items()}).status
+        is Status.CORRECT
+    )
+    assert (
+        q1.evaluate({problem: technique.value for problem, technique in PROBLEMS.items()}).status
+        is Status.CORRECT
+    )
+    assert Technique.parse("Computer Vision") is Technique.COMPUTER_VISION and Technique.parse("AI") is None
 
 
 def test_q5_pilot_risks(notebook_namespace):
