@@ -254,7 +254,7 @@ def _merged(words_file: str) -> dict[str, Any]:
     for raw in data["questions"]:
         question = {**raw, **worded("questions", raw["key"])}
         if "options" in raw:
-            labels = question.get("options", {}) if isinstance(question.get("options"), dict) else {}
+            labels = worded("questions", raw["key"]).get("options", {})
             problems += [
                 f"question {raw['key']}: no label of option {o!r}" for o in raw["options"] if o not in labels
             ]
@@ -300,7 +300,8 @@ def questions() -> tuple[Question, ...]:
 
 
 @cache
-def _questions(code: str) -> tuple[Question, ...]:
+def _questions(language_code: str) -> tuple[Question, ...]:
+    """The questionnaire, built once per language (``language_code`` is the cache's key)."""
     built = []
     for raw in _data()["questions"]:
         options: tuple[tuple[str, str], ...] = ()

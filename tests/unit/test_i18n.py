@@ -268,6 +268,15 @@ def test_the_scanner_finds_texts_and_leaves_markup_alone(tmp_path):
     assert untranslated_texts(module) == [(3, "Save the table"), (5, "Budget")]
 
 
+def test_the_scanner_leaves_plotly_positions_alone_but_not_a_sentence_about_them(tmp_path):
+    module = tmp_path / "sample.py"
+    module.write_text(
+        'figure.add_hline(annotation_position="top right", annotation_text="the top right corner")\n',
+        encoding="utf-8",
+    )
+    assert untranslated_texts(module) == [(1, "the top right corner")]
+
+
 def test_no_text_to_translate_is_left_in_the_interface_checks_and_reports():
     problems = []
     for path in scope_modules():
