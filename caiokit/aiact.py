@@ -321,8 +321,13 @@ def default_answers() -> dict[str, bool | str]:
 
 
 def examples() -> dict[str, dict[str, bool | str]]:
-    """Worked triage answers for some of Alvera's catalog use cases, by name (e.g. 'UC22 CV screening ...')."""
-    return {f"{ex['catalog_id']} {ex['name']}": dict(ex["answers"]) for ex in _data()["examples"]}
+    """Worked triage answers for some of Alvera's catalog use cases, by catalog id (e.g. 'UC22')."""
+    return {ex["catalog_id"]: dict(ex["answers"]) for ex in _data()["examples"]}
+
+
+def example_names() -> dict[str, str]:
+    """The use case of each worked example, by catalog id, in the language in use ('UC22': 'CV screening ...')."""
+    return {ex["catalog_id"]: ex["name"] for ex in _data()["examples"]}
 
 
 def _normalise(answers: Mapping[str, Any]) -> dict[str, bool | str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from caiokit.aiact import NONE, TriageResult, default_answers, examples, questions, triage
+from caiokit.aiact import NONE, TriageResult, default_answers, example_names, examples, questions, triage
 from caiokit.charts import TIER_COLOURS
 from caiokit.i18n import N_, _
 from caiokit.widgets.layout import text_on
@@ -63,7 +63,10 @@ class AIActTriage(Tool):
             self.controls[question.key] = control
             rows.append(widgets.VBox([text, control]))
         self.example = widgets.Dropdown(
-            options=[(_(_TEXT["from_scratch"]), _FROM_SCRATCH), *((name, name) for name in examples())],
+            options=[
+                (_(_TEXT["from_scratch"]), _FROM_SCRATCH),
+                *((f"{catalog_id} {name}", catalog_id) for catalog_id, name in example_names().items()),
+            ],
             value=_FROM_SCRATCH,
             description=_(_TEXT["example"]),
             style={"description_width": "initial"},

@@ -309,8 +309,10 @@ def test_examples_agree_with_alvera_catalog():
     with (resources.files("caiokit") / "data" / "catalog.csv").open(encoding="utf-8") as handle:
         catalog = pd.read_csv(handle).set_index("id")
     assert len(examples()) >= 6
-    for name, answers in examples().items():
-        assert triage(answers).tier == catalog.loc[name.split()[0], "ai_act_tier"], name
+    names = aiact.example_names()
+    assert list(names) == list(examples()) and names["UC27"] == catalog.loc["UC27", "name"]
+    for catalog_id, answers in examples().items():
+        assert triage(answers).tier == catalog.loc[catalog_id, "ai_act_tier"], catalog_id
 
 
 def test_unknown_answer_key_is_a_clear_error():
@@ -553,8 +555,8 @@ def test_triage_widget_loads_examples_and_answers(progress_file):
 
     tool = AIActTriage({"role": "provider", "interacts_with_people": True})
     assert tool.result.tier == "transparency" and "What the provider must do" in tool.output.value
-    name = next(n for n in examples() if n.startswith("UC18"))
-    tool.example.value = name
+    tool.example.value = "UC18"
+    assert tool.example.label == "UC18 Instant credit check for instalment payments"
     assert tool.result.tier == "high" and "Art. 27" in tool.output.value
     assert tool.answers()["role"] == "deployer"
     with pytest.raises(AnswerError):
@@ -567,7 +569,7 @@ def test_triage_widget_shows_a_prohibited_result_was_re_evaluated(progress_file)
 
     tool = AIActTriage()
     assert "Re-evaluated" not in tool.output.value
-    tool.example.value = next(n for n in examples() if n.startswith("UC07"))
+    tool.example.value = "UC07"
     before = tool.output.value
     assert tool.result.tier == "prohibited"
     assert "Re-evaluated with 1 other answer(s) changed from the defaults: the prohibited practice" in before
