@@ -22,6 +22,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _, format_number, format_percent, plain_number
 from caiokit.validation import is_number, is_real
 
 DEFAULT_THRESHOLD = 60
@@ -34,13 +35,19 @@ class FairnessError(CaioKitError):
 
 
 _TEXT = {
-    "missing_column": "the data has no column '{column}' (columns found: {found}).",
-    "empty": "the data has no rows: there is nobody to select.",
-    "bad_threshold": "the threshold should be a number between 0 and 100, not {value!r}.",
-    "bad_scores": "column '{column}' should hold numbers only.",
-    "few_groups": "selection rates need at least two groups to compare; got {count}.",
-    "bad_rate": "the selection rate of group {group!r} is {rate!r}; a rate is a number from 0 to 1.",
-    "no_one_selected": "no group has anyone selected, so the ratio is undefined: lower the threshold.",
+    "missing_column": N_("the data has no column '{column}' (columns found: {found})."),
+    "empty": N_("the data has no rows: there is nobody to select."),
+    "bad_threshold": N_("the threshold should be a number between 0 and 100, not {value!r}."),
+    "bad_scores": N_("column '{column}' should hold numbers only."),
+    "few_groups": N_("selection rates need at least two groups to compare; got {count}."),
+    "bad_rate": N_("the selection rate of group {group!r} is {rate!r}; a rate is a number from 0 to 1."),
+    "no_one_selected": N_("no group has anyone selected, so the ratio is undefined: lower the threshold."),
+    "group": N_("group {group}: {selected} of {applicants} shortlisted ({rate})"),
+    "at_threshold": N_("At a threshold of {threshold}: {groups}."),
+    "nobody": N_("Nobody is shortlisted, so the ratio is undefined."),
+    "flagged": N_("below 0.8: the US four-fifths rule of thumb would flag possible adverse impact"),
+    "not_flagged": N_("at or above 0.8: not flagged by the US four-fifths rule of thumb"),
+    "gap_ratio": N_("Gap {gap} percentage points; ratio {ratio}, {flag}."),
 }
 
 
@@ -51,7 +58,7 @@ def load_hiring_screening() -> pd.DataFrame:
 
 def _check_threshold(threshold: float) -> float:
     if not is_number(threshold) or not 0 <= threshold <= 100:
-        raise FairnessError(_TEXT["bad_threshold"].format(value=threshold))
+        raise FairnessError(_(_TEXT["bad_threshold"]).format(value=threshold))
     return float(threshold)
 
 
@@ -59,10 +66,10 @@ def _require(data: pd.DataFrame, columns: Iterable[str]) -> None:
     for column in columns:
         if column not in data.columns:
             raise FairnessError(
-                _TEXT["missing_column"].format(column=column, found=", ".join(map(str, data.columns)))
+                _(_TEXT["missing_column"]).format(column=column, found=", ".join(map(str, data.columns)))
             )
     if data.empty:
-        raise FairnessError(_TEXT["empty"])
+        raise FairnessError(_(_TEXT["empty"]))
 
 
 def selection_rates(
@@ -76,7 +83,7 @@ def selection_rates(
         limit = _check_threshold(threshold)
         _require(data, (group, score))
         if not pd.api.types.is_numeric_dtype(data[score]):
-            raise FairnessError(_TEXT["bad_scores"].format(column=score))
+            raise FairnessError(_(_TEXT["bad_scores"]).format(column=score))
         selected = data[score] >= limit
     rates = selected.groupby(data[group].astype(str)).mean().astype(float)
     rates.name = "selection_rate"
@@ -86,10 +93,10 @@ def selection_rates(
 def _checked_rates(rates: Mapping[str, float] | pd.Series) -> dict[str, float]:
     values = dict(rates.items())
     if len(values) < 2:
-        raise FairnessError(_TEXT["few_groups"].format(count=len(values)))
+        raise FairnessError(_(_TEXT["few_groups"]).format(count=len(values)))
     for name, rate in values.items():
         if not is_real(rate) or not 0 <= rate <= 1:
-            raise FairnessError(_TEXT["bad_rate"].format(group=name, rate=rate))
+            raise FairnessError(_(_TEXT["bad_rate"]).format(group=name, rate=rate))
     return {str(name): float(rate) for name, rate in values.items()}
 
 
@@ -103,7 +110,7 @@ def selection_ratio(rates: Mapping[str, float] | pd.Series) -> float:
     """Lowest selection rate divided by highest (1 means equal rates); undefined when nobody is selected."""
     values = _checked_rates(rates).values()
     if max(values) == 0:
-        raise FairnessError(_TEXT["no_one_selected"])
+        raise FairnessError(_(_TEXT["no_one_selected"]))
     return min(values) / max(values)
 
 
@@ -127,18 +134,24 @@ class FairnessReport:
     def summary(self) -> str:
         """The report in two plain sentences."""
         parts = [
-            f"group {g}: {self.selected[g]} of {self.applicants[g]} shortlisted ({self.rates[g]:.1%})"
+            _(_TEXT["group"]).format(
+                group=g,
+                selected=self.selected[g],
+                applicants=self.applicants[g],
+                rate=format_percent(self.rates[g], 1),
+            )
             for g in self.rates
         ]
-        text = f"At a threshold of {self.threshold:g}: " + "; ".join(parts) + "."
-        if self.ratio is None:
-            return text + " Nobody is shortlisted, so the ratio is undefined."
-        flag = (
-            "below 0.8: the US four-fifths rule of thumb would flag possible adverse impact"
-            if self.below_four_fifths
-            else "at or above 0.8: not flagged by the US four-fifths rule of thumb"
+        text = _(_TEXT["at_threshold"]).format(
+            threshold=plain_number(self.threshold), groups="; ".join(parts)
         )
-        return text + f" Gap {self.gap * 100:.1f} percentage points; ratio {self.ratio:.2f}, {flag}."
+        if self.ratio is None:
+            return text + " " + _(_TEXT["nobody"])
+        flag = _(_TEXT["flagged"]) if self.below_four_fifths else _(_TEXT["not_flagged"])
+        gap_ratio = _(_TEXT["gap_ratio"]).format(
+            gap=format_number(self.gap * 100, 1), ratio=format_number(self.ratio, 2), flag=flag
+        )
+        return text + " " + gap_ratio
 
     def _repr_markdown_(self) -> str:
         return self.summary()

@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, Category, _
 
 if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
@@ -36,16 +37,26 @@ TEST_SHARE = 0.3
 FAILURE_NUMERIC = ("age_years", "cycles_per_week", "temperature_anomalies_30d", "months_since_service")
 FAILURE_FEATURES = ("appliance_type", *FAILURE_NUMERIC)
 FAILURE_TARGET = "failed_within_90d"
-FAILURE_LABELS = ("no failure", "failure")
 TICKET_COLUMNS = ("ticket_id", "channel", "text", "category")
 
 _MESSAGES = {
-    "missing_columns": "{source} lacks the column(s) {columns}; it needs {needed}.",
-    "bad_target": "{source}: column '{column}' must hold only 0 and 1, found {values}.",
-    "no_texts": "give at least one ticket text, as a list of strings, e.g. ['My oven arrived broken.'].",
-    "bad_text": "every ticket must be a non-empty string; item {index} is {value!r}.",
-    "bad_count": "{name} must be a whole number of at least {low}, not {value!r}.",
+    "missing_columns": N_("{source} lacks the column(s) {columns}; it needs {needed}."),
+    "bad_target": N_("{source}: column '{column}' must hold only 0 and 1, found {values}."),
+    "no_texts": N_("give at least one ticket text, as a list of strings, e.g. ['My oven arrived broken.']."),
+    "bad_text": N_("every ticket must be a non-empty string; item {index} is {value!r}."),
+    "bad_count": N_("{name} must be a whole number of at least {low}, not {value!r}."),
+    "failure_task": N_("Will this appliance fail within 90 days?"),
+    "ticket_task": N_("Which team should handle this ticket?"),
+    "digit_task": N_("Which digit is written in this image?"),
+    "failure_source": N_("the failure table"),
 }
+
+
+class Outcome(Category):
+    """What the failure demo predicts for an appliance, in the order of the target's values 0 and 1."""
+
+    NO_FAILURE = "no_failure", N_("no failure")
+    FAILURE = "failure", N_("failure")
 
 
 class DemoError(CaioKitError):
@@ -81,19 +92,20 @@ def _require(table: pd.DataFrame, columns: Sequence[str], source: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DemoError(
-            _MESSAGES["missing_columns"].format(
+            _(_MESSAGES["missing_columns"]).format(
                 source=source, columns=", ".join(missing), needed=", ".join(columns)
             )
         )
 
 
-def check_failures(table: pd.DataFrame, source: str = "the failure table") -> pd.DataFrame:
+def check_failures(table: pd.DataFrame, source: str | None = None) -> pd.DataFrame:
     """Check a failure table has the feature and target columns, with a 0/1 target; return it."""
+    source = _(_MESSAGES["failure_source"]) if source is None else source
     _require(table, (*FAILURE_FEATURES, FAILURE_TARGET), source)
     values = set(pd.unique(table[FAILURE_TARGET]))
     if not values <= {0, 1}:
         raise DemoError(
-            _MESSAGES["bad_target"].format(
+            _(_MESSAGES["bad_target"]).format(
                 source=source, column=FAILURE_TARGET, values=sorted(map(str, values))
             )
         )
@@ -200,16 +212,17 @@ def failure_demo(n_mistakes: int = 5) -> DemoResult:
     with threadpool_limits(limits=1):
         scores = model.predict_proba(x_test)[:, 1]
     predicted = (scores >= 0.5).astype(int)
+    labels = Outcome.labels()
     frame = x_test.reset_index(drop=True).assign(
-        actual=[FAILURE_LABELS[v] for v in y_test],
-        predicted=[FAILURE_LABELS[v] for v in predicted],
+        actual=[labels[v] for v in y_test],
+        predicted=[labels[v] for v in predicted],
         score=scores.round(3),
         confidence=np.where(predicted == 1, scores, 1 - scores).round(3),
     )
     return _result(
-        "Will this appliance fail within 90 days?",
+        _(_MESSAGES["failure_task"]),
         (0, 1),
-        FAILURE_LABELS,
+        labels,
         y_train,
         y_test,
         predicted,
@@ -221,11 +234,11 @@ def failure_demo(n_mistakes: int = 5) -> DemoResult:
 
 def failure_drivers() -> pd.DataFrame:
     """What the failure model learned: each input's weight, per standard deviation (numbers) or per type."""
-    model, *_ = _failure_model()
+    model = _failure_model()[0]
     names = [n.split("__", 1)[1] for n in model[0].get_feature_names_out()]
     weights = model[-1].coef_[0]
     table = pd.DataFrame({"input": names, "weight": weights.round(3)})
-    table["pushes toward"] = np.where(table["weight"] > 0, "failure", "no failure")
+    table["pushes toward"] = np.where(table["weight"] > 0, Outcome.FAILURE.label, Outcome.NO_FAILURE.label)
     order = table["weight"].abs().sort_values(ascending=False, kind="stable").index
     return table.loc[order].reset_index(drop=True)
 
@@ -269,7 +282,7 @@ def ticket_demo(n_mistakes: int = 5) -> DemoResult:
         }
     )
     return _result(
-        "Which team should handle this ticket?",
+        _(_MESSAGES["ticket_task"]),
         classes,
         labels,
         y_train,
@@ -283,14 +296,14 @@ def ticket_demo(n_mistakes: int = 5) -> DemoResult:
 def classify_tickets(texts: Iterable[str]) -> pd.DataFrame:
     """Run the trained ticket model on new texts: predicted category and the model's confidence in it."""
     if isinstance(texts, str) or not isinstance(texts, Iterable):
-        raise DemoError(_MESSAGES["no_texts"])
+        raise DemoError(_(_MESSAGES["no_texts"]))
     items = list(texts)
     if not items:
-        raise DemoError(_MESSAGES["no_texts"])
+        raise DemoError(_(_MESSAGES["no_texts"]))
     for index, text in enumerate(items):
         if not isinstance(text, str) or not text.strip():
-            raise DemoError(_MESSAGES["bad_text"].format(index=index, value=text))
-    model, *_ = _ticket_model()
+            raise DemoError(_(_MESSAGES["bad_text"]).format(index=index, value=text))
+    model = _ticket_model()[0]
     with threadpool_limits(limits=1):
         probabilities = model.predict_proba(items)
     return pd.DataFrame(
@@ -305,7 +318,7 @@ def classify_tickets(texts: Iterable[str]) -> pd.DataFrame:
 def ticket_keywords(n: int = 6) -> pd.DataFrame:
     """The n words that push the ticket model hardest toward each category."""
     _check_count("n", n, 1)
-    model, *_ = _ticket_model()
+    model = _ticket_model()[0]
     vocabulary = model[0].get_feature_names_out()
     rows = []
     for category, weights in zip(model[-1].classes_, model[-1].coef_, strict=True):
@@ -350,7 +363,7 @@ def digits_demo(n_mistakes: int = 8) -> DemoResult:
     )
     mistakes = _confidently_wrong(frame, n_mistakes)
     return _result(
-        "Which digit is written in this image?",
+        _(_MESSAGES["digit_task"]),
         model.classes_,
         labels,
         y_train,
@@ -393,7 +406,7 @@ def generate_tickets(n: int = 5, seed: int = 0, context: int = 2) -> pd.DataFram
     draw = random.Random(seed)
     known = set(texts)
     rows = []
-    for _ in range(n):
+    for _ticket in range(n):
         window = [start] * context
         written: list[str] = []
         while len(written) < 60:
@@ -409,4 +422,4 @@ def generate_tickets(n: int = 5, seed: int = 0, context: int = 2) -> pd.DataFram
 
 def _check_count(name: str, value: Any, low: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
-        raise DemoError(_MESSAGES["bad_count"].format(name=name, low=low, value=value))
+        raise DemoError(_(_MESSAGES["bad_count"]).format(name=name, low=low, value=value))

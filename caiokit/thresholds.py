@@ -22,19 +22,22 @@ import numpy as np
 import pandas as pd
 
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 from caiokit.validation import is_real
 
 DEFAULT_GRID = tuple(round(i / 100, 2) for i in range(101))
 
 _MESSAGES = {
-    "empty": "y_true and scores are empty: give at least one case.",
-    "lengths": "y_true has {n_true} values but scores has {n_scores}: give one score per case.",
-    "labels": "y_true must hold only 0 (no) and 1 (yes), found {values}.",
-    "scores": "scores must be numbers between 0 and 1, found {value!r}.",
-    "threshold": "threshold must be a number between 0 and 1 (0.3 flags every case scoring 0.3 or more), not {value!r}.",
-    "cost": "{name} must be an amount in EUR of 0 or more, not {value!r}.",
-    "count": "{name} must be a whole number of 0 or more, not {value!r}.",
-    "grid": "thresholds must be a non-empty list of numbers between 0 and 1.",
+    "empty": N_("y_true and scores are empty: give at least one case."),
+    "lengths": N_("y_true has {n_true} values but scores has {n_scores}: give one score per case."),
+    "labels": N_("y_true must hold only 0 (no) and 1 (yes), found {values}."),
+    "scores": N_("scores must be numbers between 0 and 1, found {value!r}."),
+    "threshold": N_(
+        "threshold must be a number between 0 and 1 (0.3 flags every case scoring 0.3 or more), not {value!r}."
+    ),
+    "cost": N_("{name} must be an amount in EUR of 0 or more, not {value!r}."),
+    "count": N_("{name} must be a whole number of 0 or more, not {value!r}."),
+    "grid": N_("thresholds must be a non-empty list of numbers between 0 and 1."),
 }
 
 
@@ -65,7 +68,7 @@ class ThresholdOutcome:
 
 def _count(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ThresholdError(_MESSAGES["count"].format(name=name, value=value))
+        raise ThresholdError(_(_MESSAGES["count"]).format(name=name, value=value))
     return int(value)
 
 
@@ -83,13 +86,13 @@ def recall(tp: int, fn: int) -> float:
 
 def _cost(name: str, value: object) -> float:
     if not is_real(value) or not 0 <= value < math.inf:
-        raise ThresholdError(_MESSAGES["cost"].format(name=name, value=value))
+        raise ThresholdError(_(_MESSAGES["cost"]).format(name=name, value=value))
     return float(value)
 
 
 def _threshold(value: object) -> float:
     if not is_real(value) or not 0 <= value <= 1:
-        raise ThresholdError(_MESSAGES["threshold"].format(value=value))
+        raise ThresholdError(_(_MESSAGES["threshold"]).format(value=value))
     return float(value)
 
 
@@ -97,17 +100,17 @@ def _cases(y_true: Sequence[int], scores: Sequence[float]) -> tuple[np.ndarray, 
     truth = np.asarray(y_true)
     values = np.asarray(scores)
     if truth.size == 0 and values.size == 0:
-        raise ThresholdError(_MESSAGES["empty"])
+        raise ThresholdError(_(_MESSAGES["empty"]))
     if truth.shape != values.shape or truth.ndim != 1:
-        raise ThresholdError(_MESSAGES["lengths"].format(n_true=truth.size, n_scores=values.size))
+        raise ThresholdError(_(_MESSAGES["lengths"]).format(n_true=truth.size, n_scores=values.size))
     labels = set(truth.tolist())
     if not labels <= {0, 1}:
-        raise ThresholdError(_MESSAGES["labels"].format(values=sorted(map(str, labels))))
+        raise ThresholdError(_(_MESSAGES["labels"]).format(values=sorted(map(str, labels))))
     if values.dtype.kind not in "iuf":
-        raise ThresholdError(_MESSAGES["scores"].format(value=values[0]))
+        raise ThresholdError(_(_MESSAGES["scores"]).format(value=values[0]))
     outside = values[~((values >= 0) & (values <= 1))]
     if outside.size:
-        raise ThresholdError(_MESSAGES["scores"].format(value=float(outside[0])))
+        raise ThresholdError(_(_MESSAGES["scores"]).format(value=float(outside[0])))
     return truth.astype(bool), values.astype(float)
 
 
@@ -147,9 +150,9 @@ def _grid(thresholds: Sequence[float] | None) -> list[float]:
     try:
         grid = [_threshold(t) for t in thresholds]
     except (ThresholdError, TypeError) as exc:
-        raise ThresholdError(_MESSAGES["grid"]) from exc
+        raise ThresholdError(_(_MESSAGES["grid"])) from exc
     if not grid:
-        raise ThresholdError(_MESSAGES["grid"])
+        raise ThresholdError(_(_MESSAGES["grid"]))
     return grid
 
 

@@ -20,6 +20,7 @@ import nbformat
 from nbformat.sign import NotebookNotary
 
 from caiokit.errors import CaioKitError
+from caiokit.i18n import _
 
 
 @dataclass
@@ -35,12 +36,18 @@ def trust_folder(folder: str | Path, notary: NotebookNotary | None = None) -> Tr
     folder = Path(folder)
     if not folder.is_dir():
         raise CaioKitError(
-            f"{folder} is not a folder. Run this from the course's folder, or give the folder that holds "
-            "the lessons: python -m caiokit.trust path/to/notebooks"
+            _(
+                "{folder} is not a folder. Run this from the course's folder, or give the folder that holds "
+                "the lessons: python -m caiokit.trust path/to/notebooks"
+            ).format(folder=folder)
         )
     notebooks = sorted(folder.glob("*.ipynb"))
     if not notebooks:
-        raise CaioKitError(f"{folder} holds no notebook (.ipynb): give the folder that holds the lessons.")
+        raise CaioKitError(
+            _("{folder} holds no notebook (.ipynb): give the folder that holds the lessons.").format(
+                folder=folder
+            )
+        )
     notary = notary or NotebookNotary()
     report = TrustReport()
     for path in notebooks:
@@ -58,19 +65,24 @@ def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m caiokit.trust", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "folder", nargs="?", default="notebooks", help="the folder of lessons (default: notebooks)"
+        "folder", nargs="?", default="notebooks", help=_("the folder of lessons (default: notebooks)")
     )
     args = parser.parse_args(argv)
     try:
         report = trust_folder(args.folder)
     except CaioKitError as exc:
-        sys.exit(f"error: {exc}")
+        sys.exit(_("error: {problem}").format(problem=exc))
     print(
-        f"Trusted {len(report.signed)} notebook(s) in {args.folder}: JupyterLab will draw their tools on opening."
+        _("Trusted {count} notebook(s) in {folder}: JupyterLab will draw their tools on opening.").format(
+            count=len(report.signed), folder=args.folder
+        )
     )
     for path, reason in report.unreadable.items():
         print(
-            f"not trusted: {path.name} could not be read ({reason}); get a fresh copy of it.", file=sys.stderr
+            _("not trusted: {name} could not be read ({reason}); get a fresh copy of it.").format(
+                name=path.name, reason=reason
+            ),
+            file=sys.stderr,
         )
     if report.unreadable:
         sys.exit(1)

@@ -9,12 +9,38 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from caiokit.i18n import N_, _, format_number
+
 COST_COLOUR = "#b2182b"
 PRECISION_COLOUR = "#2166ac"
 RECALL_COLOUR = "#e08214"
 MARK_COLOUR = "#444444"
 TITLE_CHAR_PX = 9
 CHART_SIDE_PX = 30
+_TEXT = {
+    "cell": N_("actual %{y}, predicted %{x}: %{z}"),
+    "predicted": N_("predicted"),
+    "actual": N_("actual"),
+    "no_mistakes": N_("No mistakes to show"),
+    "digit": N_("written {actual}, read {predicted}"),
+    "drivers_title": N_("What the failure model pays attention to"),
+    "weight": N_("weight (right: toward failure, left: away from it)"),
+    "threshold_at": N_("threshold {threshold}"),
+    "total_cost": N_("total cost"),
+    "cost_at": N_("threshold %{x:.2f}: EUR %{y:,.0f}"),
+    "cheapest": N_("cheapest"),
+    "cheapest_at": N_("cheapest: threshold %{x:.2f}, EUR %{y:,.0f}"),
+    "cost_title": N_("Cost of mistakes by threshold"),
+    "cost_axis": N_("threshold (flag a machine when its score is at least this)"),
+    "eur": N_("EUR"),
+    "precision": N_("precision"),
+    "recall": N_("recall"),
+    "share_at": N_("threshold %{{x:.2f}}: {measure} %{{y:.0%}}"),
+    "pr_title": N_("Precision and recall by threshold"),
+    "threshold": N_("threshold"),
+    "share": N_("share"),
+}
+_NO_TRACE_NAME = "<extra></extra>"  # plotly: no trace name beside the hover text
 
 
 def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
@@ -30,7 +56,7 @@ def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
             texttemplate="%{text}",
             colorscale="Blues",
             showscale=False,
-            hovertemplate="actual %{y}, predicted %{x}: %{z}<extra></extra>",
+            hovertemplate=_(_TEXT["cell"]) + _NO_TRACE_NAME,
         )
     )
     size = 110 + 45 * len(labels_x)
@@ -38,8 +64,8 @@ def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
     title_width = 2 * CHART_SIDE_PX + TITLE_CHAR_PX * len(title)
     figure.update_layout(
         title=title,
-        xaxis_title="predicted",
-        yaxis_title="actual",
+        xaxis_title=_(_TEXT["predicted"]),
+        yaxis_title=_(_TEXT["actual"]),
         yaxis_autorange="reversed",
         width=max(360, size + 120, title_width),
         height=max(300, size),
@@ -52,8 +78,8 @@ def digit_gallery(images: np.ndarray, actual: Sequence[int], predicted: Sequence
     """Small handwritten-digit images side by side, each titled with what was written and what the model read."""
     count = len(images)
     if count == 0:
-        return go.Figure().update_layout(title="No mistakes to show", height=120)
-    titles = [f"written {a}, read {p}" for a, p in zip(actual, predicted, strict=True)]
+        return go.Figure().update_layout(title=_(_TEXT["no_mistakes"]), height=120)
+    titles = [_(_TEXT["digit"]).format(actual=a, predicted=p) for a, p in zip(actual, predicted, strict=True)]
     figure = make_subplots(rows=1, cols=count, subplot_titles=titles, horizontal_spacing=0.02)
     for column, image in enumerate(images, start=1):
         figure.add_trace(
@@ -80,12 +106,12 @@ def drivers_chart(drivers: pd.DataFrame) -> go.Figure:
             y=ordered["input"],
             orientation="h",
             marker_color=colours,
-            hovertemplate="%{y}: %{x}<extra></extra>",
+            hovertemplate="%{y}: %{x}" + _NO_TRACE_NAME,
         )
     )
     figure.update_layout(
-        title="What the failure model pays attention to",
-        xaxis_title="weight (right: toward failure, left: away from it)",
+        title=_(_TEXT["drivers_title"]),
+        xaxis_title=_(_TEXT["weight"]),
         height=320,
         margin={"l": 220, "r": 20, "t": 50, "b": 50},
     )
@@ -97,7 +123,7 @@ def _mark(figure: go.Figure, threshold: float) -> None:
         x=threshold,
         line_dash="dash",
         line_color=MARK_COLOUR,
-        annotation_text=f"threshold {threshold:.2f}",
+        annotation_text=_(_TEXT["threshold_at"]).format(threshold=format_number(threshold, 2)),
         annotation_position="top right",
     )
 
@@ -110,8 +136,8 @@ def cost_curve(table: pd.DataFrame, threshold: float, best: float | None = None)
             y=table["total_cost"],
             mode="lines",
             line_color=COST_COLOUR,
-            name="total cost",
-            hovertemplate="threshold %{x:.2f}: EUR %{y:,.0f}<extra></extra>",
+            name=_(_TEXT["total_cost"]),
+            hovertemplate=_(_TEXT["cost_at"]) + _NO_TRACE_NAME,
         )
     )
     if best is not None:
@@ -123,15 +149,15 @@ def cost_curve(table: pd.DataFrame, threshold: float, best: float | None = None)
                     y=[float(lowest.iloc[0])],
                     mode="markers",
                     marker={"size": 11, "color": COST_COLOUR, "symbol": "star"},
-                    name="cheapest",
-                    hovertemplate="cheapest: threshold %{x:.2f}, EUR %{y:,.0f}<extra></extra>",
+                    name=_(_TEXT["cheapest"]),
+                    hovertemplate=_(_TEXT["cheapest_at"]) + _NO_TRACE_NAME,
                 )
             )
     _mark(figure, threshold)
     figure.update_layout(
-        title="Cost of mistakes by threshold",
-        xaxis_title="threshold (flag a machine when its score is at least this)",
-        yaxis_title="EUR",
+        title=_(_TEXT["cost_title"]),
+        xaxis_title=_(_TEXT["cost_axis"]),
+        yaxis_title=_(_TEXT["eur"]),
         yaxis_rangemode="tozero",
         xaxis_range=[0, 1],
         height=340,
@@ -150,17 +176,17 @@ def precision_recall_chart(table: pd.DataFrame, threshold: float | None = None) 
                 x=table["threshold"],
                 y=table[column],
                 mode="lines",
-                name=column,
+                name=_(_TEXT[column]),
                 line_color=colour,
-                hovertemplate=f"threshold %{{x:.2f}}: {column} %{{y:.0%}}<extra></extra>",
+                hovertemplate=_(_TEXT["share_at"]).format(measure=_(_TEXT[column])) + _NO_TRACE_NAME,
             )
         )
     if threshold is not None:
         _mark(figure, threshold)
     figure.update_layout(
-        title="Precision and recall by threshold",
-        xaxis_title="threshold",
-        yaxis_title="share",
+        title=_(_TEXT["pr_title"]),
+        xaxis_title=_(_TEXT["threshold"]),
+        yaxis_title=_(_TEXT["share"]),
         yaxis_tickformat=".0%",
         xaxis_range=[0, 1],
         yaxis_range=[0, 1.05],

@@ -1,6 +1,6 @@
 """Exercises of 06_ethics_and_compliance: tiers of a dozen systems, deployer duties, a fine ceiling, a ratio."""
 
-from caiokit.aiact import TIERS, max_fine, violations
+from caiokit.aiact import Tier, max_fine, violations
 from caiokit.exercises import Case, FunctionExercise, MappingExercise, NumberExercise, SetExercise
 from caiokit.i18n import N_, format_number, format_percent, lazy
 from caiokit.strategy import load_company
@@ -9,18 +9,22 @@ LESSON = "06_ethics_and_compliance"
 
 # Twelve AI systems, described in plain words, with the tier the EU AI Act puts them in.
 SYSTEMS = {
-    "Ranks incoming job applications so recruiters read the best matches first": "high",
-    "Answers shoppers' questions in a chat window on the online shop": "transparency",
-    "Moves junk e-mail out of the customer-service inbox": "minimal",
-    "Reads call-centre agents' emotions from their voices during calls": "prohibited",
-    "Decides whether a consumer may pay in instalments, from their creditworthiness": "high",
-    "A retailer rates customers on their social-media behaviour and refuses repairs to low scorers": "prohibited",
-    "Forecasts next month's demand for spare parts in the warehouse": "minimal",
-    "Creates photo-realistic kitchen scenes for advertising campaigns": "transparency",
-    "Watches learners through their webcam during online certification exams and flags cheating": "high",
-    "Builds a face-recognition database from photos scraped from social networks": "prohibited",
-    "Spots scratches and dents on appliances on the assembly line": "minimal",
-    "Recommends which warehouse staff to promote, from their performance records": "high",
+    N_("Ranks incoming job applications so recruiters read the best matches first"): Tier.HIGH,
+    N_("Answers shoppers' questions in a chat window on the online shop"): Tier.TRANSPARENCY,
+    N_("Moves junk e-mail out of the customer-service inbox"): Tier.MINIMAL,
+    N_("Reads call-centre agents' emotions from their voices during calls"): Tier.PROHIBITED,
+    N_("Decides whether a consumer may pay in instalments, from their creditworthiness"): Tier.HIGH,
+    N_(
+        "A retailer rates customers on their social-media behaviour and refuses repairs to low scorers"
+    ): Tier.PROHIBITED,
+    N_("Forecasts next month's demand for spare parts in the warehouse"): Tier.MINIMAL,
+    N_("Creates photo-realistic kitchen scenes for advertising campaigns"): Tier.TRANSPARENCY,
+    N_(
+        "Watches learners through their webcam during online certification exams and flags cheating"
+    ): Tier.HIGH,
+    N_("Builds a face-recognition database from photos scraped from social networks"): Tier.PROHIBITED,
+    N_("Spots scratches and dents on appliances on the assembly line"): Tier.MINIMAL,
+    N_("Recommends which warehouse staff to promote, from their performance records"): Tier.HIGH,
 }
 
 q1 = MappingExercise(
@@ -28,16 +32,20 @@ q1 = MappingExercise(
     "q1",
     "tier_of_system",
     correct=SYSTEMS,
-    categories=TIERS,
+    categories=tuple(Tier),
     hints=[
-        "Go down the tiers in order: first ask whether the practice is banned by Art. 5, then whether it falls "
-        "in an Annex III area (hiring, workers, credit, education...), then whether people interact with it or "
-        "see content it generates (Art. 50). Whatever is left is minimal.",
-        "Three are prohibited (emotions at work, social scoring by any operator, untargeted face scraping), "
-        "four are high-risk (two in employment, one in credit, one in education), two carry transparency duties. "
-        "The triage tool above gives the tier with its reasons.",
+        N_(
+            "Go down the tiers in order: first ask whether the practice is banned by Art. 5, then whether it falls "
+            "in an Annex III area (hiring, workers, credit, education...), then whether people interact with it or "
+            "see content it generates (Art. 50). Whatever is left is minimal."
+        ),
+        N_(
+            "Three are prohibited (emotions at work, social scoring by any operator, untargeted face scraping), "
+            "four are high-risk (two in employment, one in credit, one in education), two carry transparency duties. "
+            "The triage tool above gives the tier with its reasons."
+        ),
     ],
-    solution=(
+    solution=N_(
         "Prohibited: agents' emotions at work (Art. 5(1)(f)); the retailer's social score, since the ban covers "
         "private companies too (Art. 5(1)(c)); the scraped face database (Art. 5(1)(e)). High: CV ranking and "
         "promotion recommendations (Annex III point 4, employment), instalment credit decisions (point 5), exam "
@@ -49,14 +57,14 @@ q1 = MappingExercise(
 )
 
 DEPLOYER_OPTIONS = (
-    "Use it according to the provider's instructions for use",
-    "Give human oversight to trained staff with the authority to intervene",
-    "Keep the logs it generates for at least six months",
-    "Make sure the input data Alvera controls is relevant and representative",
-    "Monitor how it works and tell the provider about risks and serious incidents",
-    "Carry out the conformity assessment and affix the CE marking",
-    "Write the system's technical documentation",
-    "Run the quality management system under which the system is developed",
+    N_("Use it according to the provider's instructions for use"),
+    N_("Give human oversight to trained staff with the authority to intervene"),
+    N_("Keep the logs it generates for at least six months"),
+    N_("Make sure the input data Alvera controls is relevant and representative"),
+    N_("Monitor how it works and tell the provider about risks and serious incidents"),
+    N_("Carry out the conformity assessment and affix the CE marking"),
+    N_("Write the system's technical documentation"),
+    N_("Run the quality management system under which the system is developed"),
 )
 
 q2 = SetExercise(
@@ -66,22 +74,24 @@ q2 = SetExercise(
     options=DEPLOYER_OPTIONS,
     correct=DEPLOYER_OPTIONS[:5],
     explanations={
-        DEPLOYER_OPTIONS[
-            5
-        ]: "conformity assessment and CE marking come before the system is sold: the provider's job (Arts 43 and 48).",
-        DEPLOYER_OPTIONS[
-            6
-        ]: "the technical documentation is written by whoever builds the system, the provider (Art. 11).",
-        DEPLOYER_OPTIONS[
-            7
-        ]: "the quality management system covers design and development: a provider duty (Art. 17).",
+        DEPLOYER_OPTIONS[5]: N_(
+            "conformity assessment and CE marking come before the system is sold: the provider's job (Arts 43 and 48)."
+        ),
+        DEPLOYER_OPTIONS[6]: N_(
+            "the technical documentation is written by whoever builds the system, the provider (Art. 11)."
+        ),
+        DEPLOYER_OPTIONS[7]: N_(
+            "the quality management system covers design and development: a provider duty (Art. 17)."
+        ),
     },
     hints=[
-        "A deployer uses the system; a provider builds it and puts it on the market. Which duties can only be "
-        "done by whoever builds it?",
-        "Five of the eight are deployer duties under Art. 26; the other three are provider duties.",
+        N_(
+            "A deployer uses the system; a provider builds it and puts it on the market. Which duties can only be "
+            "done by whoever builds it?"
+        ),
+        N_("Five of the eight are deployer duties under Art. 26; the other three are provider duties."),
     ],
-    solution=(
+    solution=N_(
         "The five deployer duties of Art. 26: follow the instructions for use, competent human oversight, relevant "
         "input data, monitoring and reporting, logs kept at least six months. Conformity assessment and CE "
         "marking, technical documentation and the quality management system fall on the provider."
@@ -139,11 +149,15 @@ q4 = FunctionExercise(
     ),
     rel_tol=1e-4,
     hints=[
-        "The ratio compares the least favoured group with the most favoured one: lowest rate divided by highest.",
-        "`rates.values()` gives the rates; `min(...)` and `max(...)` find the lowest and the highest. "
-        "It must work whichever group comes first, and with more than two groups.",
+        N_(
+            "The ratio compares the least favoured group with the most favoured one: lowest rate divided by highest."
+        ),
+        N_(
+            "`rates.values()` gives the rates; `min(...)` and `max(...)` find the lowest and the highest. "
+            "It must work whichever group comes first, and with more than two groups."
+        ),
     ],
-    solution=(
+    solution=N_(
         "\n```python\ndef impact_ratio(rates):\n    return min(rates.values()) / max(rates.values())\n```\n"
         "`caiokit.fairness.selection_ratio` does the same, and refuses the case where nobody is selected."
     ),

@@ -7,27 +7,45 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from caiokit.aiact import NONE, TriageResult, default_answers, examples, questions, triage
+from caiokit.aiact import NONE, TriageResult, default_answers, example_names, examples, questions, triage
 from caiokit.charts import TIER_COLOURS
+from caiokit.i18n import N_, _
 from caiokit.widgets.layout import text_on
 from caiokit.widgets.tool import Tool, inline_markdown
 
-_FROM_SCRATCH = "(answer the questions yourself)"
+_FROM_SCRATCH = ""  # the example dropdown's value when the learner answers the questions themselves
 _WIDE = {"width": "95%"}
 _PROHIBITED_KEY = "prohibited_practice"
+_BADGE = (
+    '<div style="background:{colour};color:{text};padding:6px 10px;border-radius:4px;font-weight:bold">'
+    "{tier}</div>"
+)
 _TEXT = {
+    "title": N_("the AI Act triage"),
+    "heading": N_("EU AI Act triage"),
+    "from_scratch": N_("(answer the questions yourself)"),
+    "yes": N_("Yes"),
+    "example": N_("Alvera example:"),
+    "include_proposed": N_("Also show proposed dates (amendments not yet law, if any)"),
+    "reset": N_("Reset"),
     # Shown under a prohibited tier, which no other answer can change: the count moves with each change,
     # so the learner sees that the form was read again.
-    "decided": "Re-evaluated with {count} other answer(s) changed from the defaults{proposed}: the "
-    "prohibited practice decides the tier, whatever the other answers say.",
-    "with_proposed": ", proposed dates included",
+    "decided": N_(
+        "Re-evaluated with {count} other answer(s) changed from the defaults{proposed}: the "
+        "prohibited practice decides the tier, whatever the other answers say."
+    ),
+    "with_proposed": N_(", proposed dates included"),
+    "tier": N_("Tier: {tier}"),
+    "why": N_("Why"),
+    "duties": N_("What the {role} must do"),
+    "dates": N_("Key dates"),
 }
 
 
 class AIActTriage(Tool):
     """One control per question of :func:`caiokit.aiact.questions`; the result updates on every change."""
 
-    title = "the AI Act triage"
+    title = _TEXT["title"]
 
     def __init__(self, answers: Mapping[str, bool | str] | None = None, include_proposed: bool = False):
         self.controls: dict[str, widgets.Checkbox | widgets.Dropdown] = {}
@@ -35,7 +53,7 @@ class AIActTriage(Tool):
         for number, question in enumerate(questions(), start=1):
             text = widgets.HTML(f"<b>{number}.</b> {html.escape(question.text)}", layout=_WIDE)
             if question.kind == "bool":
-                control = widgets.Checkbox(value=question.default, description="Yes", indent=False)
+                control = widgets.Checkbox(value=question.default, description=_(_TEXT["yes"]), indent=False)
             else:
                 control = widgets.Dropdown(
                     options=[(label, option_id) for option_id, label in question.options],
@@ -45,19 +63,22 @@ class AIActTriage(Tool):
             self.controls[question.key] = control
             rows.append(widgets.VBox([text, control]))
         self.example = widgets.Dropdown(
-            options=[_FROM_SCRATCH, *examples()],
+            options=[
+                (_(_TEXT["from_scratch"]), _FROM_SCRATCH),
+                *((f"{catalog_id} {name}", catalog_id) for catalog_id, name in example_names().items()),
+            ],
             value=_FROM_SCRATCH,
-            description="Alvera example:",
+            description=_(_TEXT["example"]),
             style={"description_width": "initial"},
             layout=_WIDE,
         )
         self.include_proposed = widgets.Checkbox(
             value=include_proposed,
-            description="Also show proposed dates (amendments not yet law, if any)",
+            description=_(_TEXT["include_proposed"]),
             indent=False,
             layout=_WIDE,
         )
-        self.reset_button = widgets.Button(description="Reset", icon="undo")
+        self.reset_button = widgets.Button(description=_(_TEXT["reset"]), icon="undo")
         self.output = widgets.HTML()
         self.result: TriageResult | None = None
         self._loading = False
@@ -71,7 +92,7 @@ class AIActTriage(Tool):
         result = widgets.VBox([self.include_proposed, self.output], layout={"width": "50%"})
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>EU AI Act triage</h4>"),
+                widgets.HTML(f"<h4>{_(_TEXT['heading'])}</h4>"),
                 widgets.HBox([self.example, self.reset_button]),
                 widgets.HBox([form, result]),
             ]
@@ -112,8 +133,8 @@ class AIActTriage(Tool):
         if answers[_PROHIBITED_KEY] != NONE:
             defaults = default_answers()
             changed = sum(value != defaults[key] for key, value in answers.items() if key != _PROHIBITED_KEY)
-            proposed = _TEXT["with_proposed"] if self.include_proposed.value else ""
-            note = _TEXT["decided"].format(count=changed, proposed=proposed)
+            proposed = _(_TEXT["with_proposed"]) if self.include_proposed.value else ""
+            note = _(_TEXT["decided"]).format(count=changed, proposed=proposed)
         self.output.value = render(self.result, note)
 
 
@@ -121,14 +142,20 @@ def render(result: TriageResult, note: str = "") -> str:
     """A triage result as HTML: the tier badge, an optional note, the reasons, duties per role and dates."""
     colour = TIER_COLOURS[result.tier]
     parts = [
-        f'<div style="background:{colour};color:{text_on(colour)};padding:6px 10px;border-radius:4px;'
-        f'font-weight:bold">Tier: {html.escape(result.tier_label)}</div>',
+        _BADGE.format(
+            colour=colour,
+            text=text_on(colour),
+            tier=html.escape(_(_TEXT["tier"]).format(tier=result.tier_label)),
+        ),
         f"<p class='caio-triage-note'><i>{inline_markdown(note)}</i></p>" if note else "",
-        "<b>Why</b><ul>" + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons) + "</ul>",
+        f"<b>{_(_TEXT['why'])}</b><ul>"
+        + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons)
+        + "</ul>",
     ]
     for role, duties in result.obligations.items():
         items = "".join(f"<li>{inline_markdown(d)}</li>" for d in duties)
-        parts.append(f"<b>What the {role} must do</b><ul>{items}</ul>")
+        title = _(_TEXT["duties"]).format(role=role.label)
+        parts.append(f"<b>{html.escape(title)}</b><ul>{items}</ul>")
     dates = "".join(f"<li>{inline_markdown(str(d))}</li>" for d in result.key_dates)
-    parts.append(f"<b>Key dates</b><ul>{dates}</ul>")
+    parts.append(f"<b>{_(_TEXT['dates'])}</b><ul>{dates}</ul>")
     return "".join(parts)

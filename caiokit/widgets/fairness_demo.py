@@ -9,13 +9,14 @@ import plotly.graph_objects as go
 from caiokit.charts import figure_output
 from caiokit.charts.compliance import selection_rate_chart
 from caiokit.fairness import DEFAULT_THRESHOLD, FairnessReport, fairness_report, load_hiring_screening
+from caiokit.i18n import N_, _
 from caiokit.widgets.tool import Tool, inline_markdown
 
 
 class FairnessDemo(Tool):
     """A threshold slider over screening data; the summary and a bar chart follow every move."""
 
-    title = "the fairness demo"
+    title = N_("the fairness demo")
 
     def __init__(self, data: pd.DataFrame | None = None, threshold: int = DEFAULT_THRESHOLD):
         self.data = load_hiring_screening() if data is None else data
@@ -24,7 +25,7 @@ class FairnessDemo(Tool):
             min=0,
             max=100,
             step=1,
-            description="Threshold:",
+            description=_("Threshold:"),
             continuous_update=False,
             layout={"width": "420px"},
         )
@@ -33,10 +34,11 @@ class FairnessDemo(Tool):
         self.report: FairnessReport | None = None
         self.figure: go.Figure | None = None
         self.threshold.observe(lambda _: self.update(), names="value")
-        intro = widgets.HTML(
-            "<h4>Fairness of a screening threshold</h4>Applicants with a score at or above the threshold "
-            "are shortlisted. Move the slider and compare the groups."
+        heading = _("Fairness of a screening threshold")
+        explanation = _(
+            "Applicants with a score at or above the threshold are shortlisted. Move the slider and compare the groups."
         )
+        intro = widgets.HTML(f"<h4>{heading}</h4>{explanation}")
         self.widget = widgets.VBox([intro, self.threshold, self.summary, self.chart])
         self.update()
 

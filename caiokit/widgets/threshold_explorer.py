@@ -9,25 +9,40 @@ import ipywidgets as widgets
 
 from caiokit.charts import figure_output
 from caiokit.charts.technologies import cost_curve
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent
 from caiokit.thresholds import ThresholdOutcome, best_threshold, threshold_tradeoff, tradeoff_table
 from caiokit.widgets.tool import Tool, inline_markdown
 
 _TEXT = {
-    "threshold": "Threshold",
-    "cost_fp": "False alarm, EUR",
-    "cost_fn": "Missed case, EUR",
-    "best": "Go to the cheapest threshold",
-    "undefined_precision": "n/a (nothing flagged)",
-    "undefined_recall": "n/a (no real case)",
+    "title": N_("the threshold explorer"),
+    "threshold": N_("Threshold"),
+    "cost_fp": N_("False alarm, EUR"),
+    "cost_fn": N_("Missed case, EUR"),
+    "best": N_("Go to the cheapest threshold"),
+    "undefined_precision": N_("n/a (nothing flagged)"),
+    "undefined_recall": N_("n/a (no real case)"),
+    "flagged_means": N_("an unneeded technician visit"),
+    "missed_means": N_("a breakdown at the customer's home"),
+    "flagged": N_("flagged"),
+    "not_flagged": N_("not flagged"),
+    "really_yes": N_("really yes"),
+    "really_no": N_("really no"),
+    "tp": N_("true positives: {count}"),
+    "fn": N_("misses: {count}"),
+    "fp": N_("false alarms: {count}"),
+    "tn": N_("true negatives: {count}"),
+    "precision": N_("Precision {share}"),
+    "precision_means": N_("of the {count} flagged, the share that were real."),
+    "recall": N_("Recall {share}"),
+    "recall_means": N_("of the {count} real cases, the share that were flagged."),
+    "cost": N_("Cost of mistakes {cost}"),
+    "cheapest": N_("Cheapest at these prices: threshold {threshold}, {cost}."),
 }
+_CELL = "<{tag} style='border:1px solid #ccc;padding:4px 8px;text-align:center'>{content}</{tag}>"
 
 
 def _share(value: float, undefined: str) -> str:
-    return undefined if math.isnan(value) else f"{value:.0%}"
-
-
-def _eur(value: float) -> str:
-    return f"EUR {value:,.0f}"
+    return _(undefined) if math.isnan(value) else format_percent(value)
 
 
 class ThresholdExplorer(Tool):
@@ -38,7 +53,7 @@ class ThresholdExplorer(Tool):
     ``flagged_means`` and ``missed_means`` say in business words what a false alarm and a miss are.
     """
 
-    title = "the threshold explorer"
+    title = _TEXT["title"]
 
     def __init__(
         self,
@@ -47,14 +62,18 @@ class ThresholdExplorer(Tool):
         cost_fp: float = 80,
         cost_fn: float = 500,
         threshold: float = 0.5,
-        flagged_means: str = "an unneeded technician visit",
-        missed_means: str = "a breakdown at the customer's home",
+        flagged_means: str | None = None,
+        missed_means: str | None = None,
     ):
         threshold_tradeoff(y_true, scores, threshold, cost_fp, cost_fn)  # raises a clear error on bad input
         self.y_true = y_true
         self.scores = scores
-        self.flagged_means = inline_markdown(flagged_means)
-        self.missed_means = inline_markdown(missed_means)
+        self.flagged_means = inline_markdown(
+            _(_TEXT["flagged_means"]) if flagged_means is None else flagged_means
+        )
+        self.missed_means = inline_markdown(
+            _(_TEXT["missed_means"]) if missed_means is None else missed_means
+        )
         style = {"description_width": "130px"}
         layout = {"width": "480px"}
         self.threshold = widgets.FloatSlider(
@@ -63,7 +82,7 @@ class ThresholdExplorer(Tool):
             max=1.0,
             step=0.01,
             readout_format=".2f",
-            description=_TEXT["threshold"],
+            description=_(_TEXT["threshold"]),
             style=style,
             layout=layout,
             continuous_update=False,
@@ -73,7 +92,7 @@ class ThresholdExplorer(Tool):
             min=0,
             max=max(1000, 2 * round(cost_fp)),
             step=10,
-            description=_TEXT["cost_fp"],
+            description=_(_TEXT["cost_fp"]),
             style=style,
             layout=layout,
             continuous_update=False,
@@ -83,13 +102,13 @@ class ThresholdExplorer(Tool):
             min=0,
             max=max(3000, 2 * round(cost_fn)),
             step=50,
-            description=_TEXT["cost_fn"],
+            description=_(_TEXT["cost_fn"]),
             style=style,
             layout=layout,
             continuous_update=False,
         )
         self.best_button = widgets.Button(
-            description=_TEXT["best"], icon="bullseye", layout={"width": "260px"}
+            description=_(_TEXT["best"]), icon="bullseye", layout={"width": "260px"}
         )
         self.best_button.on_click(lambda _: self.go_to_cheapest())
         self.summary = widgets.HTML()
@@ -121,23 +140,32 @@ class ThresholdExplorer(Tool):
         self.chart.outputs = (figure_output(self.figure),)
 
     def _summary_html(self, o: ThresholdOutcome, best: ThresholdOutcome) -> str:
-        cell = "style='border:1px solid #ccc;padding:4px 8px;text-align:center'"
+        def cell(tag: str, content: str) -> str:
+            return _CELL.format(tag=tag, content=content)
+
+        def bold(key: str, count: int, means: str) -> str:
+            return f"<b>{_(_TEXT[key]).format(count=count)}</b><br><small>{means}</small>"
+
         table = (
             "<table style='border-collapse:collapse'>"
-            f"<tr><td></td><th {cell}>flagged</th><th {cell}>not flagged</th></tr>"
-            f"<tr><th {cell}>really yes</th><td {cell}>true positives: {o.tp}</td>"
-            f"<td {cell}><b>misses: {o.fn}</b><br><small>{self.missed_means}</small></td></tr>"
-            f"<tr><th {cell}>really no</th><td {cell}><b>false alarms: {o.fp}</b><br>"
-            f"<small>{self.flagged_means}</small></td><td {cell}>true negatives: {o.tn}</td></tr>"
+            f"<tr><td></td>{cell('th', _(_TEXT['flagged']))}{cell('th', _(_TEXT['not_flagged']))}</tr>"
+            f"<tr>{cell('th', _(_TEXT['really_yes']))}{cell('td', _(_TEXT['tp']).format(count=o.tp))}"
+            f"{cell('td', bold('fn', o.fn, self.missed_means))}</tr>"
+            f"<tr>{cell('th', _(_TEXT['really_no']))}{cell('td', bold('fp', o.fp, self.flagged_means))}"
+            f"{cell('td', _(_TEXT['tn']).format(count=o.tn))}</tr>"
             "</table>"
+        )
+        precision = _(_TEXT["precision"]).format(share=_share(o.precision, _TEXT["undefined_precision"]))
+        recall = _(_TEXT["recall"]).format(share=_share(o.recall, _TEXT["undefined_recall"]))
+        cost = _(_TEXT["cost"]).format(cost=format_eur(o.total_cost))
+        sum_of_mistakes = f"{o.fp} x {format_eur(o.cost_fp)} + {o.fn} x {format_eur(o.cost_fn)}"
+        cheapest = _(_TEXT["cheapest"]).format(
+            threshold=format_number(best.threshold, 2), cost=format_eur(best.total_cost)
         )
         return (
             f"<div style='margin-left:16px'>{table}"
-            f"<p><b>Precision {_share(o.precision, _TEXT['undefined_precision'])}</b>: of the {o.flagged} "
-            f"flagged, the share that were real.<br>"
-            f"<b>Recall {_share(o.recall, _TEXT['undefined_recall'])}</b>: of the {o.tp + o.fn} real cases, "
-            f"the share that were flagged.<br>"
-            f"<b>Cost of mistakes {_eur(o.total_cost)}</b> = {o.fp} x {_eur(o.cost_fp)} + "
-            f"{o.fn} x {_eur(o.cost_fn)}<br>"
-            f"Cheapest at these prices: threshold {best.threshold:.2f}, {_eur(best.total_cost)}.</p></div>"
+            f"<p><b>{precision}</b>: {_(_TEXT['precision_means']).format(count=o.flagged)}<br>"
+            f"<b>{recall}</b>: {_(_TEXT['recall_means']).format(count=o.tp + o.fn)}<br>"
+            f"<b>{cost}</b> = {sum_of_mistakes}<br>"
+            f"{cheapest}</p></div>"
         )

@@ -10,11 +10,12 @@ from importlib import resources
 import pandas as pd
 import pytest
 
-from caiokit import aiact, facts
+from caiokit import aiact, datafiles, facts
 from caiokit.aiact import (
-    TIERS,
     AIActError,
     AnswerError,
+    Role,
+    Tier,
     ViolationError,
     default_answers,
     examples,
@@ -45,7 +46,7 @@ def test_rules_hold_the_ten_prohibited_practices_and_the_eight_annex_iii_areas()
     assert list(annex_iii["basis"]) == [f"Art. 6(2), Annex III point {n}" for n in range(1, 9)]
     assert set(annex_iii["tier"]) == {"high"}
     assert set(rules("transparency")["basis"]) == {"Art. 50(1)", "Art. 50(2)", "Art. 50(3)", "Art. 50(4)"}
-    assert rules()["basis"].str.len().min() > 0 and set(rules()["tier"]) <= set(TIERS)
+    assert rules()["basis"].str.len().min() > 0 and set(rules()["tier"]) <= set(Tier)
 
 
 def test_rules_of_an_unknown_kind_are_refused():
@@ -54,10 +55,70 @@ def test_rules_of_an_unknown_kind_are_refused():
 
 
 def test_tiers_match_the_catalog_column():
-    assert tuple(tier_table().index) == TIERS == ("prohibited", "high", "transparency", "minimal")
+    assert tuple(tier_table().index) == tuple(Tier) == ("prohibited", "high", "transparency", "minimal")
     with (resources.files("caiokit") / "data" / "catalog.csv").open(encoding="utf-8") as handle:
         catalog = pd.read_csv(handle)
-    assert set(catalog["ai_act_tier"]) <= set(TIERS)
+    assert set(catalog["ai_act_tier"]) <= set(Tier)
+
+
+def test_tiers_and_roles_are_ids_with_labels():
+    assert Tier("high") is Tier.HIGH and Tier.HIGH == "high" and Tier.HIGH.label == "high"
+    assert Tier.parse(" Prohibited ") is Tier.PROHIBITED and Role.parse("DEPLOYER") is Role.DEPLOYER
+    assert tier_table().loc[Tier.TRANSPARENCY, "label"] == "Transparency risk (often called limited risk)"
+    result = triage({"role": "both", "interacts_with_people": True})
+    assert result.tier is Tier.TRANSPARENCY and list(result.obligations) == [Role.PROVIDER, Role.DEPLOYER]
+    assert "so the provider has a transparency duty" in result.reasons[0]
+    shown = repr(result)
+    assert shown.startswith("TriageResult(tier='transparency', reasons=['Art. 50(1)")
+    assert "obligations={'provider': [" in shown and "<Role" not in shown
+
+
+PROSE_KEYS = {"label", "text", "basis", "meaning", "name", "obligation"}
+
+
+def _keys(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+def test_the_rules_hold_ids_and_numbers_and_their_words_have_the_same_ids():
+    neutral, words = datafiles.document("aiact_rules.json"), datafiles.document("en/aiact_rules.json")
+    assert not PROSE_KEYS & set(_keys(neutral)), "words a person reads belong in data/<lang>/aiact_rules.json"
+    assert set(words["tiers"]) == set(Tier)
+    assert set(words["rules"]) == {rule["id"] for rule in neutral["rules"]}
+    assert set(words["art_6_3_conditions"]) == set(neutral["art_6_3_conditions"])
+    assert set(words["questions"]) == {question["key"] for question in neutral["questions"]}
+    for question in neutral["questions"]:
+        if "options" in question:
+            assert list(words["questions"][question["key"]]["options"]) == question["options"]
+    assert set(words["examples"]) == {example["catalog_id"] for example in neutral["examples"]}
+    assert set(words["fines"]) == set(neutral["fines"])
+    assert {tier: set(duties) for tier, duties in words["obligations"].items()} == {
+        tier: set(Role) for tier in Tier
+    }
+
+
+def test_a_rule_without_its_words_is_named(monkeypatch):
+    real = datafiles.document
+
+    def without_social_scoring(name):
+        data = real(name)
+        if name == datafiles.localized(aiact.RULES_FILE):
+            del data["rules"]["social_scoring"]
+        return data
+
+    monkeypatch.setattr(datafiles, "document", without_social_scoring)
+    aiact._merged.cache_clear()
+    try:
+        with pytest.raises(AIActError, match="en/aiact_rules.json: no rules entry for 'social_scoring'"):
+            rules()
+    finally:
+        aiact._merged.cache_clear()
 
 
 def test_questions_are_data_with_valid_defaults():
@@ -248,8 +309,10 @@ def test_examples_agree_with_alvera_catalog():
     with (resources.files("caiokit") / "data" / "catalog.csv").open(encoding="utf-8") as handle:
         catalog = pd.read_csv(handle).set_index("id")
     assert len(examples()) >= 6
-    for name, answers in examples().items():
-        assert triage(answers).tier == catalog.loc[name.split()[0], "ai_act_tier"], name
+    names = aiact.example_names()
+    assert list(names) == list(examples()) and names["UC27"] == catalog.loc["UC27", "name"]
+    for catalog_id, answers in examples().items():
+        assert triage(answers).tier == catalog.loc[catalog_id, "ai_act_tier"], catalog_id
 
 
 def test_unknown_answer_key_is_a_clear_error():
@@ -290,7 +353,7 @@ def test_obligations_per_tier_and_role():
     assert not any("Art. 26" in d for d in obligations("high", "provider"))
     assert all(
         any("Art. 4" in d for d in obligations(tier, role))
-        for tier in TIERS[1:]
+        for tier in tuple(Tier)[1:]
         for role in ("provider", "deployer")
     )
     with pytest.raises(AIActError, match="'limited' is not a tier"):
@@ -397,7 +460,7 @@ def test_calendar_scope_problems_are_reported(monkeypatch):
 
 
 def test_q1_tiers_of_a_dozen_systems():
-    assert len(SYSTEMS) == 12 and set(SYSTEMS.values()) == set(TIERS)
+    assert len(SYSTEMS) == 12 and set(SYSTEMS.values()) == set(Tier)
     assert q1.evaluate(dict(SYSTEMS)).status is Status.CORRECT
     wrong = dict(SYSTEMS)
     social = next(s for s in SYSTEMS if "social-media" in s)
@@ -406,6 +469,22 @@ def test_q1_tiers_of_a_dozen_systems():
     assert feedback.status is Status.INCORRECT and "11 of 12" in feedback.message
     assert q1.evaluate({s: ... for s in SYSTEMS}).status is Status.NOT_ATTEMPTED
     assert q1.evaluate({**SYSTEMS, next(iter(SYSTEMS)): "limited"}).status is Status.ERROR
+
+
+def test_q1_takes_the_tiers_as_a_learner_types_them():
+    typed = {system: tier.label.upper() for system, tier in SYSTEMS.items()}
+    assert q1.evaluate(typed).status is Status.CORRECT
+    feedback = q1.evaluate({**typed, next(iter(SYSTEMS)): "limited"})
+    assert "use one of 'prohibited', 'high', 'transparency', 'minimal'" in feedback.message
+
+
+def test_tier_chart_counts_by_id_and_shows_the_labels():
+    from caiokit.charts.compliance import tier_count_chart
+
+    figure = tier_count_chart(pd.Series({"minimal": 1, "high": 2}))
+    assert list(figure.data[0].x) == list(Tier.labels()) and list(figure.data[0].y) == [0, 2, 0, 1]
+    assert figure.layout.title.text == "AI systems by EU AI Act tier"
+    assert tier_count_chart({}, title="Mine").layout.title.text == "Mine"
 
 
 def test_q1_reference_agrees_with_triage():
@@ -476,8 +555,8 @@ def test_triage_widget_loads_examples_and_answers(progress_file):
 
     tool = AIActTriage({"role": "provider", "interacts_with_people": True})
     assert tool.result.tier == "transparency" and "What the provider must do" in tool.output.value
-    name = next(n for n in examples() if n.startswith("UC18"))
-    tool.example.value = name
+    tool.example.value = "UC18"
+    assert tool.example.label == "UC18 Instant credit check for instalment payments"
     assert tool.result.tier == "high" and "Art. 27" in tool.output.value
     assert tool.answers()["role"] == "deployer"
     with pytest.raises(AnswerError):
@@ -490,7 +569,7 @@ def test_triage_widget_shows_a_prohibited_result_was_re_evaluated(progress_file)
 
     tool = AIActTriage()
     assert "Re-evaluated" not in tool.output.value
-    tool.example.value = next(n for n in examples() if n.startswith("UC07"))
+    tool.example.value = "UC07"
     before = tool.output.value
     assert tool.result.tier == "prohibited"
     assert "Re-evaluated with 1 other answer(s) changed from the defaults: the prohibited practice" in before

@@ -11,7 +11,7 @@ from sklearn.datasets import load_digits
 
 from caiokit import ml_demos
 from caiokit.charts.technologies import confusion_chart, digit_gallery, drivers_chart
-from caiokit.checks.technologies import NIST_GENAI_RISKS, PROBLEMS, TECHNIQUES, q1, q5, q6
+from caiokit.checks.technologies import NIST_GENAI_RISKS, PROBLEMS, Technique, q1, q5, q6
 from caiokit.exercises import Status
 from caiokit.ml_demos import DemoError
 from caiokit.quiz import load_bank
@@ -75,6 +75,13 @@ def test_failure_demo_tells_the_lesson_story():
     drivers = ml_demos.failure_drivers()
     assert list(drivers["input"][:3]) == ["temperature_anomalies_30d", "age_years", "months_since_service"]
     assert set(drivers["pushes toward"]) == {"failure", "no failure"}
+
+
+def test_the_failure_demo_names_its_outcomes_by_their_labels():
+    result = ml_demos.failure_demo()
+    assert result.labels == ml_demos.Outcome.labels() == ("no failure", "failure")
+    assert list(result.confusion.index) == list(result.labels)
+    assert set(result.mistakes["actual"]) | set(result.mistakes["predicted"]) <= set(result.labels)
 
 
 def test_ticket_demo_is_believable_not_perfect():
@@ -179,7 +186,19 @@ def test_q1_technique_mapping(notebook_namespace):
     assert wrong.status is Status.INCORRECT and "9 of 10 right" in wrong.message and vat in wrong.message
     assert q1.evaluate(dict.fromkeys(PROBLEMS, ...)).status is Status.NOT_ATTEMPTED
     assert q1.evaluate({**PROBLEMS, vat: "rules"}).status is Status.ERROR
-    assert set(PROBLEMS.values()) == set(TECHNIQUES)
+    assert set(PROBLEMS.values()) == set(Technique)
+
+
+def test_q1_takes_the_techniques_by_their_names_or_ids():
+    assert (
+        q1.evaluate({problem: technique.label for problem, technique in PROBLEMS.items()}).status
+        is Status.CORRECT
+    )
+    assert (
+        q1.evaluate({problem: technique.value for problem, technique in PROBLEMS.items()}).status
+        is Status.CORRECT
+    )
+    assert Technique.parse("Computer Vision") is Technique.COMPUTER_VISION and Technique.parse("AI") is None
 
 
 def test_q5_pilot_risks(notebook_namespace):

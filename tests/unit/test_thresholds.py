@@ -161,6 +161,14 @@ def test_explorer_shows_counts_rates_and_cost(progress_file):
     assert output["data"]["application/vnd.plotly.v1+json"]["layout"]["shapes"][0]["x0"] == 0.5
 
 
+def test_explorer_says_what_each_mistake_means(progress_file):
+    explorer = ThresholdExplorer(Y, S)
+    assert "an unneeded technician visit" in explorer.summary.value
+    assert "a breakdown at the customer's home" in explorer.summary.value
+    own = ThresholdExplorer(Y, S, flagged_means="a wasted call", missed_means="a lost **customer**")
+    assert "a wasted call" in own.summary.value and "a lost <b>customer</b>" in own.summary.value
+
+
 def test_explorer_follows_its_sliders_and_button(progress_file):
     explorer = ThresholdExplorer(Y, S, cost_fp=100, cost_fn=300)
     explorer.threshold.value = 0.3
