@@ -203,9 +203,9 @@ class NinetyDayPlanner(Tool):
         """
         catalog = plan_catalog(source)
         self.catalog = catalog
-        options = _options(catalog)
+        options, known = _options(catalog), set(catalog["id"])
         for control in (self.mandatory, self.excluded):
-            kept = tuple(use_case for use_case in control.value if use_case in set(catalog["id"]))
+            kept = tuple(use_case for use_case in control.value if use_case in known)
             control.options = options
             control.value = kept
         self.budget.max = _budget_max(catalog, self.budget.value)

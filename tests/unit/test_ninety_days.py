@@ -106,6 +106,14 @@ def test_weights_for_presets_and_custom():
             weights_for(not_a_preset)
 
 
+def test_phases_and_presets_are_categories_with_stable_ids():
+    assert [phase.value for phase in Phase] == ["listen", "decide", "launch"]
+    assert Phase("decide") is Phase.DECIDE and Phase.DECIDE.label == "Days 31-60: decide"
+    assert Phase.parse("days 61-90: LAUNCH") is Phase.LAUNCH and Phase.parse("later") is None
+    assert [preset.value for preset in WEIGHT_PRESETS] == ["balanced", "value_first", "feasibility_first"]
+    assert WeightPreset.parse("Feasibility First") is WeightPreset.FEASIBILITY_FIRST
+
+
 def test_the_presets_table_shows_each_preset_under_its_label():
     table = explain_presets()
     assert list(table.columns) == ["balanced", "value first", "feasibility first"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -55,7 +57,6 @@ def test_markdown_of_a_clean_plan_and_of_a_high_risk_one():
     assert "| FRIA by May |" in text and "As deployer of a high-risk system, Alvera Group SE must:" in text
     clash = to_markdown(build_plan({"mandatory": ["UC07"]}))
     assert "**The limits clash.**" in clash and "Not in the roadmap:" in clash
-    assert build_plan()._repr_markdown_() == to_markdown(build_plan())
 
 
 def test_write_plan(tmp_path, default_plan):
@@ -79,3 +80,11 @@ def test_a_portfolio_of_one_use_case_is_said_in_the_singular():
     plan = build_plan({"mandatory": ["UC07"]})
     assert "Get the portfolio approved: 1 use case, EUR 110,000 one-off" in plan.milestones[Phase.DECIDE][1]
     assert "**Totals.** 1 use case;" in to_markdown(plan)
+
+
+def test_the_domain_loads_its_report_writer_only_when_a_plan_is_shown():
+    # The report layer sits above the domain: importing the domain must not import it.
+    probe = "import sys, caiokit.ninety_days; print('caiokit.reports.ninety_day_plan' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert build_plan()._repr_markdown_() == to_markdown(build_plan())
