@@ -339,7 +339,7 @@ def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
 
     With no work planned, every role counts the same. Equal remainders go to the role listed first.
     """
-    if isinstance(people, bool) or not isinstance(people, numbers.Integral) or people < 0:
+    if not _is_whole(people, 0):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=people))
     roles = role_names()
     demand = {role: float(workload[role].sum()) if role in workload.columns else 0.0 for role in roles}
