@@ -1,8 +1,9 @@
-"""The new CAIO's first 90 days as one plan: gathered from every tool of the course, checked, exported.
+"""The new CAIO's first 90 days as one plan: gathered from every tool of the course, then checked.
 
-A plan has three phases of about 30 days each (``PHASES``): listen and assess, decide, launch. It is
-built from a small dict of the learner's choices (``default_choices()`` lists them) by calling the
-course's domain functions, in this order:
+A plan has three phases of about 30 days each (``Phase``): listen and assess, decide, launch. It is
+built from a small dict of the learner's choices (``default_choices()`` lists them) and a use-case catalog
+(the case study's, or the learner's own: a table or a CSV file, checked as ``caiokit.catalog`` checks any
+catalog) by calling the course's domain functions, in this order:
 
 1. **listen and assess**: maturity self-assessment (``maturity.assess``), stakeholder map
    (``stakeholders.place_stakeholders``), the company's objectives and the learner's ambition;
@@ -10,9 +11,9 @@ course's domain functions, in this order:
    (``scoring.quadrant``), the portfolio with the highest total score within the one-off budget and the
    person-months the team delivers over the horizon (``portfolio.select_portfolio``), its money
    (``finance.portfolio_finance``), the EU AI Act tier of each chosen use case (the catalog's tier, with the
-   reasons of ``aiact.triage`` where the course has a worked triage), and the team: the AI team's
-   headcount spread over the roles in proportion to the work (``split_headcount``), compared with the
-   work quarter by quarter (``teams.size_team``);
+   reasons of ``aiact.triage`` where the course has a worked triage of that very use case), and the team:
+   the AI team's headcount spread over the roles in proportion to the work (``split_headcount``), compared
+   with the work quarter by quarter (``teams.size_team``);
 3. **launch**: the roadmap (``roadmap.plan_roadmap``), the quick wins (chosen use cases in the 2x2's
    quick-win corner), the AI literacy plan (``literacy.literacy_plan``) and the first users' ADKAR barrier
    point (``adkar.adkar_diagnostic``).
@@ -21,7 +22,7 @@ Conventions of the course: a person delivers ``PM_PER_PERSON_PER_QUARTER`` perso
 the portfolio may use ``PLANNED_SHARE`` (80%) of the ``capacity_pm_per_quarter x horizon_quarters``
 person-months the team delivers over the horizon, keeping the rest as a buffer.
 ``check_plan`` lists, in plain words, what must be fixed before the plan goes to the executive
-committee; ``to_markdown`` writes the whole plan as one Markdown document, with no date or clock in it.
+committee. The document itself is written by ``caiokit.reports.ninety_day_plan``.
 """
 
 from __future__ import annotations
@@ -33,43 +34,54 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 
 from caiokit import case_study
 from caiokit.adkar import AdkarResult, adkar_diagnostic
+from caiokit.aiact import example_names as triage_example_names
 from caiokit.aiact import examples as triage_examples
-from caiokit.aiact import obligations, triage
+from caiokit.aiact import triage
 from caiokit.case_study import CaseStudy
-from caiokit.catalog import dependencies
+from caiokit.catalog import dependencies, load_catalog, validate_catalog
 from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, FinanceError, PortfolioError
 from caiokit.finance import portfolio_finance
-from caiokit.i18n import lower_first
+from caiokit.i18n import N_, Category, _, format_eur, format_number, format_percent, ngettext, plain_number
 from caiokit.literacy import literacy_plan, plan_totals
 from caiokit.maturity import MaturityResult, assess
 from caiokit.portfolio import select_portfolio
-from caiokit.reports import markdown
-from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
-from caiokit.roles import ROLES
-from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, explain_weights, quadrant, score
-from caiokit.stakeholders import engagement_order, place_stakeholders
+from caiokit.roadmap import Roadmap, plan_roadmap
+from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, quadrant, score
+from caiokit.stakeholders import HIGH_FROM, engagement_order, place_stakeholders
+from caiokit.stakeholders import quadrant as stakeholder_quadrant
 from caiokit.strategy import company_objectives
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
 from caiokit.validation import is_number
 
-PHASES = {
-    "listen": "Days 1-30: listen and assess",
-    "decide": "Days 31-60: decide",
-    "launch": "Days 61-90: launch",
-}
+
+class Phase(Category):
+    """One of the plan's three phases of about 30 days: the id keys the milestones, the label heads a section."""
+
+    LISTEN = "listen", N_("Days 1-30: listen and assess")
+    DECIDE = "decide", N_("Days 31-60: decide")
+    LAUNCH = "launch", N_("Days 61-90: launch")
+
+
+class WeightPreset(Category):
+    """A set of weights for the weighted score that the course offers, or the learner's own ('custom')."""
+
+    BALANCED = "balanced", N_("balanced")
+    VALUE_FIRST = "value_first", N_("value first")
+    FEASIBILITY_FIRST = "feasibility_first", N_("feasibility first")
+    CUSTOM = "custom", N_("custom")
+
 
 # The course's weight presets for the weighted score (criteria of caiokit.scoring.CRITERIA).
-WEIGHT_PRESETS: dict[str, dict[str, float]] = {
-    "balanced": dict(DEFAULT_WEIGHTS),
-    "value first": {
+WEIGHT_PRESETS: dict[WeightPreset, dict[str, float]] = {
+    WeightPreset.BALANCED: dict(DEFAULT_WEIGHTS),
+    WeightPreset.VALUE_FIRST: {
         "benefit": 0.40,
         "reach": 0.10,
         "impact": 0.20,
@@ -78,7 +90,7 @@ WEIGHT_PRESETS: dict[str, dict[str, float]] = {
         "complexity": 0.05,
         "effort": 0.05,
     },
-    "feasibility first": {
+    WeightPreset.FEASIBILITY_FIRST: {
         "benefit": 0.15,
         "reach": 0.05,
         "impact": 0.10,
@@ -96,6 +108,8 @@ DISCOUNT_RATE = COURSE.discount_rate
 FINANCE_YEARS = COURSE.finance_years
 # The plan is Alvera Group's: its lesson data are the defaults.
 CASE_STUDY = "alvera"
+# A catalog given to build_plan: a checked table, a table to check, a CSV file's path or an open CSV file.
+CatalogSource = pd.DataFrame | str | os.PathLike | IO | None
 
 
 def _defaults(case: CaseStudy) -> dict[str, Any]:
@@ -106,7 +120,7 @@ def _defaults(case: CaseStudy) -> dict[str, Any]:
         "capacity_pm_per_quarter": COURSE.team_pm_per_quarter,
         "horizon_quarters": 4,
         "start_quarter": COURSE.start_quarter,
-        "weights": "balanced",
+        "weights": WeightPreset.BALANCED,
         "headcount": 3,
         "mandatory": (),
         "excluded": (),
@@ -122,65 +136,97 @@ def _defaults(case: CaseStudy) -> dict[str, Any]:
     }
 
 
-# What each choice means, for the learner (shown by ``explain_choices``).
+# What each choice means, for the learner (shown by ``explain_choices``, which fills in {presets}).
 CHOICE_MEANINGS = {
-    "ambition": "Where AI should take the company in about three years, in one or two sentences.",
-    "budget_eur": "One-off budget for the portfolio, in euros.",
-    "capacity_pm_per_quarter": "Person-months of work the AI team delivers each quarter.",
-    "horizon_quarters": "Number of quarters the roadmap and the portfolio cover.",
-    "start_quarter": "First quarter of the roadmap, such as '2027-Q1'.",
-    "weights": f"A weights preset ({', '.join(WEIGHT_PRESETS)}) or a dict of criterion -> weight.",
-    "headcount": "People in the AI team: a whole number (spread over the roles by the work) or a dict role -> people.",
-    "mandatory": "Use case ids that must be in the portfolio.",
-    "excluded": "Use case ids to leave out of the portfolio.",
-    "max_high_risk": "Most high-risk use cases allowed in the portfolio (None: no limit).",
-    "triage_notes": "Use case id -> note on its AI Act triage and duties (required for high-risk ones).",
-    "maturity_answers": "Answers to the maturity questionnaire: statement id -> 1 to 5.",
-    "stakeholders": "Stakeholders as (name, influence 1-5, interest 1-5, stance -2 to +2) rows.",
-    "literacy_hours": "Training hours per person for the audiences you change (audience -> hours).",
-    "adkar_scores": "ADKAR scores (1-5) of the first users of AI, or None.",
-    "milestones": "Your own milestones per phase: 'listen', 'decide' or 'launch' -> list of texts.",
+    "ambition": N_("Where AI should take the company in about three years, in one or two sentences."),
+    "budget_eur": N_("One-off budget for the portfolio, in euros."),
+    "capacity_pm_per_quarter": N_("Person-months of work the AI team delivers each quarter."),
+    "horizon_quarters": N_("Number of quarters the roadmap and the portfolio cover."),
+    "start_quarter": N_("First quarter of the roadmap, such as '2027-Q1'."),
+    "weights": N_("A weights preset ({presets}) or a dict of criterion -> weight."),
+    "headcount": N_(
+        "People in the AI team: a whole number (spread over the roles by the work) or a dict role -> people."
+    ),
+    "mandatory": N_("Use case ids that must be in the portfolio."),
+    "excluded": N_("Use case ids to leave out of the portfolio."),
+    "max_high_risk": N_("Most high-risk use cases allowed in the portfolio (None: no limit)."),
+    "triage_notes": N_("Use case id -> note on its AI Act triage and duties (required for high-risk ones)."),
+    "maturity_answers": N_("Answers to the maturity questionnaire: statement id -> 1 to 5."),
+    "stakeholders": N_("Stakeholders as (name, influence 1-5, interest 1-5, stance -2 to +2) rows."),
+    "literacy_hours": N_("Training hours per person for the audiences you change (audience -> hours)."),
+    "adkar_scores": N_("ADKAR scores (1-5) of the first users of AI, or None."),
+    "milestones": N_("Your own milestones per phase: 'listen', 'decide' or 'launch' -> list of texts."),
 }
 
 _MESSAGES = {
-    "not_mapping": "choices should be a dict such as {{'budget_eur': 1_000_000, 'headcount': 4}}, not a {kind}.",
-    "unknown_choice": "'{key}' is not a choice of the plan{suggestion}. The choices are: {keys}.",
-    "suggestion": " (did you mean '{match}'?)",
-    "bad_number": "{key} should be a number of {low} or more, not {value!r}.",
-    "bad_positive": "{key} should be a number above 0, not {value!r}.",
-    "bad_whole": "{key} should be a whole number of {low} or more, not {value!r}.",
-    "bad_preset": "'{value}' is not a weights preset; use one of {presets}, or a dict of weights.",
-    "unknown_roles": "headcount: unknown role(s) {roles}; the roles are {allowed}.",
-    "bad_ids": "{key} should be a list of use case ids such as ['UC02', 'UC40'], not {value!r}.",
-    "unknown_ids": "{key}: {ids} not in the catalog.",
-    "both": "{ids} both must be included and left out: choose one.",
-    "bad_notes": "triage_notes should be a dict of use case id -> note, such as {{'UC18': 'FRIA by June'}}.",
-    "bad_note_line": "line {line} of the triage notes, '{text}', should look like 'UC18: your note'.",
-    "bad_stakeholders": "stakeholders should be rows of (name, influence, interest, stance) or a table with these columns.",
-    "bad_milestones": "milestones should be a dict of phase -> list of texts; the phases are {phases}.",
+    "not_mapping": N_(
+        "choices should be a dict such as {{'budget_eur': 1_000_000, 'headcount': 4}}, not a {kind}."
+    ),
+    "unknown_choice": N_("'{key}' is not a choice of the plan{suggestion}. The choices are: {keys}."),
+    "suggestion": N_(" (did you mean '{match}'?)"),
+    "bad_number": N_("{key} should be a number of {low} or more, not {value!r}."),
+    "bad_positive": N_("{key} should be a number above 0, not {value!r}."),
+    "bad_whole": N_("{key} should be a whole number of {low} or more, not {value!r}."),
+    "or_none": N_("Or None."),
+    "headcount_of": N_("headcount of {role}"),
+    "bad_preset": N_("'{value}' is not a weights preset; use one of {presets}, or a dict of weights."),
+    "unknown_roles": N_("headcount: unknown role(s) {roles}; the roles are {allowed}."),
+    "bad_ids": N_("{key} should be a list of use case ids such as ['UC02', 'UC40'], not {value!r}."),
+    "unknown_ids": N_("{key}: {ids} not in the catalog."),
+    "both": N_("{ids} both must be included and left out: choose one."),
+    "bad_notes": N_(
+        "triage_notes should be a dict of use case id -> note, such as {{'UC18': 'FRIA by June'}}."
+    ),
+    "bad_note_line": N_("line {line} of the triage notes, '{text}', should look like 'UC18: your note'."),
+    "bad_stakeholders": N_(
+        "stakeholders should be rows of (name, influence, interest, stance) or a table with these columns."
+    ),
+    "bad_milestones": N_("milestones should be a dict of phase -> list of texts; the phases are {phases}."),
+    "catalog_tier": N_("catalog tier {tier}"),
 }
 
 _CHECKS = {
-    "ambition": "No ambition yet: say in one or two sentences where AI should take the company in about three years.",
-    "no_stakeholders": "The stakeholder map is empty: list at least the people who can make or break the programme.",
-    "clash": "The portfolio's limits clash, so the plan only holds the use cases you made mandatory: {problem}",
-    "empty_portfolio": "The portfolio is empty: raise the budget or the capacity, or leave fewer use cases out.",
-    "prohibited": "{id} {name} is a prohibited practice (EU AI Act Art. 5): take it out of the plan; no measure makes it lawful.",
-    "no_triage_note": "{id} {name} is high-risk, but its triage note is empty: write down who does the AI Act duties, and by when, before it goes any further.",
-    "over_budget": "The portfolio's one-off cost, EUR {cost:,.0f}, exceeds the budget of EUR {budget:,.0f} by EUR {over:,.0f}.",
-    "over_capacity": "The portfolio needs {effort:g} person-months, more than the {capacity:g} it may take ({share:.0%} of what the team delivers in {quarters} quarters).",
-    "unscheduled": "{id} {name} is in the portfolio but not in the roadmap ({reason}): raise the capacity, or leave it out.",
-    "team_too_small": "The roadmap plans {capacity:g} person-months a quarter, but {people} can deliver at most {team:g}: grow the team or lower the capacity.",
-    "no_quick_win": "No quick win in the portfolio: add at least one high-value, high-feasibility use case to show results early.",
-    "untrained": "The literacy plan gives the {audience} no training: Art. 4 of the EU AI Act asks providers and deployers to take measures that support the AI literacy of everyone who works with AI for them.",
-    "no_milestone": "{phase} has no milestone.",
-}
-
-_DOC = {
-    "title": "# My first 90 days as Chief AI Officer: {company}",
-    "none": "*None.*",
-    "to_complete": "*To be completed.*",
-    "clean": "None: the plan holds together.",
+    "ambition": N_(
+        "No ambition yet: say in one or two sentences where AI should take the company in about three years."
+    ),
+    "no_stakeholders": N_(
+        "The stakeholder map is empty: list at least the people who can make or break the programme."
+    ),
+    "clash": N_(
+        "The portfolio's limits clash, so the plan only holds the use cases you made mandatory: {problem}"
+    ),
+    "empty_portfolio": N_(
+        "The portfolio is empty: raise the budget or the capacity, or leave fewer use cases out."
+    ),
+    "prohibited": N_(
+        "{id} {name} is a prohibited practice (EU AI Act Art. 5): take it out of the plan; no measure makes "
+        "it lawful."
+    ),
+    "no_triage_note": N_(
+        "{id} {name} is high-risk, but its triage note is empty: write down who does the AI Act duties, and "
+        "by when, before it goes any further."
+    ),
+    "over_budget": N_("The portfolio's one-off cost, {cost}, exceeds the budget of {budget} by {over}."),
+    "over_capacity": N_(
+        "The portfolio needs {effort} person-months, more than the {capacity} it may take ({share} of what "
+        "the team delivers in {quarters} quarters)."
+    ),
+    "unscheduled": N_(
+        "{id} {name} is in the portfolio but not in the roadmap ({reason}): raise the capacity, or leave it out."
+    ),
+    "team_too_small": N_(
+        "The roadmap plans {capacity} person-months a quarter, but {people} can deliver at most {team}: grow "
+        "the team or lower the capacity."
+    ),
+    "no_quick_win": N_(
+        "No quick win in the portfolio: add at least one high-value, high-feasibility use case to show "
+        "results early."
+    ),
+    "untrained": N_(
+        "The literacy plan gives the {audience} no training: Art. 4 of the EU AI Act asks providers and "
+        "deployers to take measures that support the AI literacy of everyone who works with AI for them."
+    ),
+    "no_milestone": N_("{phase} has no milestone."),
 }
 
 
@@ -197,7 +243,7 @@ class NinetyDayPlan:
     objectives: tuple[tuple[str, str], ...]
     maturity: MaturityResult
     stakeholders: pd.DataFrame
-    weights_preset: str
+    weights_preset: WeightPreset
     weights: dict[str, float]
     budget_eur: float
     capacity_pm_per_quarter: float
@@ -216,7 +262,7 @@ class NinetyDayPlan:
     literacy_totals: dict[str, float]
     adkar: AdkarResult | None
     quick_wins: tuple[str, ...]
-    milestones: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    milestones: dict[Phase, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def team_size(self) -> int:
@@ -235,6 +281,9 @@ class NinetyDayPlan:
         return {str(role): float(gap) for role, gap in short["max_gap_people"].items()}
 
     def _repr_markdown_(self) -> str:
+        # The report layer sits above this module, so it is imported when a plan is shown, not before.
+        from caiokit.reports.ninety_day_plan import to_markdown
+
         return to_markdown(self)
 
 
@@ -246,31 +295,30 @@ def default_choices() -> dict[str, Any]:
 def explain_choices() -> pd.DataFrame:
     """Each choice of the plan, its default and what it means."""
     defaults = default_choices()
+    presets = ", ".join(preset.label for preset in WEIGHT_PRESETS)
     return pd.DataFrame(
         {
             "choice": list(CHOICE_MEANINGS),
             "default": [_short(defaults[key]) for key in CHOICE_MEANINGS],
-            "meaning": list(CHOICE_MEANINGS.values()),
+            "meaning": [_(meaning).format(presets=presets) for meaning in CHOICE_MEANINGS.values()],
         }
     ).set_index("choice")
 
 
-def weights_for(weights: str | Mapping[str, float]) -> tuple[str, dict[str, float]]:
-    """The preset's name (or 'custom') and its weights, for a preset name or a dict of weights."""
-    if isinstance(weights, str):
-        name = weights.strip().lower()
-        if name not in WEIGHT_PRESETS:
-            raise NinetyDayError(
-                _MESSAGES["bad_preset"].format(
-                    value=weights, presets=", ".join(repr(p) for p in WEIGHT_PRESETS)
-                )
-            )
-        return name, dict(WEIGHT_PRESETS[name])
-    if not isinstance(weights, Mapping):
-        raise NinetyDayError(
-            _MESSAGES["bad_preset"].format(value=weights, presets=", ".join(repr(p) for p in WEIGHT_PRESETS))
-        )
-    return "custom", {str(key): value for key, value in weights.items()}
+def explain_presets() -> pd.DataFrame:
+    """The course's weight presets side by side: a row per criterion, a column per preset."""
+    return pd.DataFrame({preset.label: weights for preset, weights in WEIGHT_PRESETS.items()})
+
+
+def weights_for(weights: str | Mapping[str, float]) -> tuple[WeightPreset, dict[str, float]]:
+    """The preset (``WeightPreset.CUSTOM`` for a dict) and its weights, for a preset's id or label, or a dict."""
+    if isinstance(weights, Mapping):
+        return WeightPreset.CUSTOM, {str(key): value for key, value in weights.items()}
+    preset = WeightPreset.parse(weights)
+    if preset is None or preset not in WEIGHT_PRESETS:
+        presets = ", ".join(repr(preset.label) for preset in WEIGHT_PRESETS)
+        raise NinetyDayError(_(_MESSAGES["bad_preset"]).format(value=weights, presets=presets))
+    return preset, dict(WEIGHT_PRESETS[preset])
 
 
 def parse_notes(text: str) -> dict[str, str]:
@@ -282,7 +330,7 @@ def parse_notes(text: str) -> dict[str, str]:
             continue
         match = re.fullmatch(r"([A-Za-z]+\d+)\s*[:\-]\s*(.*)", line)
         if match is None:
-            raise NinetyDayError(_MESSAGES["bad_note_line"].format(line=number, text=line))
+            raise NinetyDayError(_(_MESSAGES["bad_note_line"]).format(line=number, text=line))
         notes[match.group(1).upper()] = match.group(2).strip()
     return notes
 
@@ -292,8 +340,8 @@ def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
 
     With no work planned, every role counts the same. Equal remainders go to the role listed first.
     """
-    if isinstance(people, bool) or not isinstance(people, numbers.Integral) or people < 0:
-        raise NinetyDayError(_MESSAGES["bad_whole"].format(key="headcount", low=0, value=people))
+    if not _is_whole(people, 0):
+        raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=people))
     roles = role_names()
     demand = {role: float(workload[role].sum()) if role in workload.columns else 0.0 for role in roles}
     if sum(demand.values()) <= 0:  # no work planned yet: spread the people evenly, in the roles' order
@@ -308,11 +356,28 @@ def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
     return split
 
 
-def build_plan(choices: Mapping[str, Any] | None = None) -> NinetyDayPlan:
-    """The 90-day plan for the given choices (missing keys take their defaults; see ``explain_choices()``)."""
+def plan_catalog(source: CatalogSource = None) -> pd.DataFrame:
+    """The catalog a plan is built on: the case study's (``None``), or a table or CSV file, checked.
+
+    A table goes through ``caiokit.catalog.validate_catalog``, a path or an open file through
+    ``caiokit.catalog.load_catalog``: a malformed catalog raises their ``CatalogError``, listing every problem.
+    """
+    if source is None:
+        return case_study.load(CASE_STUDY).catalog
+    if isinstance(source, pd.DataFrame):
+        return validate_catalog(source)
+    return load_catalog(source)
+
+
+def build_plan(choices: Mapping[str, Any] | None = None, catalog: CatalogSource = None) -> NinetyDayPlan:
+    """The 90-day plan for the given choices (missing keys take their defaults; see ``explain_choices()``).
+
+    ``catalog`` is the use cases to choose from: the case study's by default, or the learner's own (see
+    ``plan_catalog``). Everything else about the company (its name, objectives, staff) is the case study's.
+    """
     case = case_study.load(CASE_STUDY)
-    c = _checked_choices(choices, case)
-    catalog = case.catalog
+    catalog = case.catalog if catalog is None else plan_catalog(catalog)
+    c = _checked_choices(choices, case, catalog)
     company = str(case.company.get("name", ""))
     objectives = tuple((objective.id, objective.text) for objective in company_objectives(case.company))
 
@@ -369,7 +434,7 @@ def build_plan(choices: Mapping[str, Any] | None = None) -> NinetyDayPlan:
     ].reset_index(drop=True)
     totals = _totals(catalog, use_cases)
     tiers = dict(zip(use_cases["id"], use_cases["ai_act_tier"], strict=True))
-    basis = _triage_basis(tiers)
+    basis = _triage_basis(use_cases)
     notes = {key: note for key, note in c["triage_notes"].items() if key in tiers and note.strip()}
 
     # Days 61-90: launch (the roadmap comes first, because the team is sized on it).
@@ -426,106 +491,80 @@ def check_plan(plan: NinetyDayPlan) -> list[str]:
     problems = []
     names = dict(zip(plan.use_cases["id"], plan.use_cases["name"], strict=True))
     if not plan.ambition.strip():
-        problems.append(_CHECKS["ambition"])
+        problems.append(_(_CHECKS["ambition"]))
     if plan.stakeholders.empty:
-        problems.append(_CHECKS["no_stakeholders"])
+        problems.append(_(_CHECKS["no_stakeholders"]))
     if plan.portfolio_problem:
-        problems.append(_CHECKS["clash"].format(problem=_one_line(plan.portfolio_problem)))
+        problems.append(_(_CHECKS["clash"]).format(problem=_one_line(plan.portfolio_problem)))
     if not plan.selected:
-        problems.append(_CHECKS["empty_portfolio"])
+        problems.append(_(_CHECKS["empty_portfolio"]))
     for use_case in plan.selected:
         tier = plan.tiers.get(use_case)
         if tier == "prohibited":
-            problems.append(_CHECKS["prohibited"].format(id=use_case, name=names[use_case]))
+            problems.append(_(_CHECKS["prohibited"]).format(id=use_case, name=names[use_case]))
         elif tier == "high" and not plan.triage_notes.get(use_case, "").strip():
-            problems.append(_CHECKS["no_triage_note"].format(id=use_case, name=names[use_case]))
+            problems.append(_(_CHECKS["no_triage_note"]).format(id=use_case, name=names[use_case]))
     cost = plan.totals["one_off_eur"]
     if cost > plan.budget_eur + 1e-6:
         problems.append(
-            _CHECKS["over_budget"].format(cost=cost, budget=plan.budget_eur, over=cost - plan.budget_eur)
+            _(_CHECKS["over_budget"]).format(
+                cost=format_eur(cost),
+                budget=format_eur(plan.budget_eur),
+                over=format_eur(cost - plan.budget_eur),
+            )
         )
     room = plan.capacity_pm_per_quarter * plan.horizon_quarters * PLANNED_SHARE
     if plan.totals["effort_pm"] > room + 1e-9:
         problems.append(
-            _CHECKS["over_capacity"].format(
-                effort=plan.totals["effort_pm"],
-                capacity=room,
-                share=PLANNED_SHARE,
+            _(_CHECKS["over_capacity"]).format(
+                effort=plain_number(plan.totals["effort_pm"]),
+                capacity=plain_number(room),
+                share=format_percent(PLANNED_SHARE),
                 quarters=plan.horizon_quarters,
             )
         )
     table = plan.roadmap.table
     for row in table[~table["scheduled"]].itertuples(index=False):
         if plan.tiers.get(row.id) != "prohibited":
-            problems.append(_CHECKS["unscheduled"].format(id=row.id, name=row.name, reason=row.reason))
+            problems.append(_(_CHECKS["unscheduled"]).format(id=row.id, name=row.name, reason=row.reason))
     if plan.capacity_pm_per_quarter > plan.team_capacity_pm_per_quarter + 1e-9:
         problems.append(
-            _CHECKS["team_too_small"].format(
-                capacity=plan.capacity_pm_per_quarter,
-                people=_people(plan.team_size),
-                team=plan.team_capacity_pm_per_quarter,
+            _(_CHECKS["team_too_small"]).format(
+                capacity=plain_number(plan.capacity_pm_per_quarter),
+                people=count_people(plan.team_size),
+                team=plain_number(plan.team_capacity_pm_per_quarter),
             )
         )
     if plan.selected and not plan.quick_wins:
-        problems.append(_CHECKS["no_quick_win"])
+        problems.append(_(_CHECKS["no_quick_win"]))
     for audience, hours in plan.literacy["hours_per_person"].items():
         if hours <= 0:
-            problems.append(_CHECKS["untrained"].format(audience=audience))
-    for phase, title in PHASES.items():
+            problems.append(_(_CHECKS["untrained"]).format(audience=audience))
+    for phase in Phase:
         if not plan.milestones.get(phase):
-            problems.append(_CHECKS["no_milestone"].format(phase=title))
+            problems.append(_(_CHECKS["no_milestone"]).format(phase=phase.label))
     return problems
 
 
-def to_markdown(plan: NinetyDayPlan) -> str:
-    """The whole plan as one Markdown document: a section per phase, then the open points."""
-    problems = check_plan(plan)
-    parts = [
-        _DOC["title"].format(company=plan.company),
-        f"**Ambition.** {plan.ambition or _DOC['to_complete']}",
-        f"**The role.** The {ROLES['CAIO'].title} {lower_first(ROLES['CAIO'].description)}",
-        "**Business objectives.**\n\n" + markdown.bullets(f"{key}: {text}" for key, text in plan.objectives),
-        f"**Limits.** One-off budget EUR {plan.budget_eur:,.0f}; the AI team delivers "
-        f"{plan.capacity_pm_per_quarter:g} person-months a quarter over {plan.horizon_quarters} quarters "
-        f"from {plan.roadmap.quarters[0]}; {_people(plan.team_size)} in the AI team.",
-        f"## {PHASES['listen']}",
-        "### AI maturity today",
-        plan.maturity.to_markdown(),
-        "### Stakeholder map",
-        _stakeholder_markdown(plan.stakeholders),
-        "### Milestones",
-        markdown.bullets(plan.milestones.get("listen", ()), empty=_DOC["none"]),
-        f"## {PHASES['decide']}",
-        "### Prioritised use cases and budget",
-        _weights_markdown(plan),
-        _use_case_markdown(plan),
-        _totals_markdown(plan),
-        "### EU AI Act triage of the selected use cases",
-        _triage_markdown(plan),
-        "### Team",
-        _team_markdown(plan),
-        "### Milestones",
-        markdown.bullets(plan.milestones.get("decide", ()), empty=_DOC["none"]),
-        f"## {PHASES['launch']}",
-        "### Roadmap",
-        _roadmap_markdown(plan),
-        "### Quick wins",
-        _quick_wins_markdown(plan),
-        "### AI literacy plan",
-        _literacy_markdown(plan),
-        "### Change: the first users",
-        _adkar_markdown(plan.adkar),
-        "### Milestones",
-        markdown.bullets(plan.milestones.get("launch", ()), empty=_DOC["none"]),
-        "## Open points",
-        markdown.bullets(problems, empty=_DOC["clean"]),
+def count_people(count: int) -> str:
+    """A number of people, as a sentence says it: '1 person', '3 people'."""
+    return ngettext("{count} person", "{count} people", count).format(count=count)
+
+
+def quick_win_schedule(plan: NinetyDayPlan) -> list[tuple[str, str, str]]:
+    """Each quick win: id, name, and when it should show results (the quarter its roadmap ends in)."""
+    names = dict(zip(plan.use_cases["id"], plan.use_cases["name"], strict=True))
+    ends = dict(zip(plan.roadmap.table["id"], plan.roadmap.table["end_quarter"], strict=True))
+    return [
+        (
+            use_case,
+            names[use_case],
+            _("end of {quarter}").format(quarter=ends[use_case])
+            if ends.get(use_case)
+            else _("not in the roadmap"),
+        )
+        for use_case in plan.quick_wins
     ]
-    return "\n\n".join(part.strip() for part in parts) + "\n"
-
-
-def write_plan(plan: NinetyDayPlan, path: str | os.PathLike) -> Path:
-    """Write the plan as Markdown to ``path`` (overwriting it) and return the path written."""
-    return markdown.write(path, to_markdown(plan), example="my_90_day_plan.md", error=NinetyDayError)
 
 
 # --- building blocks ------------------------------------------------------------------------------
@@ -533,78 +572,105 @@ def write_plan(plan: NinetyDayPlan, path: str | os.PathLike) -> Path:
 
 def _short(value: Any) -> str:
     """A default value in a few characters, for the table of choices."""
+    if isinstance(value, Category):
+        return repr(value.value)
     if isinstance(value, Mapping):
-        return f"{len(value)} entries" if value else "{}"
+        return (
+            ngettext("{count} entry", "{count} entries", len(value)).format(count=len(value))
+            if value
+            else "{}"
+        )
     if isinstance(value, tuple | list):
-        return f"{len(value)} rows" if value and isinstance(value[0], tuple) else repr(list(value))
+        if value and isinstance(value[0], tuple):
+            return ngettext("{count} row", "{count} rows", len(value)).format(count=len(value))
+        return repr(list(value))
     return repr(value)
 
 
-def _checked_choices(choices: Mapping[str, Any] | None, case: CaseStudy) -> dict[str, Any]:
+def _checked_choices(
+    choices: Mapping[str, Any] | None, case: CaseStudy, catalog: pd.DataFrame
+) -> dict[str, Any]:
     """The choices merged over the case study's defaults, checked for the problems this module can name best."""
     if choices is None:
         choices = {}
     if not isinstance(choices, Mapping):
-        raise NinetyDayError(_MESSAGES["not_mapping"].format(kind=type(choices).__name__))
+        raise NinetyDayError(_(_MESSAGES["not_mapping"]).format(kind=type(choices).__name__))
     result = _defaults(case)
     for key, value in choices.items():
         if key not in result:
             close = difflib.get_close_matches(str(key), list(result), n=1)
-            suggestion = _MESSAGES["suggestion"].format(match=close[0]) if close else ""
+            suggestion = _(_MESSAGES["suggestion"]).format(match=close[0]) if close else ""
             raise NinetyDayError(
-                _MESSAGES["unknown_choice"].format(key=key, suggestion=suggestion, keys=", ".join(result))
+                _(_MESSAGES["unknown_choice"]).format(key=key, suggestion=suggestion, keys=", ".join(result))
             )
         result[key] = value
     if not is_number(result["budget_eur"]) or result["budget_eur"] < 0:
         raise NinetyDayError(
-            _MESSAGES["bad_number"].format(key="budget_eur", low=0, value=result["budget_eur"])
+            _(_MESSAGES["bad_number"]).format(key="budget_eur", low=0, value=result["budget_eur"])
         )
     if not is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
         raise NinetyDayError(
-            _MESSAGES["bad_positive"].format(
+            _(_MESSAGES["bad_positive"]).format(
                 key="capacity_pm_per_quarter", value=result["capacity_pm_per_quarter"]
             )
         )
     horizon = result["horizon_quarters"]
-    if isinstance(horizon, bool) or not isinstance(horizon, numbers.Integral) or horizon < 1:
-        raise NinetyDayError(_MESSAGES["bad_whole"].format(key="horizon_quarters", low=1, value=horizon))
+    if not _is_whole(horizon, 1):
+        raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="horizon_quarters", low=1, value=horizon))
     most = result["max_high_risk"]
-    if most is not None and (isinstance(most, bool) or not isinstance(most, numbers.Integral) or most < 0):
+    if most is not None and not _is_whole(most, 0):
         raise NinetyDayError(
-            _MESSAGES["bad_whole"].format(key="max_high_risk", low=0, value=most) + " Or None."
+            _(_MESSAGES["bad_whole"]).format(key="max_high_risk", low=0, value=most)
+            + " "
+            + _(_MESSAGES["or_none"])
         )
     headcount = result["headcount"]
     if isinstance(headcount, Mapping):
         unknown = [str(role) for role in headcount if role not in role_names()]
         if unknown:
             raise NinetyDayError(
-                _MESSAGES["unknown_roles"].format(roles=", ".join(unknown), allowed=", ".join(role_names()))
+                _(_MESSAGES["unknown_roles"]).format(
+                    roles=", ".join(unknown), allowed=", ".join(role_names())
+                )
             )
         for role, people in headcount.items():
-            if isinstance(people, bool) or not isinstance(people, numbers.Integral) or people < 0:
-                raise NinetyDayError(
-                    _MESSAGES["bad_whole"].format(key=f"headcount of {role}", low=0, value=people)
-                )
-    elif isinstance(headcount, bool) or not isinstance(headcount, numbers.Integral) or headcount < 0:
-        raise NinetyDayError(_MESSAGES["bad_whole"].format(key="headcount", low=0, value=headcount))
-    known = set(case.catalog["id"])
+            if not _is_whole(people, 0):
+                key = _(_MESSAGES["headcount_of"]).format(role=role)
+                raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key=key, low=0, value=people))
+    elif not _is_whole(headcount, 0):
+        raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=headcount))
+    known = set(catalog["id"])
     for key in ("mandatory", "excluded"):
         result[key] = _checked_ids(key, result[key], known)
     both = [use_case for use_case in result["mandatory"] if use_case in result["excluded"]]
     if both:
-        raise NinetyDayError(_MESSAGES["both"].format(ids=", ".join(both)))
+        raise NinetyDayError(_(_MESSAGES["both"]).format(ids=", ".join(both)))
     notes = result["triage_notes"]
     if isinstance(notes, str):
         notes = parse_notes(notes)
     if not isinstance(notes, Mapping) or not all(isinstance(note, str) for note in notes.values()):
-        raise NinetyDayError(_MESSAGES["bad_notes"])
+        raise NinetyDayError(_(_MESSAGES["bad_notes"]))
     result["triage_notes"] = {str(key).strip().upper(): note for key, note in notes.items()}
-    milestones = result["milestones"]
-    if not isinstance(milestones, Mapping) or not set(milestones) <= set(PHASES):
-        raise NinetyDayError(_MESSAGES["bad_milestones"].format(phases=", ".join(map(repr, PHASES))))
-    if any(isinstance(items, str) or not isinstance(items, Sequence) for items in milestones.values()):
-        raise NinetyDayError(_MESSAGES["bad_milestones"].format(phases=", ".join(map(repr, PHASES))))
+    result["milestones"] = _checked_milestones(result["milestones"])
     return result
+
+
+def _is_whole(value: Any, low: int) -> bool:
+    """Whether ``value`` is a whole number (not a bool) of ``low`` or more."""
+    return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
+
+
+def _checked_milestones(milestones: Any) -> dict[Phase, Sequence[str]]:
+    """The learner's milestones by phase (its id or label), each phase with a list of texts."""
+    phases = {key: Phase.parse(key) for key in milestones} if isinstance(milestones, Mapping) else {}
+    if (
+        not isinstance(milestones, Mapping)
+        or None in phases.values()
+        or any(isinstance(items, str) or not isinstance(items, Sequence) for items in milestones.values())
+    ):
+        shown = ", ".join(repr(phase.value) for phase in Phase)
+        raise NinetyDayError(_(_MESSAGES["bad_milestones"]).format(phases=shown))
+    return {phases[key]: items for key, items in milestones.items()}
 
 
 def _checked_ids(key: str, value: Any, known: set[str]) -> tuple[str, ...]:
@@ -612,11 +678,11 @@ def _checked_ids(key: str, value: Any, known: set[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, Sequence | set | frozenset):
-        raise NinetyDayError(_MESSAGES["bad_ids"].format(key=key, value=value))
+        raise NinetyDayError(_(_MESSAGES["bad_ids"]).format(key=key, value=value))
     ids = tuple(dict.fromkeys(str(item).strip().upper() for item in value))
     unknown = [use_case for use_case in ids if use_case not in known]
     if unknown:
-        raise NinetyDayError(_MESSAGES["unknown_ids"].format(key=key, ids=", ".join(unknown)))
+        raise NinetyDayError(_(_MESSAGES["unknown_ids"]).format(key=key, ids=", ".join(unknown)))
     return ids
 
 
@@ -628,7 +694,7 @@ def _stakeholder_table(stakeholders: Any) -> pd.DataFrame:
     try:
         return pd.DataFrame(list(stakeholders), columns=columns)
     except (TypeError, ValueError):
-        raise NinetyDayError(_MESSAGES["bad_stakeholders"]) from None
+        raise NinetyDayError(_(_MESSAGES["bad_stakeholders"])) from None
 
 
 def _totals(catalog: pd.DataFrame, use_cases: pd.DataFrame) -> dict[str, float]:
@@ -652,16 +718,20 @@ def _totals(catalog: pd.DataFrame, use_cases: pd.DataFrame) -> dict[str, float]:
     return totals
 
 
-def _triage_basis(tiers: Mapping[str, str]) -> dict[str, str]:
-    """Why each chosen use case is in its tier: the course's worked triage if there is one, else the catalog."""
-    worked = {name.split(" ", 1)[0]: answers for name, answers in triage_examples().items()}
+def _triage_basis(use_cases: pd.DataFrame) -> dict[str, str]:
+    """Why each chosen use case is in its tier: the course's worked triage if there is one, else the catalog.
+
+    A worked triage is about the use case with that id and that name, so a learner's own catalog that reuses
+    an id for another use case gets none.
+    """
+    answers_of, names = triage_examples(), triage_example_names()
     basis = {}
-    for use_case, tier in tiers.items():
-        if use_case in worked:
-            result = triage(worked[use_case])
-            basis[use_case] = result.reasons[0] if result.tier == tier else f"catalog tier {tier}"
+    for use_case, name, tier in use_cases[["id", "name", "ai_act_tier"]].itertuples(index=False):
+        result = triage(answers_of[use_case]) if names.get(use_case) == name else None
+        if result is not None and result.tier == tier:
+            basis[use_case] = result.reasons[0]
         else:
-            basis[use_case] = f"catalog tier {tier}"
+            basis[use_case] = _(_MESSAGES["catalog_tier"]).format(tier=tier)
     return basis
 
 
@@ -709,32 +779,46 @@ def _one_line(message: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def _people(count: int) -> str:
-    return f"{count} {'person' if count == 1 else 'people'}"
-
-
-def _milestones(plan: NinetyDayPlan) -> dict[str, tuple[str, ...]]:
+def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
     """The milestones each phase's results call for, in plain words."""
     listen = []
-    close = plan.stakeholders[plan.stakeholders["quadrant"] == "manage closely"]
+    # The stakeholders of high influence and high interest.
+    close = plan.stakeholders[plan.stakeholders["quadrant"] == stakeholder_quadrant(HIGH_FROM, HIGH_FROM)]
     if len(close):
         listen.append(
-            f"Meet the {len(close)} stakeholders to manage closely one to one, opponents first: "
-            f"{', '.join(close['name'])}."
+            ngettext(
+                "Meet the {count} stakeholder to manage closely one to one, opponents first: {names}.",
+                "Meet the {count} stakeholders to manage closely one to one, opponents first: {names}.",
+                len(close),
+            ).format(count=len(close), names=", ".join(close["name"]))
         )
+    # round() before format_number: see caiokit.reports.ninety_day_plan._totals_markdown.
     listen.append(
-        f"Run the maturity self-assessment with the executive committee (today: {plan.maturity.level}, "
-        f"{plan.maturity.overall_score:.2f} of 5) and agree the next moves on the weakest pillars."
+        _(
+            "Run the maturity self-assessment with the executive committee (today: {level}, {score} of 5) and "
+            "agree the next moves on the weakest pillars."
+        ).format(
+            level=plan.maturity.level, score=format_number(round(float(plan.maturity.overall_score), 2), 2)
+        )
     )
-    listen.append("Start the inventory of AI systems already in use, each with its EU AI Act tier.")
+    listen.append(_("Start the inventory of AI systems already in use, each with its EU AI Act tier."))
 
     decide = [
-        f"Agree the scoring weights ({plan.weights_preset}) with the executive committee and publish the ranking."
+        _(
+            "Agree the scoring weights ({preset}) with the executive committee and publish the ranking."
+        ).format(preset=plan.weights_preset.label)
     ]
     if plan.selected:
         decide.append(
-            f"Get the portfolio approved: {len(plan.selected)} use cases, EUR {plan.totals['one_off_eur']:,.0f} "
-            f"one-off within a budget of EUR {plan.budget_eur:,.0f}."
+            ngettext(
+                "Get the portfolio approved: {count} use case, {cost} one-off within a budget of {budget}.",
+                "Get the portfolio approved: {count} use cases, {cost} one-off within a budget of {budget}.",
+                len(plan.selected),
+            ).format(
+                count=len(plan.selected),
+                cost=format_eur(plan.totals["one_off_eur"]),
+                budget=format_eur(plan.budget_eur),
+            )
         )
     counts = pd.Series(plan.tiers, dtype=str).value_counts()
     if len(counts):
@@ -743,190 +827,59 @@ def _milestones(plan: NinetyDayPlan) -> dict[str, tuple[str, ...]]:
             for tier in ("prohibited", "high", "transparency", "minimal")
             if tier in counts
         )
-        decide.append(f"Record the AI Act triage of every selected use case in the inventory ({tiers}).")
+        decide.append(
+            _("Record the AI Act triage of every selected use case in the inventory ({tiers}).").format(
+                tiers=tiers
+            )
+        )
     high = [use_case for use_case, tier in plan.tiers.items() if tier == "high"]
     if high:
-        decide.append(f"Assign the high-risk deployer duties of {', '.join(high)} before any use (Art. 26).")
+        decide.append(
+            _("Assign the high-risk deployer duties of {ids} before any use (Art. 26).").format(
+                ids=", ".join(high)
+            )
+        )
     gaps = plan.team_gaps
     if gaps:
         decide.append(
-            f"Staff the team of {_people(plan.team_size)}, and cover the gaps "
-            f"({'; '.join(f'{role} {gap:.1f}' for role, gap in gaps.items())} people at the peak) by hiring, "
-            "borrowing from the business units, or a partner."
+            _(
+                "Staff the team of {people}, and cover the gaps ({gaps} people at the peak) by hiring, "
+                "borrowing from the business units, or a partner."
+            ).format(
+                people=count_people(plan.team_size),
+                gaps="; ".join(
+                    f"{role} {format_number(round(float(gap), 1), 1)}" for role, gap in gaps.items()
+                ),
+            )
         )
     else:
-        decide.append(f"Staff the team of {_people(plan.team_size)}.")
+        decide.append(_("Staff the team of {people}.").format(people=count_people(plan.team_size)))
 
     launch = []
     if plan.quick_wins:
         launch.append(
-            "Announce the quick wins and when each should show results: "
-            + ", ".join(f"{use_case} ({when})" for use_case, _, when in _quick_win_rows(plan))
-            + "."
+            _("Announce the quick wins and when each should show results: {wins}.").format(
+                wins=", ".join(f"{use_case} ({when})" for use_case, _name, when in quick_win_schedule(plan))
+            )
         )
     table = plan.roadmap.table
     first = table[table["scheduled"] & (table["start_index"] == 0)]
     if len(first):
         launch.append(
-            f"Launch the roadmap's first quarter ({plan.roadmap.quarters[0]}), each use case with a sponsor, "
-            f"a success metric and its data access agreed: {', '.join(sorted(first['id']))}."
+            _(
+                "Launch the roadmap's first quarter ({quarter}), each use case with a sponsor, a success metric "
+                "and its data access agreed: {ids}."
+            ).format(quarter=plan.roadmap.quarters[0], ids=", ".join(sorted(first["id"])))
         )
     launch.append(
-        f"Start AI literacy training, executives and managers first: "
-        f"{plan.literacy_totals['total_hours']:,.0f} hours in all."
+        _("Start AI literacy training, executives and managers first: {hours} hours in all.").format(
+            hours=format_number(plan.literacy_totals["total_hours"])
+        )
     )
     if plan.adkar is not None and plan.adkar.barrier is not None:
         launch.append(
-            f"Work on the first users' barrier point, {plan.adkar.barrier}, before the first rollout."
+            _("Work on the first users' barrier point, {barrier}, before the first rollout.").format(
+                barrier=plan.adkar.barrier
+            )
         )
-    return {"listen": tuple(listen), "decide": tuple(decide), "launch": tuple(launch)}
-
-
-def _stakeholder_markdown(placed: pd.DataFrame) -> str:
-    rows = [
-        (row.name, row.quadrant, row.stance_label, row.engagement) for row in placed.itertuples(index=False)
-    ]
-    return markdown.table(("Stakeholder", "Quadrant", "Stance", "Engagement"), rows, empty=_DOC["none"])
-
-
-def _weights_markdown(plan: NinetyDayPlan) -> str:
-    table = explain_weights(plan.weights)
-    shown = ", ".join(
-        f"{row.criterion} {row.weight:.0%}" for row in table.itertuples(index=False) if row.weight > 0
-    )
-    return (
-        f"Weights ({plan.weights_preset}): {shown}. The portfolio is the combination with the highest total "
-        "score within the budget and the team's person-months; prohibited use cases are never chosen."
-    )
-
-
-def _use_case_markdown(plan: NinetyDayPlan) -> str:
-    rows = [
-        (
-            "-" if pd.isna(row.rank) else int(row.rank),
-            row.id,
-            row.name,
-            Quadrant.label_of(row.quadrant),
-            f"{row.cost_one_off_eur:,.0f}",
-            f"{row.benefit_yearly_eur:,.0f}",
-            f"{row.effort_pm:g}",
-        )
-        for row in plan.use_cases.itertuples(index=False)
-    ]
-    return markdown.table(
-        ("Rank", "Id", "Use case", "2x2", "One-off EUR", "Benefit EUR/year", "Effort pm"),
-        rows,
-        empty=_DOC["none"],
-    )
-
-
-def _totals_markdown(plan: NinetyDayPlan) -> str:
-    t = plan.totals
-    payback = "no payback" if math.isnan(t["payback_years"]) else f"payback in {t['payback_years']:.1f} years"
-    text = (
-        f"**Totals.** {int(t['use_cases'])} use cases; one-off EUR {t['one_off_eur']:,.0f} of a budget of "
-        f"EUR {plan.budget_eur:,.0f}; {t['effort_pm']:g} person-months; yearly benefit EUR "
-        f"{t['yearly_benefit_eur']:,.0f} for EUR {t['yearly_running_eur']:,.0f} of yearly running cost; "
-        f"NPV EUR {t['npv_eur']:,.0f} at {DISCOUNT_RATE:.0%} over {FINANCE_YEARS} years, {payback}."
-    )
-    if plan.portfolio_problem:
-        text += f"\n\n**The limits clash.** {plan.portfolio_problem}"
-    return text
-
-
-def _triage_markdown(plan: NinetyDayPlan) -> str:
-    names = dict(zip(plan.use_cases["id"], plan.use_cases["name"], strict=True))
-    rows = [
-        (use_case, names[use_case], tier, plan.triage_basis[use_case], plan.triage_notes.get(use_case, ""))
-        for use_case, tier in plan.tiers.items()
-    ]
-    text = markdown.table(("Id", "Use case", "Tier", "Why", "Note"), rows, empty=_DOC["none"])
-    if "high" in plan.tiers.values():
-        duties = markdown.bullets(obligations("high", "deployer"))
-        text += f"\n\nAs deployer of a high-risk system, Alvera must:\n\n{duties}"
-    return text
-
-
-def _team_markdown(plan: NinetyDayPlan) -> str:
-    rows = [
-        (
-            role,
-            int(row.people),
-            f"{row.peak_need_people:.1f}",
-            int(row.quarters_short),
-            f"{row.max_gap_people:.1f}",
-        )
-        for role, row in plan.team.iterrows()
-        if row.people > 0 or row.peak_need_people > 0
-    ]
-    text = (
-        f"{_people(plan.team_size)}, delivering up to {plan.team_capacity_pm_per_quarter:g} person-months a "
-        f"quarter at {PM_PER_PERSON_PER_QUARTER:g} per person.\n\n"
-    )
-    text += markdown.table(
-        ("Role", "People", "Needed at peak", "Quarters short", "Largest gap (people)"),
-        rows,
-        empty=_DOC["none"],
-    )
-    return text
-
-
-def _roadmap_markdown(plan: NinetyDayPlan) -> str:
-    table = plan.roadmap.table
-    rows = [
-        (row.id, row.name, row.start_quarter, row.end_quarter)
-        for row in table[table["scheduled"]].sort_values(["start_index", "id"]).itertuples(index=False)
-    ]
-    text = markdown.table(("Id", "Use case", "Start", "End"), rows, empty=_DOC["none"])
-    load = quarterly_load(plan.roadmap)
-    text += "\n\nLoad per quarter: " + "; ".join(
-        f"{quarter} {row.load_pm:g} of {row.capacity_pm:g} pm" for quarter, row in load.iterrows()
-    )
-    left = table[~table["scheduled"]]
-    if len(left):
-        text += "\n\nNot in the roadmap:\n\n" + markdown.bullets(
-            f"{row.id} {row.name}: {row.reason}" for row in left.itertuples(index=False)
-        )
-    return text
-
-
-def _quick_win_rows(plan: NinetyDayPlan) -> list[tuple[str, str, str]]:
-    """Each quick win: id, name, and when it should show results (the quarter its roadmap ends in)."""
-    names = dict(zip(plan.use_cases["id"], plan.use_cases["name"], strict=True))
-    ends = dict(zip(plan.roadmap.table["id"], plan.roadmap.table["end_quarter"], strict=True))
-    return [
-        (
-            use_case,
-            names[use_case],
-            f"end of {ends[use_case]}" if ends.get(use_case) else "not in the roadmap",
-        )
-        for use_case in plan.quick_wins
-    ]
-
-
-def _quick_wins_markdown(plan: NinetyDayPlan) -> str:
-    rows = _quick_win_rows(plan)
-    return markdown.bullets(
-        (f"{use_case} {name} ({when})" for use_case, name, when in rows), empty=_DOC["none"]
-    )
-
-
-def _literacy_markdown(plan: NinetyDayPlan) -> str:
-    rows = [
-        (audience, f"{int(row.headcount):,}", f"{row.hours_per_person:g}", f"{row.total_hours:,.0f}")
-        for audience, row in plan.literacy.iterrows()
-    ]
-    t = plan.literacy_totals
-    return (
-        markdown.table(("Audience", "People", "Hours each", "Total hours"), rows, empty=_DOC["none"])
-        + f"\n\n{t['total_hours']:,.0f} hours for {int(t['headcount']):,} people, EUR {t['cost_eur']:,.0f} "
-        "of working time."
-    )
-
-
-def _adkar_markdown(adkar: AdkarResult | None) -> str:
-    if adkar is None:
-        return _DOC["to_complete"]
-    if adkar.barrier is None:
-        return adkar.advice
-    return f"Barrier point: **{adkar.barrier}**. {adkar.advice}"
+    return {Phase.LISTEN: tuple(listen), Phase.DECIDE: tuple(decide), Phase.LAUNCH: tuple(launch)}

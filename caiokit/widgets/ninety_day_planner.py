@@ -1,7 +1,9 @@
 """The 90-day planner: a few key choices in, the whole plan checked and previewed, one Markdown file out.
 
-Every number and sentence comes from ``caiokit.ninety_days``; this module only turns the controls into
-a dict of choices and shows what ``build_plan``, ``check_plan`` and ``to_markdown`` return.
+Every number and sentence comes from ``caiokit.ninety_days`` and its report writer
+``caiokit.reports.ninety_day_plan``; this module only turns the controls into a dict of choices and shows
+what ``build_plan``, ``check_plan`` and ``to_markdown`` return. The use cases come from the case study's
+catalog, or from the learner's own (``catalog=`` or ``use_catalog``), checked as the catalog loader checks any.
 """
 
 from __future__ import annotations
@@ -11,48 +13,52 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 from IPython.display import Markdown
 
-from caiokit.catalog import load_catalog
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 from caiokit.ninety_days import (
     WEIGHT_PRESETS,
+    CatalogSource,
     NinetyDayPlan,
+    WeightPreset,
     build_plan,
     check_plan,
     default_choices,
     parse_notes,
-    to_markdown,
+    plan_catalog,
     weights_for,
-    write_plan,
 )
+from caiokit.reports.ninety_day_plan import EXAMPLE_PATH, to_markdown, write_plan
 from caiokit.widgets.tool import Tool, inline_markdown
 
-DEFAULT_PATH = "my_90_day_plan.md"
 MAX_CAPACITY_PM = 30.0
 MAX_PEOPLE = 20
+BUDGET_STEP = 50_000
 
 _TEXT = {
-    "title": "<h4>Your 90-day plan</h4><i>Set the key choices, build the plan, read what is still open, export it.</i>",
-    "budget": "One-off budget, EUR",
-    "capacity": "Capacity, pm / quarter",
-    "weights": "Weights preset",
-    "headcount": "AI team, people",
-    "ambition": "Ambition",
-    "ambition_hint": "Where should AI take the company in about three years? One or two sentences.",
-    "mandatory": "Must include",
-    "excluded": "Leave out",
-    "notes": "Triage notes",
-    "notes_hint": "One per line, for each high-risk use case: UC18: who does the AI Act duties, by when",
-    "build": "Build my plan",
-    "export": "Export",
-    "path": "Export to",
-    "clean": "✔ Nothing open: the plan holds together. Export it and take it to the executive committee.",
-    "open": "<b>{count} point(s) to fix before the plan goes to the board</b>",
-    "written": "Written to `{path}`{status}.",
-    "written_open": " ({count} point(s) still open, listed at the end)",
-    "built": "Plan built from the choices above.",
-    "stale": "⚠ The plan below no longer matches the choices above: click <b>Build my plan</b> to rebuild it.",
+    "title": N_("Your 90-day plan"),
+    "intro": N_("Set the key choices, build the plan, read what is still open, export it."),
+    "budget": N_("One-off budget, EUR"),
+    "capacity": N_("Capacity, pm / quarter"),
+    "weights": N_("Weights preset"),
+    "headcount": N_("AI team, people"),
+    "ambition": N_("Ambition"),
+    "ambition_hint": N_("Where should AI take the company in about three years? One or two sentences."),
+    "mandatory": N_("Must include"),
+    "excluded": N_("Leave out"),
+    "notes": N_("Triage notes"),
+    "notes_hint": N_("One per line, for each high-risk use case: UC18: who does the AI Act duties, by when"),
+    "build": N_("Build my plan"),
+    "export": N_("Export"),
+    "path": N_("Export to"),
+    "clean": N_("✔ Nothing open: the plan holds together. Export it and take it to the executive committee."),
+    "open": N_("{count} point(s) to fix before the plan goes to the board"),
+    "written": N_("Written to `{path}`{status}."),
+    "written_open": N_(" ({count} point(s) still open, listed at the end)"),
+    "built": N_("Plan built from the choices above."),
+    "stale": N_("⚠ The plan below no longer matches the choices above: click {button} to rebuild it."),
 }
 _STYLE = {"description_width": "160px"}
 _WIDE = {"width": "560px"}
@@ -69,67 +75,73 @@ class NinetyDayPlanner(Tool):
 
     ``choices`` (see ``caiokit.ninety_days.explain_choices()``) sets the starting values; the choices that
     have no control here (maturity answers, stakeholders, literacy hours, ADKAR scores, milestones) are
-    used as given.
+    used as given. ``catalog`` is the use cases to plan with: the case study's by default, or the learner's
+    own table or CSV file (``caiokit.ninety_days.plan_catalog``); ``use_catalog`` switches to another.
+    ``path`` is where Export writes the plan (a file name in the language in use, by default).
     """
 
-    title = "the 90-day planner"
+    title = N_("the 90-day planner")
 
-    def __init__(self, choices: Mapping[str, Any] | None = None, path: str = DEFAULT_PATH):
+    def __init__(
+        self,
+        choices: Mapping[str, Any] | None = None,
+        path: str | None = None,
+        catalog: CatalogSource = None,
+    ):
         self.base = default_choices()
         self.base.update(dict(choices or {}))
-        build_plan(self.base)  # bad choices fail here, with the domain's message
-        catalog = load_catalog()
-        options = [
-            (f"{use_case} {name}", str(use_case))
-            for use_case, name in zip(catalog["id"], catalog["name"], strict=True)
-        ]
-        budget_max = int(math.ceil(float(catalog["cost_one_off_eur"].sum()) / 50_000) * 50_000)
-        preset, _ = weights_for(self.base["weights"])
-        presets = list(WEIGHT_PRESETS) + (["custom"] if preset == "custom" else [])
+        self.catalog = plan_catalog(catalog)
+        build_plan(self.base, self.catalog)  # bad choices fail here, with the domain's message
+        preset, _weights = weights_for(self.base["weights"])
+        presets = [*WEIGHT_PRESETS, *([WeightPreset.CUSTOM] if preset == WeightPreset.CUSTOM else [])]
         headcount = self.base["headcount"]
         people = sum(headcount.values()) if isinstance(headcount, Mapping) else int(headcount)
         notes = self.base["triage_notes"]
         notes_text = notes if isinstance(notes, str) else "\n".join(f"{k}: {v}" for k, v in notes.items())
 
         self.budget = widgets.IntSlider(
-            value=int(self.base["budget_eur"]), min=0, max=max(budget_max, int(self.base["budget_eur"])),
-            step=50_000, readout_format=",d", description=_TEXT["budget"], style=_STYLE, layout=_WIDE,
+            value=int(self.base["budget_eur"]), min=0, max=_budget_max(self.catalog, self.base["budget_eur"]),
+            step=BUDGET_STEP, readout_format=",d", description=_(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.capacity = widgets.FloatSlider(
             value=float(self.base["capacity_pm_per_quarter"]), min=0.5,
             max=max(MAX_CAPACITY_PM, float(self.base["capacity_pm_per_quarter"])), step=0.5,
-            readout_format=".1f", description=_TEXT["capacity"], style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=_(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.weights = widgets.Dropdown(
-            options=presets, value=preset, description=_TEXT["weights"], style=_STYLE
-        )
+            options=[(option.label, option) for option in presets], value=preset,
+            description=_(_TEXT["weights"]), style=_STYLE,
+        )  # fmt: skip
         self.headcount = widgets.IntSlider(
-            value=people, min=0, max=max(MAX_PEOPLE, people), description=_TEXT["headcount"],
+            value=people, min=0, max=max(MAX_PEOPLE, people), description=_(_TEXT["headcount"]),
             style=_STYLE, layout=_WIDE, continuous_update=False,
         )  # fmt: skip
         self.ambition = widgets.Textarea(
-            value=str(self.base["ambition"]), placeholder=_TEXT["ambition_hint"],
-            description=_TEXT["ambition"], style=_STYLE, layout={"width": "760px", "height": "60px"},
+            value=str(self.base["ambition"]), placeholder=_(_TEXT["ambition_hint"]),
+            description=_(_TEXT["ambition"]), style=_STYLE, layout={"width": "760px", "height": "60px"},
         )  # fmt: skip
+        options = _options(self.catalog)
         self.mandatory = widgets.SelectMultiple(
-            options=options, value=_ids(self.base["mandatory"]), description=_TEXT["mandatory"], rows=6,
+            options=options, value=_ids(self.base["mandatory"]), description=_(_TEXT["mandatory"]), rows=6,
             style=_STYLE, layout={"width": "420px"},
         )  # fmt: skip
         self.excluded = widgets.SelectMultiple(
-            options=options, value=_ids(self.base["excluded"]), description=_TEXT["excluded"], rows=6,
+            options=options, value=_ids(self.base["excluded"]), description=_(_TEXT["excluded"]), rows=6,
             style=_STYLE, layout={"width": "420px"},
         )  # fmt: skip
         self.notes = widgets.Textarea(
-            value=notes_text, placeholder=_TEXT["notes_hint"], description=_TEXT["notes"], style=_STYLE,
+            value=notes_text, placeholder=_(_TEXT["notes_hint"]), description=_(_TEXT["notes"]), style=_STYLE,
             layout={"width": "760px", "height": "60px"},
         )  # fmt: skip
-        self.build_button = widgets.Button(description=_TEXT["build"], button_style="primary", icon="cogs")
-        self.build_button.on_click(lambda _: self.build())
-        self.path = widgets.Text(value=path, description=_TEXT["path"], layout={"width": "420px"})
-        self.export_button = widgets.Button(description=_TEXT["export"], icon="download")
-        self.export_button.on_click(lambda _: self.export())
+        self.build_button = widgets.Button(description=_(_TEXT["build"]), button_style="primary", icon="cogs")
+        self.build_button.on_click(lambda _button: self.build())
+        self.path = widgets.Text(
+            value=path or _(EXAMPLE_PATH), description=_(_TEXT["path"]), layout={"width": "420px"}
+        )
+        self.export_button = widgets.Button(description=_(_TEXT["export"]), icon="download")
+        self.export_button.on_click(lambda _button: self.export())
         self.checks = widgets.HTML()
         self.message = widgets.HTML()
         self.freshness = widgets.HTML()
@@ -139,7 +151,7 @@ class NinetyDayPlanner(Tool):
         self.markdown = ""
         self.widget = widgets.VBox(
             [
-                widgets.HTML(_TEXT["title"]),
+                widgets.HTML(f"<h4>{_(_TEXT['title'])}</h4><i>{_(_TEXT['intro'])}</i>"),
                 self.budget,
                 self.capacity,
                 self.headcount,
@@ -164,13 +176,13 @@ class NinetyDayPlanner(Tool):
             self.excluded,
             self.notes,
         ):
-            control.observe(lambda _: self._mark_stale(), names="value")
+            control.observe(lambda _change: self._mark_stale(), names="value")
         self.build()
 
     def choices(self) -> dict[str, Any]:
         """The choices as the controls set them, over the ones given when the planner was made."""
         choices = dict(self.base)
-        weights = self.base["weights"] if self.weights.value == "custom" else self.weights.value
+        weights = self.base["weights"] if self.weights.value == WeightPreset.CUSTOM else self.weights.value
         choices.update(
             budget_eur=self.budget.value,
             capacity_pm_per_quarter=self.capacity.value,
@@ -183,10 +195,26 @@ class NinetyDayPlanner(Tool):
         )
         return choices
 
+    def use_catalog(self, source: CatalogSource) -> None:
+        """Plan with another catalog (a table or a CSV file's path), then rebuild the plan.
+
+        Must-haves and left-outs that the new catalog lacks are dropped. A malformed catalog raises the
+        catalog loader's ``CatalogError``, which lists every problem, and leaves the planner as it was.
+        """
+        catalog = plan_catalog(source)
+        self.catalog = catalog
+        options, known = _options(catalog), set(catalog["id"])
+        for control in (self.mandatory, self.excluded):
+            kept = tuple(use_case for use_case in control.value if use_case in known)
+            control.options = options
+            control.value = kept
+        self.budget.max = _budget_max(catalog, self.budget.value)
+        self.build()
+
     def build(self) -> None:
         """Build the plan from the controls, list what is still open, and preview the document."""
         try:
-            self.plan = build_plan(self.choices())
+            self.plan = build_plan(self.choices(), self.catalog)
         except CaioKitError as error:
             self.plan = None
             self.problems = []
@@ -197,13 +225,14 @@ class NinetyDayPlanner(Tool):
             self.preview.outputs = ()
             return
         self.message.value = ""
-        self.freshness.value = _TEXT["built"]
+        self.freshness.value = _(_TEXT["built"])
         self.problems = check_plan(self.plan)
         if self.problems:
             items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in self.problems)
-            self.checks.value = _TEXT["open"].format(count=len(self.problems)) + f"<ul>{items}</ul>"
+            heading = _(_TEXT["open"]).format(count=len(self.problems))
+            self.checks.value = f"<b>{heading}</b><ul>{items}</ul>"
         else:
-            self.checks.value = _TEXT["clean"]
+            self.checks.value = _(_TEXT["clean"])
         self.markdown = to_markdown(self.plan)
         self.preview.outputs = ()
         self.preview.append_display_data(Markdown(self.markdown))
@@ -211,7 +240,8 @@ class NinetyDayPlanner(Tool):
     def _mark_stale(self) -> None:
         """Once a plan is shown, warn that it no longer matches the controls until it is rebuilt."""
         if self.plan is not None:
-            self.freshness.value = f"<span class='caio-error'>{_TEXT['stale']}</span>"
+            stale = _(_TEXT["stale"]).format(button=f"<b>{_(_TEXT['build'])}</b>")
+            self.freshness.value = f"<span class='caio-error'>{stale}</span>"
 
     def export(self) -> None:
         """Build the plan from the controls and write it as one Markdown file to the chosen path."""
@@ -223,5 +253,19 @@ class NinetyDayPlanner(Tool):
         except CaioKitError as error:
             self.message.value = f"⚠ {inline_markdown(str(error))}"
             return
-        status = _TEXT["written_open"].format(count=len(self.problems)) if self.problems else ""
-        self.message.value = inline_markdown(_TEXT["written"].format(path=written, status=status))
+        status = _(_TEXT["written_open"]).format(count=len(self.problems)) if self.problems else ""
+        self.message.value = inline_markdown(_(_TEXT["written"]).format(path=written, status=status))
+
+
+def _options(catalog: pd.DataFrame) -> list[tuple[str, str]]:
+    """The catalog's use cases as the selection lists show them ('UC02 Invoice matching') and hold them (id)."""
+    return [
+        (f"{use_case} {name}", str(use_case))
+        for use_case, name in zip(catalog["id"], catalog["name"], strict=True)
+    ]
+
+
+def _budget_max(catalog: pd.DataFrame, budget: float) -> int:
+    """The budget slider's top: the whole catalog's one-off cost, rounded up to a step, or the budget if higher."""
+    whole = int(math.ceil(float(catalog["cost_one_off_eur"].sum()) / BUDGET_STEP) * BUDGET_STEP)
+    return max(whole, int(budget))

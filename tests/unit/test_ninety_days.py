@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import replace
 
 import pandas as pd
@@ -13,32 +12,46 @@ from caiokit.adkar import AdkarError
 from caiokit.aiact import max_fine
 from caiokit.catalog import load_catalog
 from caiokit.checks import capstone as checks
-from caiokit.errors import RoadmapError, ScoringError
+from caiokit.errors import CatalogError, RoadmapError, ScoringError
 from caiokit.exercises import Status
 from caiokit.literacy import LiteracyError
 from caiokit.maturity import MaturityError
 from caiokit.ninety_days import (
-    PHASES,
     PLANNED_SHARE,
     WEIGHT_PRESETS,
     NinetyDayError,
     NinetyDayPlan,
+    Phase,
+    WeightPreset,
     build_plan,
     check_plan,
     default_choices,
     explain_choices,
+    explain_presets,
     parse_notes,
+    plan_catalog,
     split_headcount,
-    to_markdown,
     weights_for,
-    write_plan,
 )
 from caiokit.quiz import load_bank
+from caiokit.reports.ninety_day_plan import to_markdown
 from caiokit.scoring import Quadrant, quadrant
 from caiokit.stakeholders import StakeholderError
 from caiokit.teams import role_names
 from caiokit.widgets.ninety_day_planner import NinetyDayPlanner
 
+OWN_CATALOG = (
+    "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur\n"
+    "LC1,Contract clause finder,500,2,0.8,3,60000,150000\n"
+    "LC2,Warehouse pick-path planner,200,1,1.0,4,90000,120000\n"
+    "LC3,Meeting-notes summariser,800,0.5,0.8,1,20000,40000\n"
+)
+# Two problems: a confidence the scale does not have, and an effort that is not a number.
+MALFORMED_CATALOG = (
+    "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur\n"
+    "LC1,Contract clause finder,500,2,0.7,3,60000,150000\n"
+    "LC2,Warehouse pick-path planner,200,1,1.0,four,90000,120000\n"
+)
 AMBITION = "By 2030, AI helps every Alvera team serve customers faster and waste less, lawfully."
 DEFAULT_PORTFOLIO = {"UC40", "UC38", "UC02", "UC17", "UC16", "UC35", "UC19", "UC12", "UC26", "UC34"}
 
@@ -78,14 +91,38 @@ def test_explain_choices_covers_every_choice():
 
 
 def test_weights_for_presets_and_custom():
-    assert weights_for("Balanced") == ("balanced", WEIGHT_PRESETS["balanced"])
+    assert weights_for("Balanced") == (WeightPreset.BALANCED, WEIGHT_PRESETS[WeightPreset.BALANCED])
     for weights in WEIGHT_PRESETS.values():
         assert sum(weights.values()) == pytest.approx(1.0)
-    assert weights_for({"benefit": 2, "effort": 1}) == ("custom", {"benefit": 2, "effort": 1})
-    with pytest.raises(NinetyDayError, match="'value-first' is not a weights preset"):
+    # A preset is named by its label or its id.
+    assert weights_for("value first")[0] is weights_for("value_first")[0] is WeightPreset.VALUE_FIRST
+    assert weights_for({"benefit": 2, "effort": 1}) == (WeightPreset.CUSTOM, {"benefit": 2, "effort": 1})
+    with pytest.raises(
+        NinetyDayError, match="'value-first' is not a weights preset; use one of 'balanced', "
+    ):
         weights_for("value-first")
-    with pytest.raises(NinetyDayError, match="not a weights preset"):
-        weights_for(3)
+    for not_a_preset in (3, "custom"):
+        with pytest.raises(NinetyDayError, match="not a weights preset"):
+            weights_for(not_a_preset)
+
+
+def test_phases_and_presets_are_categories_with_stable_ids():
+    assert [phase.value for phase in Phase] == ["listen", "decide", "launch"]
+    assert Phase("decide") is Phase.DECIDE and Phase.DECIDE.label == "Days 31-60: decide"
+    assert Phase.parse("days 61-90: LAUNCH") is Phase.LAUNCH and Phase.parse("later") is None
+    assert [preset.value for preset in WEIGHT_PRESETS] == ["balanced", "value_first", "feasibility_first"]
+    assert WeightPreset.parse("Feasibility First") is WeightPreset.FEASIBILITY_FIRST
+
+
+def test_the_presets_table_shows_each_preset_under_its_label():
+    table = explain_presets()
+    assert list(table.columns) == ["balanced", "value first", "feasibility first"]
+    assert table.loc["benefit", "value first"] == WEIGHT_PRESETS[WeightPreset.VALUE_FIRST]["benefit"]
+    meaning = explain_choices().loc["weights", "meaning"]
+    assert (
+        meaning
+        == "A weights preset (balanced, value first, feasibility first) or a dict of criterion -> weight."
+    )
 
 
 def test_parse_notes():
@@ -148,17 +185,17 @@ def test_default_plan_launch_pieces(default_plan):
     assert plan.team_gaps["MLOps engineer"] > 0 and "data scientist" not in plan.team_gaps
     assert plan.literacy_totals["total_hours"] == 11_896
     assert plan.adkar.barrier == "Desire"
-    assert set(plan.milestones) == set(PHASES) and all(plan.milestones.values())
-    assert plan.milestones["listen"][0].startswith("Meet the 5 stakeholders to manage closely")
-    assert "UC02, UC17, UC38, UC40" in plan.milestones["launch"][1]
+    assert list(plan.milestones) == list(Phase) and all(plan.milestones.values())
+    assert plan.milestones[Phase.LISTEN][0].startswith("Meet the 5 stakeholders to manage closely")
+    assert "UC02, UC17, UC38, UC40" in plan.milestones["launch"][1]  # a phase's id finds it too
 
 
 def test_weights_preset_changes_the_portfolio(default_plan):
     value_first = build_plan({"weights": "value first"})
     assert "UC32" in value_first.selected and "UC32" not in default_plan.selected
-    assert value_first.weights_preset == "value first"
+    assert value_first.weights_preset is WeightPreset.VALUE_FIRST
     custom = build_plan({"weights": {"benefit": 2, "effort": 1}})
-    assert custom.weights_preset == "custom"
+    assert custom.weights_preset is WeightPreset.CUSTOM
 
 
 def test_mandatory_use_case_is_planned_first():
@@ -177,8 +214,11 @@ def test_headcount_as_a_dict_is_used_as_given():
 
 def test_extra_milestones_are_added_after_the_generated_ones(default_plan):
     plan = build_plan({"milestones": {"decide": ["Agree a steering-group charter"]}})
-    assert plan.milestones["decide"][-1] == "Agree a steering-group charter"
-    assert len(plan.milestones["decide"]) == len(default_plan.milestones["decide"]) + 1
+    assert plan.milestones[Phase.DECIDE][-1] == "Agree a steering-group charter"
+    assert len(plan.milestones[Phase.DECIDE]) == len(default_plan.milestones[Phase.DECIDE]) + 1
+    # A phase may be named by its label, as the plan's document heads it.
+    by_label = build_plan({"milestones": {"Days 61-90: launch": ["Hold a demo day"]}})
+    assert by_label.milestones[Phase.LAUNCH][-1] == "Hold a demo day"
 
 
 def test_max_high_risk_limits_the_portfolio():
@@ -239,6 +279,59 @@ def test_build_plan_rejects_a_non_mapping():
 def test_errors_of_the_other_tools_pass_through(choices, error):
     with pytest.raises(error):
         build_plan(choices)
+
+
+@pytest.fixture
+def own_catalog(tmp_path):
+    path = tmp_path / "my_cases.csv"
+    path.write_text(OWN_CATALOG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def malformed_catalog(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text(MALFORMED_CATALOG, encoding="utf-8")
+    return path
+
+
+def test_a_plan_on_the_learners_own_catalog(own_catalog):
+    for source in (own_catalog, str(own_catalog), load_catalog(own_catalog)):
+        plan = build_plan({"ambition": AMBITION, "mandatory": ["lc3"]}, catalog=source)
+        assert plan.selected == ("LC1", "LC2", "LC3") and plan.quick_wins == ("LC1",)
+        assert plan.totals["one_off_eur"] == 170_000 and plan.company == "Alvera Group SE"
+        assert set(plan.roadmap.table["id"]) == {"LC1", "LC2", "LC3"}
+    assert "| 1 | LC1 | Contract clause finder | quick win | 60,000 | 150,000 | 3 |" in to_markdown(plan)
+    assert check_plan(plan) == []
+    with pytest.raises(NinetyDayError, match="mandatory: UC18 not in the catalog"):
+        build_plan({"mandatory": ["UC18"]}, catalog=own_catalog)
+
+
+def test_a_raw_table_is_checked_as_the_catalog_loader_checks_a_file():
+    raw = pd.DataFrame(
+        [line.split(",") for line in OWN_CATALOG.splitlines()[1:]],
+        columns=OWN_CATALOG.split("\n")[0].split(","),
+    )
+    assert plan_catalog(raw)["effort_pm"].tolist() == [3.0, 4.0, 1.0]
+    assert build_plan(catalog=raw).selected == ("LC1", "LC2", "LC3")
+    with pytest.raises(CatalogError, match="row 3, column effort_pm: 'four' is not a number"):
+        build_plan(catalog=raw.assign(effort_pm=["3", "four", "1"]))
+
+
+def test_a_malformed_catalog_gives_the_catalog_loaders_error(malformed_catalog):
+    with pytest.raises(CatalogError) as raised:
+        build_plan(catalog=malformed_catalog)
+    assert raised.value.source == "broken.csv" and len(raised.value.problems) == 2
+    assert "row 2, column confidence: '0.7' is not allowed" in str(raised.value)
+    with pytest.raises(CatalogError, match="file not found"):
+        plan_catalog(malformed_catalog.with_name("missing.csv"))
+
+
+def test_a_worked_triage_only_explains_the_use_case_it_is_about():
+    catalog = load_catalog()
+    renamed = catalog.assign(name=catalog["name"].mask(catalog["id"] == "UC12", "Product photo retouching"))
+    assert build_plan().triage_basis["UC12"].startswith("Art. 50(2)")
+    assert build_plan(catalog=renamed).triage_basis["UC12"] == "catalog tier transparency"
 
 
 # --- check_plan -------------------------------------------------------------------------------------
@@ -303,68 +396,13 @@ def test_check_flags_missing_training_stakeholders_quick_wins_and_milestones(cle
     alone = build_plan({"ambition": AMBITION, "stakeholders": []})
     assert alone.stakeholders.empty and check_plan(alone)[0].startswith("The stakeholder map is empty")
     assert check_plan(replace(clean_plan, quick_wins=()))[0].startswith("No quick win")
-    empty_phase = replace(clean_plan, milestones={**clean_plan.milestones, "decide": ()})
+    empty_phase = replace(clean_plan, milestones={**clean_plan.milestones, Phase.DECIDE: ()})
     assert check_plan(empty_phase) == ["Days 31-60: decide has no milestone."]
 
 
 def test_check_flags_an_empty_portfolio():
     problems = check_plan(build_plan({"ambition": AMBITION, "budget_eur": 0}))
     assert problems[0].startswith("The portfolio is empty")
-
-
-# --- to_markdown and write_plan ---------------------------------------------------------------------
-
-
-def test_markdown_has_one_section_per_phase_in_order(default_plan):
-    text = to_markdown(default_plan)
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == [f"## {title}" for title in PHASES.values()] + ["## Open points"]
-    assert text.startswith("# My first 90 days as Chief AI Officer: Alvera Group SE\n")
-    assert "**Ambition.** *To be completed.*" in text
-    assert (
-        "**Overall level: Adopted**" in text
-        and "| Works council | manage closely | sceptic | partner |" in text
-    )
-    assert "one-off EUR 455,000 of a budget of EUR 1,000,000" in text
-    assert "- UC40 AI system inventory and triage (end of 2027-Q1)" in text
-    assert "11,896 hours for 3,200 people" in text and "Barrier point: **Desire**" in text
-    assert text.rstrip().endswith("where AI should take the company in about three years.")
-    assert to_markdown(build_plan()) == text  # deterministic
-
-
-def test_a_pipe_or_a_line_break_in_a_name_stays_in_its_cell():
-    # A stakeholder named "Head of sales | EMEA" once gave a five-cell row in the four-column table.
-    stakeholders = (("Head of sales | EMEA", 5, 4, 1), ("CFO\nFinance", 4, 2, 0))
-    text = to_markdown(build_plan({"stakeholders": stakeholders}))
-    lines = text.splitlines()
-    start = lines.index("### Stakeholder map") + 2
-    table = lines[start : lines.index("", start)]
-    cells = [len(re.split(r"(?<!\\)\|", line)) for line in table]
-    assert len(table) == 4 and cells == [cells[0]] * 4 and cells[0] == 6  # 4 cells between 5 pipes
-    assert "| Head of sales \\| EMEA | manage closely |" in text and "| CFO Finance |" in text
-
-
-def test_markdown_of_a_clean_plan_and_of_a_high_risk_one(clean_plan):
-    assert to_markdown(clean_plan).rstrip().endswith("None: the plan holds together.")
-    text = to_markdown(build_plan({"mandatory": ["UC18"], "triage_notes": {"uc18": "FRIA by May"}}))
-    assert (
-        "| UC18 | Instant credit check for instalment payments | high | Art. 6(2), Annex III point 5" in text
-    )
-    assert "| FRIA by May |" in text and "As deployer of a high-risk system" in text
-    clash = to_markdown(build_plan({"mandatory": ["UC07"]}))
-    assert "**The limits clash.**" in clash and "Not in the roadmap:" in clash
-    assert build_plan()._repr_markdown_() == to_markdown(build_plan())
-
-
-def test_write_plan(tmp_path, default_plan):
-    written = write_plan(default_plan, tmp_path / "plan.md")
-    assert written.read_text(encoding="utf-8") == to_markdown(default_plan)
-    with pytest.raises(NinetyDayError, match="Give a file name"):
-        write_plan(default_plan, "  ")
-    with pytest.raises(NinetyDayError, match="is a folder"):
-        write_plan(default_plan, tmp_path)
-    with pytest.raises(NinetyDayError, match="does not exist"):
-        write_plan(default_plan, tmp_path / "missing" / "plan.md")
 
 
 # --- exercises and quiz -----------------------------------------------------------------------------
@@ -406,6 +444,22 @@ def test_q2_one_off_cost_with_uc18():
     assert checks.q2.evaluate("575000").status is Status.ERROR
 
 
+def test_q2_reference_and_the_figures_it_quotes_come_from_the_domain(catalog, progress_file):
+    with_uc18, default = build_plan({"mandatory": ["UC18"]}), build_plan()
+    assert checks.q2.expected == with_uc18.totals["one_off_eur"]
+    pushed_out = set(default.selected) - set(with_uc18.selected)
+    solution = str(checks.q2.solution())
+    for figure in (
+        with_uc18.totals["one_off_eur"],
+        default.totals["one_off_eur"],
+        catalog.loc["UC18", "cost_one_off_eur"],
+        catalog.loc[list(pushed_out), "cost_one_off_eur"].sum(),
+    ):
+        assert f"EUR {figure:,.0f}" in solution
+    assert f"its {catalog.loc['UC18', 'effort_pm']:g} person-months" in solution
+    assert "EUR 280,000" in str(checks.q2.hints[1]) and "needs 9 of" in str(checks.q2.hints[1])
+
+
 def test_quiz_bank_loads_and_matches_the_domain():
     bank = load_bank("10_capstone_first_90_days")
     assert bank.lesson == checks.LESSON and 4 <= len(bank.questions) <= 6
@@ -423,7 +477,8 @@ def test_planner_builds_checks_and_previews_at_start():
     assert tool.plan is not None and set(tool.plan.selected) == DEFAULT_PORTFOLIO
     assert "1 point(s) to fix" in tool.checks.value and "No ambition yet" in tool.checks.value
     assert len(tool.preview.outputs) == 1 and tool.markdown == to_markdown(tool.plan)
-    assert tool.weights.options == tuple(WEIGHT_PRESETS) and tool.headcount.value == 3
+    assert tool.weights.options == tuple((preset.label, preset) for preset in WEIGHT_PRESETS)
+    assert tool.weights.value is WeightPreset.BALANCED and tool.headcount.value == 3
 
 
 def test_planner_controls_feed_the_plan():
@@ -435,10 +490,10 @@ def test_planner_controls_feed_the_plan():
     tool.headcount.value = 4
     tool.build_button.click()
     assert tool.checks.value.startswith("✔") and tool.problems == []
-    tool.weights.value = "value first"
+    tool.weights.value = WeightPreset.VALUE_FIRST
     tool.mandatory.value = ("UC18",)
     tool.build_button.click()
-    assert tool.plan.weights_preset == "value first" and "UC18" in tool.plan.selected
+    assert tool.plan.weights_preset is WeightPreset.VALUE_FIRST and "UC18" in tool.plan.selected
     assert "triage note is empty" in tool.checks.value
     tool.notes.value = "UC18: FRIA with legal and the DPO by May"
     tool.excluded.value = ("UC02",)
@@ -457,7 +512,7 @@ def test_planner_says_when_its_plan_no_longer_matches_the_controls(tmp_path):
         "budget": 600_000,
         "capacity": 10.0,
         "headcount": 5,
-        "weights": "value first",
+        "weights": WeightPreset.VALUE_FIRST,
         "ambition": AMBITION,
         "mandatory": ("UC18",),
         "excluded": ("UC02",),
@@ -505,12 +560,42 @@ def test_planner_exports_one_markdown_file(tmp_path):
     assert "does not exist" in tool.message.value
 
 
+def test_planner_plans_with_the_learners_own_catalog(own_catalog):
+    tool = NinetyDayPlanner({"ambition": AMBITION}, catalog=own_catalog)
+    assert [value for _, value in tool.mandatory.options] == ["LC1", "LC2", "LC3"]
+    assert tool.plan.selected == ("LC1", "LC2", "LC3") and "Contract clause finder" in tool.markdown
+    assert tool.budget.max == 1_000_000  # the default budget is above the catalog's 170,000
+    tool.mandatory.value = ("LC2",)
+    tool.build_button.click()
+    assert tool.plan.selected == ("LC1", "LC2", "LC3") and tool.checks.value.startswith("✔")
+
+
+def test_planner_switches_catalog_and_keeps_what_still_applies(own_catalog):
+    tool = NinetyDayPlanner({"ambition": AMBITION, "mandatory": ["UC18"], "excluded": ["UC02"]})
+    assert "UC18" in tool.plan.selected
+    tool.use_catalog(own_catalog)
+    assert tool.mandatory.value == () and tool.excluded.value == ()  # UC18 and UC02 are not in it
+    assert tool.plan.selected == ("LC1", "LC2", "LC3") and "UC18" not in tool.markdown
+    tool.use_catalog(load_catalog())
+    assert len(tool.mandatory.options) == 40 and set(tool.plan.selected) == DEFAULT_PORTFOLIO
+
+
+def test_planner_refuses_a_malformed_catalog_and_changes_nothing(malformed_catalog):
+    tool = NinetyDayPlanner({"ambition": AMBITION, "mandatory": ["UC18"]})
+    before = (tool.catalog, tool.plan, tool.markdown, tool.mandatory.options, tool.mandatory.value)
+    with pytest.raises(CatalogError, match="broken.csv has 2 problem"):
+        tool.use_catalog(malformed_catalog)
+    assert (tool.catalog, tool.plan, tool.markdown, tool.mandatory.options, tool.mandatory.value) == before
+    with pytest.raises(CatalogError, match="broken.csv has 2 problem"):
+        NinetyDayPlanner(catalog=malformed_catalog)
+
+
 def test_planner_keeps_choices_it_has_no_control_for():
     headcount = {"ML engineer": 2, "data engineer": 2}
     tool = NinetyDayPlanner(
         {"weights": {"benefit": 2, "effort": 1}, "headcount": headcount, "stakeholders": []}
     )
-    assert tool.weights.value == "custom" and tool.headcount.value == 4
+    assert tool.weights.value is WeightPreset.CUSTOM and tool.headcount.value == 4
     assert tool.choices()["weights"] == {"benefit": 2, "effort": 1}
     assert tool.plan.stakeholders.empty and "stakeholder map is empty" in tool.checks.value
     assert NinetyDayPlanner({"mandatory": "uc18", "excluded": ["uc02"]}).mandatory.value == ("UC18",)
