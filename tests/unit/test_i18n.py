@@ -174,7 +174,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/aiact_triage.py": 14,
     "caiokit/widgets/exercise.py": 4,
     "caiokit/widgets/fairness_demo.py": 3,
-    "caiokit/widgets/glossary_search.py": 4,
     "caiokit/widgets/layout.py": 2,
     "caiokit/widgets/literacy_planner.py": 10,
     "caiokit/widgets/maturity_assessment.py": 6,
