@@ -133,8 +133,7 @@ def literacy_plan(
     hours_by_audience: Mapping[object, float] | None = None,
     hourly_rate_eur: float = DEFAULT_HOURLY_RATE_EUR,
 ) -> pd.DataFrame:
-    """The plan to read, per audience (its label, the index): headcount, hours per person, total hours, cost
-    and curriculum.
+    """The plan to read, by audience label: headcount, hours per person, total hours, cost and curriculum.
 
     ``hours_by_audience`` overrides the curriculum's hours for the audiences it names; the others keep
     their full curriculum.

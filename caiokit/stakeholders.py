@@ -63,8 +63,7 @@ class StakeholderError(CaioKitError):
 
 
 def stakeholder_advice() -> pd.DataFrame:
-    """The four quadrants (the index, in order) with their influence and interest level, engagement style
-    and advice."""
+    """The four quadrants in order (the index): level of influence and interest, engagement style, advice."""
     levels = datafiles.table("stakeholder_advice.csv")
     words = datafiles.table(datafiles.localized("stakeholder_advice.csv"))
     advice = levels.merge(words, on="quadrant", how="left", validate="one_to_one", sort=False)
@@ -100,8 +99,7 @@ def _score_problem(column: str, value: Any, bounds: tuple[int, int]) -> str | No
 
 
 def place_stakeholders(stakeholders: pd.DataFrame) -> pd.DataFrame:
-    """Add quadrant (its label), engagement, advice, stance label, stance advice and quadrant id to a table
-    of stakeholders."""
+    """A table of stakeholders with their quadrant (label and id), engagement, advice and stance (label, advice)."""
     if not isinstance(stakeholders, pd.DataFrame):
         raise StakeholderError(
             _("expected a DataFrame with columns {columns}, got a {kind}.").format(

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from caiokit import case_study
+from caiokit import case_study, datafiles
 from caiokit.adkar import ELEMENTS, AdkarError, Element, adkar_advice, adkar_diagnostic
 from caiokit.charts import figure_output
 from caiokit.charts.change import (
@@ -104,6 +104,32 @@ def test_place_stakeholders_adds_quadrant_advice_and_stance():
     assert placed.loc[0, "advice"] == stakeholder_advice().loc[Quadrant.KEEP_SATISFIED, "advice"]
     assert list(placed["stance_label"]) == ["neutral", "sceptic", "champion", "supporter"]
     assert placed["stance_advice"].notna().all()
+
+
+def test_the_quadrants_levels_and_words_share_their_ids():
+    levels = datafiles.table("stakeholder_advice.csv")
+    words = datafiles.table(datafiles.localized("stakeholder_advice.csv"))
+    assert list(levels["quadrant"]) == list(words["quadrant"]) == [place.value for place in QUADRANTS]
+    assert list(levels.columns) == ["quadrant", "influence", "interest"]
+    assert list(words.columns) == ["quadrant", "engagement", "advice"]
+
+
+def test_placed_stakeholders_read_in_the_language_in_use(bracketed):
+    placed = place_stakeholders(people(("CFO", 5, 2, -1)))
+    assert placed.loc[0, "quadrant"] == "[keep satisfied]" and placed.loc[0, "stance_label"] == "[sceptic]"
+    assert placed.loc[0, "quadrant_id"] is Quadrant.KEEP_SATISFIED
+    assert placed.loc[0, "stance_advice"].startswith("[Ask what would change their mind")
+    figure = stakeholder_grid(placed)
+    assert "<b>[keep satisfied]</b>" in {annotation.text for annotation in figure.layout.annotations}
+    assert figure.data[0].name == "[sceptic]" and list(figure.data[0].customdata[0]) == [
+        "[keep satisfied]",
+        2,
+    ]
+    tool = StakeholderMap(people(("CFO", 5, 2, -1)))
+    assert "<b>[keep satisfied]</b>" in tool.advice.value and "-1 [sceptic]" in tool.scores.value
+    assert tool.influence.description == "[influence]" and tool.stance.options[0][0] == "-2 [strong opponent]"
+    with pytest.raises(StakeholderError, match=r"^\[the stakeholder table has problems"):
+        place_stakeholders(people(("CFO", 6, 2, 0)))
 
 
 def test_place_stakeholders_accepts_float_columns_holding_whole_numbers():
@@ -269,6 +295,52 @@ def test_alvera_audiences_add_up_to_the_company():
     table = alvera_audiences()
     assert table["headcount"].sum() == ALVERA.company["employees"] == 3200
     assert set(table.index) <= set(literacy_modules()["audience"])
+
+
+def test_audiences_have_stable_ids_and_the_tables_share_them():
+    assert [audience.value for audience in audiences()] == [
+        "executives",
+        "managers",
+        "ai_practitioners",
+        "ai_users",
+        "all_staff",
+    ]
+    assert Audience("ai_users") is Audience.AI_USERS and Audience.AI_USERS.label == "AI users"
+    modules, names = (
+        datafiles.table("literacy_modules.csv"),
+        datafiles.table(datafiles.localized("literacy_modules.csv")),
+    )
+    assert list(modules.columns) == ["id", "audience", "hours"] and list(names.columns) == ["id", "module"]
+    assert modules["id"].is_unique and list(modules["id"]) == list(names["id"])
+    assert list(literacy_modules().columns) == ["audience", "module", "hours"]
+    headcount = datafiles.table("alvera_audiences.csv")
+    assert list(headcount["audience"]) == list(
+        datafiles.table(datafiles.localized("alvera_audiences.csv"))["audience"]
+    )
+    table = alvera_audiences()
+    assert list(table.index) == list(audiences()) and list(table.columns) == ["headcount", "who"]
+    assert table.loc[Audience.AI_USERS, "headcount"] == 520
+
+
+def test_an_audience_is_named_by_member_id_or_label_in_any_case():
+    plan = literacy_plan({Audience.EXECUTIVES: 14, "ai_users": 520, " Managers ": 240}, {"AI USERS": 8})
+    assert list(plan.index) == ["executives", "managers", "AI users"]
+    assert plan.loc["AI users", "hours_per_person"] == 8
+    assert curriculum_for(Audience.ALL_STAFF, 1.5) == curriculum_for("all_staff", 1.5)
+    with pytest.raises(LiteracyError, match="given twice"):
+        literacy_plan({"ai_users": 1, "AI users": 2})
+
+
+def test_the_plan_reads_in_the_language_in_use(bracketed):
+    plan = literacy_plan({"ai_users": 520}, {"ai_users": 7})
+    assert list(plan.index) == ["[AI users]"]
+    assert plan.iloc[0]["curriculum"].endswith("; [practice on own tasks (1 h)]")
+    assert list(literacy_hours(plan).data[0].x) == ["[AI users]"]
+    tool = LiteracyPlanner({"ai_users": 520})
+    assert tool.hours[Audience.AI_USERS].description == "[AI users] (520)"
+    assert "[hours / person]" in tool.table.value and "[audience]" in tool.table.value
+    with pytest.raises(LiteracyError, match=r"^\[headcount_by_audience: unknown audience 'interns'"):
+        literacy_plan({"interns": 3})
 
 
 def test_literacy_plan_for_alvera_by_hand():
