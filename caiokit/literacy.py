@@ -116,7 +116,7 @@ def curriculum_for(audience: Audience | str, hours: float) -> tuple[list[str], i
     if problem:
         raise LiteracyError(problem)
     modules = literacy_modules()
-    modules = modules[modules["audience"] == chosen.value]
+    modules = modules[modules["audience"] == chosen]
     taken, left = [], float(hours)
     for module in modules.itertuples(index=False):
         if module.hours <= left + 1e-9:
