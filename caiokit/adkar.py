@@ -5,7 +5,9 @@ Desire, Knowledge, Ability, Reinforcement. The model's key idea is that change s
 element, the *barrier point*: training (Knowledge) is wasted on people who do not want the change
 (Desire), however low their later scores. Conventions of the course: each element is scored 1 (absent)
 to 5 (fully there); an element is weak when it scores below ``threshold`` (4 by default, so 3 or less).
-The advice per element is data, in ``caiokit/data/adkar_advice.csv``.
+An element is an :class:`Element`: its id is Prosci's English name of it, the same in every language
+(case-study data such as ``first_users_adkar.csv`` store it), and its label is what a person reads. The
+question, signs of weakness and advice per element are words, in ``caiokit/data/<lang>/adkar_advice.csv``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,21 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, Category, _
 from caiokit.validation import is_number, is_real
 
-ELEMENTS = ("Awareness", "Desire", "Knowledge", "Ability", "Reinforcement")
+
+class Element(Category):
+    """One of ADKAR's five elements; its id is the model's English name, its label the name in the language in use."""
+
+    AWARENESS = "Awareness", N_("Awareness")
+    DESIRE = "Desire", N_("Desire")
+    KNOWLEDGE = "Knowledge", N_("Knowledge")
+    ABILITY = "Ability", N_("Ability")
+    REINFORCEMENT = "Reinforcement", N_("Reinforcement")
+
+
+ELEMENTS = tuple(Element)
 SCORE_RANGE = (1, 5)
 DEFAULT_THRESHOLD = 4.0
 
@@ -29,18 +43,19 @@ class AdkarError(CaioKitError):
 
 
 def adkar_advice() -> pd.DataFrame:
-    """The five elements in order, each with its question, signs of weakness and advice."""
-    return datafiles.table("adkar_advice.csv").set_index("element")
+    """The five elements in order (the index), each with its question, signs of weakness and advice."""
+    advice = datafiles.table(datafiles.localized("adkar_advice.csv"))
+    return advice.assign(element=advice["element"].map(Element)).set_index("element")
 
 
 @dataclass(frozen=True)
 class AdkarResult:
     """The diagnostic of one group: its scores, the weak elements, the barrier point and what to do."""
 
-    scores: dict[str, float]
+    scores: dict[Element, float]
     threshold: float
-    weak: tuple[str, ...]
-    barrier: str | None
+    weak: tuple[Element, ...]
+    barrier: Element | None
     advice: str
 
     def table(self) -> pd.DataFrame:
@@ -58,36 +73,56 @@ class AdkarResult:
         )
 
 
-def _canonical(scores: Mapping[str, float]) -> dict[str, float]:
+def _labels(elements: tuple[Element, ...] | list[Element]) -> str:
+    return ", ".join(element.label for element in elements)
+
+
+def _canonical(scores: Mapping[str, float]) -> dict[Element, float]:
+    """The scores by element, whether keyed by label (any case) or id; every problem in one error."""
     if not isinstance(scores, Mapping):
         raise AdkarError(
-            f"scores should be a dict of element -> score, e.g. {{'Awareness': 4, ...}}, not a {type(scores).__name__}."
+            _("scores should be a dict of element -> score, e.g. {example}, not a {kind}.").format(
+                example=f"{{{Element.AWARENESS.label!r}: 4, ...}}", kind=type(scores).__name__
+            )
         )
-    by_lower = {element.lower(): element for element in ELEMENTS}
     problems = []
-    canonical: dict[str, float] = {}
-    seen: set[str] = set()
+    canonical: dict[Element, float] = {}
+    seen: set[Element] = set()
+    low, high = SCORE_RANGE
     for key, value in scores.items():
-        element = by_lower.get(str(key).strip().lower())
+        element = Element.parse(key)
         if element is None:
-            problems.append(f"{key!r} is not an ADKAR element (use {', '.join(ELEMENTS)})")
+            problems.append(
+                _("{key} is not an ADKAR element (use {elements})").format(
+                    key=repr(key), elements=_labels(ELEMENTS)
+                )
+            )
             continue
         if element in seen:
-            problems.append(f"{element} is given twice")
+            problems.append(_("{element} is given twice").format(element=element.label))
             continue
         seen.add(element)
-        low, high = SCORE_RANGE
         if not is_number(value, finite=False):
-            problems.append(f"{element} is {value!r}, not a number from {low} to {high}")
+            problems.append(
+                _("{element} is {value}, not a number from {low} to {high}").format(
+                    element=element.label, value=repr(value), low=low, high=high
+                )
+            )
         elif not low <= value <= high:
-            problems.append(f"{element} is {value:g}, outside {low} to {high}")
+            problems.append(
+                _("{element} is {value}, outside {low} to {high}").format(
+                    element=element.label, value=f"{value:g}", low=low, high=high
+                )
+            )
         else:
             canonical[element] = float(value)
     missing = [e for e in ELEMENTS if e not in seen]
     if missing:
-        problems.append(f"no score for {', '.join(missing)}")
+        problems.append(_("no score for {elements}").format(elements=_labels(missing)))
     if problems:
-        raise AdkarError("the ADKAR scores have problems: " + "; ".join(problems) + ".")
+        raise AdkarError(
+            _("the ADKAR scores have problems: {problems}.").format(problems="; ".join(problems))
+        )
     return canonical
 
 
@@ -96,13 +131,15 @@ def adkar_diagnostic(scores: Mapping[str, float], threshold: float = DEFAULT_THR
     low, high = SCORE_RANGE
     if not is_real(threshold) or not low < threshold <= high:
         raise AdkarError(
-            f"threshold is {threshold!r}; it must be a number above {low} and at most {high} (4 flags 3 or less)."
+            _(
+                "threshold is {threshold}; it must be a number above {low} and at most {high} (4 flags 3 or less)."
+            ).format(threshold=repr(threshold), low=low, high=high)
         )
     canonical = _canonical(scores)
     weak = tuple(e for e in ELEMENTS if canonical[e] < threshold)
     barrier = weak[0] if weak else None
     if barrier is None:
-        advice = (
+        advice = _(
             "No barrier point: every element is at or above the threshold. Keep reinforcing, and measure "
             "again after the next change to the tool or the team."
         )

@@ -301,9 +301,9 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
         bank = json.loads(path.read_text(encoding="utf-8"))
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} question {q['id']}", "\n".join(_strings(q))) for q in bank["questions"]]
-    with (data / "glossary.csv").open(encoding="utf-8", newline="") as handle:
+    with (data / SOURCE_LANGUAGE / "glossary.csv").open(encoding="utf-8", newline="") as handle:
         units += [
-            (f"caiokit/data/glossary.csv term {row['term']}", " ".join(row.values()))
+            (f"caiokit/data/{SOURCE_LANGUAGE}/glossary.csv term {row['term']}", " ".join(row.values()))
             for row in csv.DictReader(handle)
         ]
     rules = json.loads((data / "aiact_rules.json").read_text(encoding="utf-8"))

@@ -1,4 +1,8 @@
-"""The course glossary: about sixty terms, each with a one-line definition and the lesson that teaches it."""
+"""The course glossary: about sixty terms, each with a one-line definition and the lesson that teaches it.
+
+Which lesson teaches a term is the same in every language (``caiokit/data/glossary.csv``: id, lesson); the
+term and its definition are words, in ``caiokit/data/<lang>/glossary.csv`` (id, term, definition).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
+from caiokit.i18n import _
 
 
 class GlossaryError(CaioKitError):
@@ -15,9 +20,11 @@ class GlossaryError(CaioKitError):
 
 
 def glossary() -> pd.DataFrame:
-    """Every term, sorted alphabetically: term, definition, lesson."""
+    """Every term, sorted alphabetically in the language in use: id, term, definition, lesson."""
+    words = datafiles.table(datafiles.localized("glossary.csv"))
+    lessons = datafiles.table("glossary.csv")
     return (
-        datafiles.table("glossary.csv")
+        words.merge(lessons, on="id", how="inner", validate="one_to_one")
         .sort_values("term", key=lambda s: s.str.lower())
         .reset_index(drop=True)
     )
@@ -41,8 +48,14 @@ def define(term: str) -> str:
     if match.empty:
         close = difflib.get_close_matches(term, list(table["term"]), n=3, cutoff=0.5)
         suggestion = (
-            f" Did you mean: {', '.join(close)}?" if close else " Try `search()` with part of the word."
+            _("Did you mean: {terms}?").format(terms=", ".join(close))
+            if close
+            else _("Try `search()` with part of the word.")
         )
-        raise GlossaryError(f"{term!r} is not in the glossary.{suggestion}")
+        raise GlossaryError(
+            _("{term} is not in the glossary. {suggestion}").format(term=repr(term), suggestion=suggestion)
+        )
     row = match.iloc[0]
-    return f"{row.term}: {row.definition} (lesson {row.lesson})"
+    return _("{term}: {definition} (lesson {lesson})").format(
+        term=row.term, definition=row.definition, lesson=row.lesson
+    )

@@ -387,7 +387,7 @@ def build_plan(choices: Mapping[str, Any] | None = None, catalog: CatalogSource 
     placed = (
         engagement_order(place_stakeholders(stakeholders)).reset_index(drop=True)
         if len(stakeholders)
-        else stakeholders.assign(quadrant=[], engagement=[], stance_label=[])
+        else stakeholders.assign(quadrant=[], quadrant_id=[], engagement=[], stance_label=[])
     )
 
     # Days 31-60: decide.
@@ -783,7 +783,7 @@ def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
     """The milestones each phase's results call for, in plain words."""
     listen = []
     # The stakeholders of high influence and high interest.
-    close = plan.stakeholders[plan.stakeholders["quadrant"] == stakeholder_quadrant(HIGH_FROM, HIGH_FROM)]
+    close = plan.stakeholders[plan.stakeholders["quadrant_id"] == stakeholder_quadrant(HIGH_FROM, HIGH_FROM)]
     if len(close):
         listen.append(
             ngettext(
@@ -879,7 +879,7 @@ def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
     if plan.adkar is not None and plan.adkar.barrier is not None:
         launch.append(
             _("Work on the first users' barrier point, {barrier}, before the first rollout.").format(
-                barrier=plan.adkar.barrier
+                barrier=plan.adkar.barrier.label
             )
         )
     return {Phase.LISTEN: tuple(listen), Phase.DECIDE: tuple(decide), Phase.LAUNCH: tuple(launch)}

@@ -1,9 +1,10 @@
 """Exercises of 07_culture_and_change: literacy hours, Kotter's order, ADKAR, stakeholders, listening."""
 
+from caiokit.adkar import ELEMENTS, Element
 from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, RankingExercise, SetExercise
 from caiokit.i18n import N_, format_number, lazy
-from caiokit.literacy import alvera_audiences, curriculum_hours, literacy_plan, plan_totals
-from caiokit.stakeholders import QUADRANTS
+from caiokit.literacy import Audience, alvera_audiences, curriculum_hours, literacy_plan, plan_totals
+from caiokit.stakeholders import QUADRANTS, quadrant
 
 LESSON = "07_culture_and_change"
 
@@ -11,9 +12,9 @@ LESSON = "07_culture_and_change"
 USER_HOURS = 10
 _HEADCOUNT = alvera_audiences()["headcount"].to_dict()
 _FULL = plan_totals(literacy_plan(_HEADCOUNT))["total_hours"]
-_WITH_10H = plan_totals(literacy_plan(_HEADCOUNT, {"AI users": USER_HOURS}))["total_hours"]
-_USERS = _HEADCOUNT["AI users"]
-_EXTRA = USER_HOURS - curriculum_hours()["AI users"]
+_WITH_10H = plan_totals(literacy_plan(_HEADCOUNT, {Audience.AI_USERS: USER_HOURS}))["total_hours"]
+_USERS = _HEADCOUNT[Audience.AI_USERS]
+_EXTRA = USER_HOURS - curriculum_hours()[Audience.AI_USERS]
 
 q1 = NumberExercise(
     LESSON,
@@ -47,14 +48,14 @@ q1 = NumberExercise(
 )
 
 KOTTER_STEPS = (
-    "Create a sense of urgency",
-    "Build a guiding coalition",
-    "Form a vision and strategy",
-    "Communicate the vision",
-    "Empower broad-based action",
-    "Generate short-term wins",
-    "Consolidate gains and produce more change",
-    "Anchor the new ways in the culture",
+    N_("Create a sense of urgency"),
+    N_("Build a guiding coalition"),
+    N_("Form a vision and strategy"),
+    N_("Communicate the vision"),
+    N_("Empower broad-based action"),
+    N_("Generate short-term wins"),
+    N_("Consolidate gains and produce more change"),
+    N_("Anchor the new ways in the culture"),
 )
 KOTTER_SHUFFLED = tuple(KOTTER_STEPS[i] for i in (5, 2, 7, 0, 4, 1, 6, 3))
 
@@ -65,32 +66,52 @@ q2 = RankingExercise(
     reference=KOTTER_STEPS,
     top_k=3,
     hints=[
-        "Before anyone changes, people must feel that change is needed, and a group with enough power must lead it.",
-        "The vision comes before it is communicated; quick wins come before consolidating; culture comes last.",
+        N_(
+            "Before anyone changes, people must feel that change is needed, and a group with enough power must "
+            "lead it."
+        ),
+        N_(
+            "The vision comes before it is communicated; quick wins come before consolidating; culture comes last."
+        ),
     ],
-    solution=(
+    solution=N_(
         "Urgency; guiding coalition; vision and strategy; communicate the vision; empower broad-based action; "
         "short-term wins; consolidate gains; anchor in the culture (Kotter, *Leading Change*, 1996)."
     ),
 )
 
+# The options are the elements' labels as the module is imported: ChoiceExercise compares texts.
 q3 = ChoiceExercise(
     LESSON,
     "q3",
     "barrier_element",
-    options=("Awareness", "Desire", "Knowledge", "Ability", "Reinforcement"),
-    correct="Desire",
+    options=tuple(element.label for element in ELEMENTS),
+    correct=Element.DESIRE.label,
     explanations={
-        "Awareness": "They already understand why the assistant is coming (4 of 5): awareness is not where they are stuck.",
-        "Desire": "Desire (2) is the first element below the threshold: until the agents want the change, training and practice will not stick.",
-        "Knowledge": "Knowledge is low (1), but it comes after Desire: training people who do not want the tool is wasted effort. The barrier is the first weak element, not the lowest.",
-        "Ability": "Ability is as low as Knowledge, but it is fourth in the sequence: look for the first weak element.",
-        "Reinforcement": "Reinforcement matters once the change is in place; here it has not started yet.",
+        Element.AWARENESS.label: N_(
+            "They already understand why the assistant is coming (4 of 5): awareness is not where they are stuck."
+        ),
+        Element.DESIRE.label: N_(
+            "Desire (2) is the first element below the threshold: until the agents want the change, training "
+            "and practice will not stick."
+        ),
+        Element.KNOWLEDGE.label: N_(
+            "Knowledge is low (1), but it comes after Desire: training people who do not want the tool is "
+            "wasted effort. The barrier is the first weak element, not the lowest."
+        ),
+        Element.ABILITY.label: N_(
+            "Ability is as low as Knowledge, but it is fourth in the sequence: look for the first weak element."
+        ),
+        Element.REINFORCEMENT.label: N_(
+            "Reinforcement matters once the change is in place; here it has not started yet."
+        ),
     },
     hints=[
-        "ADKAR is a sequence: read the scores in order, Awareness first, and stop at the first one below 4."
+        N_(
+            "ADKAR is a sequence: read the scores in order, Awareness first, and stop at the first one below 4."
+        )
     ],
-    solution=(
+    solution=N_(
         '`barrier_element = "Desire"`: Awareness is 4 (fine), Desire is 2, the first weak element. '
         "Knowledge and Ability score lower, but they come later: fix Desire first by listening to the agents' fears."
     ),
@@ -98,32 +119,29 @@ q3 = ChoiceExercise(
 
 STAKEHOLDER_SCORES = {
     # name: (influence, interest)
-    "CFO": (5, 2),
-    "Head of customer service": (4, 5),
-    "Customer-service agents": (2, 5),
-    "Works council": (4, 4),
-    "Poznań maintenance technicians": (1, 2),
-    "Retail-partner account managers": (2, 1),
+    N_("CFO"): (5, 2),
+    N_("Head of customer service"): (4, 5),
+    N_("Customer-service agents"): (2, 5),
+    N_("Works council"): (4, 4),
+    N_("Poznań maintenance technicians"): (1, 2),
+    N_("Retail-partner account managers"): (2, 1),
 }
 
+# The reference placement is the domain's rule applied to the scores the lesson shows.
 q4 = MappingExercise(
     LESSON,
     "q4",
     "stakeholder_quadrants",
-    correct={
-        "CFO": "keep satisfied",
-        "Head of customer service": "manage closely",
-        "Customer-service agents": "keep informed",
-        "Works council": "manage closely",
-        "Poznań maintenance technicians": "monitor",
-        "Retail-partner account managers": "monitor",
-    },
+    correct={name: quadrant(*scores) for name, scores in STAKEHOLDER_SCORES.items()},
     categories=QUADRANTS,
     hints=[
-        "A score of 3 or more counts as high. High influence and high interest: manage closely.",
-        "High influence, low interest: keep satisfied. Low influence, high interest: keep informed. Both low: monitor.",
+        N_("A score of 3 or more counts as high. High influence and high interest: manage closely."),
+        N_(
+            "High influence, low interest: keep satisfied. Low influence, high interest: keep informed. Both "
+            "low: monitor."
+        ),
     ],
-    solution=(
+    solution=N_(
         "CFO: keep satisfied (influence 5, interest 2). Head of customer service and works council: manage "
         "closely. Customer-service agents: keep informed (interest 5, influence 2). Poznań maintenance "
         "technicians and retail-partner account managers: monitor, for now."
@@ -131,12 +149,12 @@ q4 = MappingExercise(
 )
 
 LISTENING_REPLIES = (
-    "Ask what worries them most, and let them finish before answering",
-    "Repeat their concern in your own words to check you understood it",
-    "Say only what is decided and true, and say what is not decided yet",
-    "Tell them the data show AI creates more jobs than it destroys",
-    "Promise that no job will ever change",
-    "Explain that resistance to change is normal and will pass",
+    N_("Ask what worries them most, and let them finish before answering"),
+    N_("Repeat their concern in your own words to check you understood it"),
+    N_("Say only what is decided and true, and say what is not decided yet"),
+    N_("Tell them the data show AI creates more jobs than it destroys"),
+    N_("Promise that no job will ever change"),
+    N_("Explain that resistance to change is normal and will pass"),
 )
 
 q5 = SetExercise(
@@ -146,15 +164,25 @@ q5 = SetExercise(
     options=LISTENING_REPLIES,
     correct=LISTENING_REPLIES[:3],
     explanations={
-        "Tell them the data show AI creates more jobs than it destroys": "a statistic about the economy answers nobody's question about their own job, and it ends the conversation.",
-        "Promise that no job will ever change": "jobs will change; a promise you cannot keep destroys the trust you need for the next conversation.",
-        "Explain that resistance to change is normal and will pass": "it labels the person instead of hearing them; their worry may point to a real problem.",
+        LISTENING_REPLIES[3]: N_(
+            "a statistic about the economy answers nobody's question about their own job, and it ends the "
+            "conversation."
+        ),
+        LISTENING_REPLIES[4]: N_(
+            "jobs will change; a promise you cannot keep destroys the trust you need for the next conversation."
+        ),
+        LISTENING_REPLIES[5]: N_(
+            "it labels the person instead of hearing them; their worry may point to a real problem."
+        ),
     },
     hints=[
-        "Listening means understanding before answering: which replies give the agent room to speak, and which close the topic?",
-        "Three replies are about the agent and the truth; three are about making the worry go away.",
+        N_(
+            "Listening means understanding before answering: which replies give the agent room to speak, and "
+            "which close the topic?"
+        ),
+        N_("Three replies are about the agent and the truth; three are about making the worry go away."),
     ],
-    solution=(
+    solution=N_(
         "Ask and let them finish; reflect their concern back; tell the truth, including what is not decided. "
         "Reassuring statistics, promises you cannot keep and calling resistance normal all end the "
         "conversation instead of learning from it."

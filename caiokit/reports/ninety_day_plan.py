@@ -280,4 +280,6 @@ def _adkar_markdown(adkar: AdkarResult | None) -> str:
         return _(_DOC["to_complete"])
     if adkar.barrier is None:
         return adkar.advice
-    return _("Barrier point: **{barrier}**. {advice}").format(barrier=adkar.barrier, advice=adkar.advice)
+    return _("Barrier point: **{barrier}**. {advice}").format(
+        barrier=adkar.barrier.label, advice=adkar.advice
+    )

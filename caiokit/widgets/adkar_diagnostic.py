@@ -9,13 +9,14 @@ import ipywidgets as widgets
 from caiokit.adkar import DEFAULT_THRESHOLD, ELEMENTS, SCORE_RANGE, adkar_advice, adkar_diagnostic
 from caiokit.charts import figure_output
 from caiokit.charts.change import adkar_profile
+from caiokit.i18n import N_, _
 from caiokit.widgets.tool import Tool, inline_markdown
 
 
 class AdkarDiagnostic(Tool):
     """Score a group on Awareness, Desire, Knowledge, Ability, Reinforcement and read its barrier point."""
 
-    title = "the ADKAR diagnostic"
+    title = N_("the ADKAR diagnostic")
 
     def __init__(self, scores: Mapping[str, int] | None = None, threshold: int = int(DEFAULT_THRESHOLD)):
         start = adkar_diagnostic(scores).scores if scores is not None else dict.fromkeys(ELEMENTS, 3)
@@ -26,24 +27,28 @@ class AdkarDiagnostic(Tool):
                 value=int(start[element]),
                 min=SCORE_RANGE[0],
                 max=SCORE_RANGE[1],
-                description=element,
+                description=element.label,
                 tooltip=questions[element],
                 style=style,
             )
             for element in ELEMENTS
         }
         self.threshold = widgets.IntSlider(
-            value=threshold, min=SCORE_RANGE[0] + 1, max=SCORE_RANGE[1], description="weak below", style=style
+            value=threshold,
+            min=SCORE_RANGE[0] + 1,
+            max=SCORE_RANGE[1],
+            description=_("weak below"),
+            style=style,
         )
         self.verdict = widgets.HTML()
         self.chart = widgets.Output()
         self.result = None
         self.figure = None
         for control in (*self.sliders.values(), self.threshold):
-            control.observe(lambda _: self.refresh(), names="value")
+            control.observe(lambda _change: self.refresh(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>ADKAR diagnostic</h4>"),
+                widgets.HTML("<h4>{}</h4>".format(_("ADKAR diagnostic"))),
                 *self.sliders.values(),
                 self.threshold,
                 self.verdict,
@@ -56,16 +61,20 @@ class AdkarDiagnostic(Tool):
         """Diagnose the current scores and show the barrier point, its question and its advice."""
         scores = {element: slider.value for element, slider in self.sliders.items()}
         self.result = adkar_diagnostic(scores, threshold=self.threshold.value)
-        if self.result.barrier is None:
-            text = f"**No barrier point.** {self.result.advice}"
+        barrier = self.result.barrier
+        if barrier is None:
+            text = _("**No barrier point.** {advice}").format(advice=self.result.advice)
         else:
-            question = adkar_advice().loc[self.result.barrier, "question"]
-            later = [e for e in self.result.weak if e != self.result.barrier]
-            text = (
-                f"**Barrier point: {self.result.barrier}** ({question})\n**What to do:** {self.result.advice}"
+            text = _("**Barrier point: {element}** ({question})\n**What to do:** {advice}").format(
+                element=barrier.label,
+                question=adkar_advice().loc[barrier, "question"],
+                advice=self.result.advice,
             )
+            later = [e.label for e in self.result.weak if e != barrier]
             if later:
-                text += f"\n*Also weak, to work on once {self.result.barrier} is fixed: {', '.join(later)}.*"
+                text += "\n" + _("*Also weak, to work on once {element} is fixed: {elements}.*").format(
+                    element=barrier.label, elements=", ".join(later)
+                )
         self.verdict.value = inline_markdown(text)
         self.figure = adkar_profile(self.result)
         self.chart.outputs = (figure_output(self.figure),)

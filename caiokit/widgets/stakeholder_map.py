@@ -10,27 +10,38 @@ import pandas as pd
 from caiokit.charts import figure_output
 from caiokit.charts.change import stakeholder_grid
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 from caiokit.stakeholders import SCORE_RANGE, STANCES, engagement_order, place_stakeholders
 from caiokit.widgets.tool import Tool, inline_markdown
 
 COLUMNS = ("name", "influence", "interest", "stance")
 _NEW_DEFAULTS = {"influence": 3, "interest": 3, "stance": 0}
+# The tool's words, translated where they are shown (``_(_TEXT[key])``).
 _TEXT = {
-    "heading": "<h4>Stakeholder map</h4>",
-    "chooser": "Stakeholder",
-    "name": "Name",
-    "remove": "Remove",
-    "remove_tip": "Take the chosen stakeholder off the map",
-    "new_name": "new stakeholder, e.g. Head of logistics",
-    "add": "Add",
-    "type_a_name": "<i>Type a name next to the Add button first.</i>",
-    "empty": "<i>The list is empty: add a stakeholder.</i>",
-    "table_head": ("Stakeholder", "Influence", "Interest", "Stance"),
+    "heading": N_("Stakeholder map"),
+    "chooser": N_("Stakeholder"),
+    "name": N_("Name"),
+    "influence": N_("influence"),
+    "interest": N_("interest"),
+    "stance": N_("stance"),
+    "remove": N_("Remove"),
+    "remove_tip": N_("Take the chosen stakeholder off the map"),
+    "new_name": N_("new stakeholder, e.g. Head of logistics"),
+    "add": N_("Add"),
+    "type_a_name": N_("Type a name next to the Add button first."),
+    "empty": N_("The list is empty: add a stakeholder."),
+    "no_name": N_("(no name)"),
+    "table_head": (N_("Stakeholder"), N_("Influence"), N_("Interest"), N_("Stance")),
 }
 
 
+def _stance(value: int) -> str:
+    """A stance as the slider and the table show it: '-1 sceptic', '0 neutral', '+2 champion'."""
+    return f"{value:+d} {_(STANCES[value])}".replace("+0", "0")
+
+
 def _stance_options() -> list[tuple[str, int]]:
-    return [(f"{value:+d} {label}".replace("+0", "0"), value) for value, label in STANCES.items()]
+    return [(_stance(value), value) for value in STANCES]
 
 
 class StakeholderMap(Tool):
@@ -40,7 +51,7 @@ class StakeholderMap(Tool):
     lesson's map of ten people stays a handful of widgets, which JupyterLab draws at once on opening.
     """
 
-    title = "the stakeholder map"
+    title = N_("the stakeholder map")
 
     def __init__(self, stakeholders: pd.DataFrame | None = None):
         start = pd.DataFrame(columns=COLUMNS) if stakeholders is None else place_stakeholders(stakeholders)
@@ -51,28 +62,30 @@ class StakeholderMap(Tool):
         self.figure = None
         self._loading = False
         slider = {"min": SCORE_RANGE[0], "max": SCORE_RANGE[1]}
-        self.chooser = widgets.Dropdown(description=_TEXT["chooser"])
-        self.name = widgets.Text(description=_TEXT["name"], continuous_update=False)
-        self.influence = widgets.IntSlider(description="influence", **slider)
-        self.interest = widgets.IntSlider(description="interest", **slider)
-        self.stance = widgets.SelectionSlider(options=_stance_options(), value=0, description="stance")
-        self.remove_button = widgets.Button(
-            description=_TEXT["remove"], icon="trash", tooltip=_TEXT["remove_tip"]
+        self.chooser = widgets.Dropdown(description=_(_TEXT["chooser"]))
+        self.name = widgets.Text(description=_(_TEXT["name"]), continuous_update=False)
+        self.influence = widgets.IntSlider(description=_(_TEXT["influence"]), **slider)
+        self.interest = widgets.IntSlider(description=_(_TEXT["interest"]), **slider)
+        self.stance = widgets.SelectionSlider(
+            options=_stance_options(), value=0, description=_(_TEXT["stance"])
         )
-        self.remove_button.on_click(lambda _: self.remove())
-        self.new_name = widgets.Text(placeholder=_TEXT["new_name"], layout={"width": "260px"})
-        self.add_button = widgets.Button(description=_TEXT["add"], icon="plus")
-        self.add_button.on_click(lambda _: self.add())
+        self.remove_button = widgets.Button(
+            description=_(_TEXT["remove"]), icon="trash", tooltip=_(_TEXT["remove_tip"])
+        )
+        self.remove_button.on_click(lambda _click: self.remove())
+        self.new_name = widgets.Text(placeholder=_(_TEXT["new_name"]), layout={"width": "260px"})
+        self.add_button = widgets.Button(description=_(_TEXT["add"]), icon="plus")
+        self.add_button.on_click(lambda _click: self.add())
         self.scores = widgets.HTML()
         self.message = widgets.HTML()
         self.chart = widgets.Output()
         self.advice = widgets.HTML()
-        self.chooser.observe(lambda _: self._load_chosen(), names="value")
+        self.chooser.observe(lambda _change: self._load_chosen(), names="value")
         for control in (self.name, self.influence, self.interest, self.stance):
-            control.observe(lambda _: self._edit_chosen(), names="value")
+            control.observe(lambda _change: self._edit_chosen(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML(_TEXT["heading"]),
+                widgets.HTML("<h4>{}</h4>".format(_(_TEXT["heading"]))),
                 widgets.HBox([self.chooser, self.remove_button]),
                 self.name,
                 widgets.HBox([self.influence, self.interest, self.stance], layout={"flex_flow": "row wrap"}),
@@ -88,7 +101,9 @@ class StakeholderMap(Tool):
     def _list(self, chosen: int | None) -> None:
         """Fill the list of stakeholders, choose one by position, and redraw."""
         self._loading = True
-        self.chooser.options = [(person["name"] or "(no name)", i) for i, person in enumerate(self.people)]
+        self.chooser.options = [
+            (person["name"] or _(_TEXT["no_name"]), i) for i, person in enumerate(self.people)
+        ]
         self.chooser.value = chosen if self.people else None
         self._loading = False
         self._load_chosen()
@@ -127,14 +142,18 @@ class StakeholderMap(Tool):
         """Edit the stakeholder of this name."""
         names = [person["name"] for person in self.people]
         if name not in names:
-            raise KeyError(f"no stakeholder named {name!r}; the map has: {', '.join(names)}")
+            raise KeyError(
+                _("no stakeholder named {name}; the map has: {names}").format(
+                    name=repr(name), names=", ".join(names)
+                )
+            )
         self.chooser.value = names.index(name)
 
     def add(self) -> None:
         """Add the stakeholder typed in the Add box, with middle scores to adjust, and choose them."""
         name = self.new_name.value.strip()
         if not name:
-            self.message.value = _TEXT["type_a_name"]
+            self.message.value = "<i>{}</i>".format(_(_TEXT["type_a_name"]))
             return
         self.people.append({"name": name, **_NEW_DEFAULTS})
         self.new_name.value = ""
@@ -158,7 +177,7 @@ class StakeholderMap(Tool):
         self.scores.value = _scores_html(self.people, self.chooser.value)
         if not self.people:
             self.placed, self.figure = None, None
-            self.message.value = _TEXT["empty"]
+            self.message.value = "<i>{}</i>".format(_(_TEXT["empty"]))
             self.advice.value = ""
             return
         try:
@@ -179,14 +198,13 @@ def _scores_html(people: list[dict], chosen: int | None) -> str:
     if not people:
         return ""
     head = "".join(
-        f"<th style='padding:2px 8px;text-align:left'>{label}</th>" for label in _TEXT["table_head"]
+        f"<th style='padding:2px 8px;text-align:left'>{html.escape(_(label))}</th>"
+        for label in _TEXT["table_head"]
     )
     rows = []
     for index, person in enumerate(people):
         cells = [html.escape(person["name"]), str(person["influence"]), str(person["interest"])]
-        cells.append(
-            html.escape(f"{person['stance']:+d} {STANCES.get(person['stance'], '')}".replace("+0", "0"))
-        )
+        cells.append(html.escape(_stance(person["stance"])))
         klass = " class='caio-selected'" if index == chosen else ""
         rows.append(
             f"<tr{klass}>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>"
@@ -200,7 +218,8 @@ def _scores_html(people: list[dict], chosen: int | None) -> str:
 def _advice_html(placed: pd.DataFrame) -> str:
     blocks = []
     ordered = engagement_order(placed)
-    for name, group in ordered.groupby("quadrant", sort=False):
+    for _place, group in ordered.groupby("quadrant_id", sort=False):
+        name = group["quadrant"].iloc[0]
         people = "".join(
             f"<li><b>{html.escape(row.name)}</b> (<i>{html.escape(row.stance_label)}</i>): "
             f"{html.escape(row.stance_advice)}</li>"

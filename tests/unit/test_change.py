@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from caiokit import case_study
-from caiokit.adkar import ELEMENTS, AdkarError, adkar_advice, adkar_diagnostic
+from caiokit import case_study, datafiles
+from caiokit.adkar import ELEMENTS, AdkarError, Element, adkar_advice, adkar_diagnostic
 from caiokit.charts import figure_output
 from caiokit.charts.change import (
     ADKAR_COLOURS,
@@ -20,6 +20,7 @@ from caiokit.checks import change as checks
 from caiokit.exercises import Status
 from caiokit.literacy import (
     DEFAULT_HOURLY_RATE_EUR,
+    Audience,
     LiteracyError,
     alvera_audiences,
     audiences,
@@ -33,6 +34,7 @@ from caiokit.quiz import load_bank
 from caiokit.stakeholders import (
     QUADRANTS,
     STANCES,
+    Quadrant,
     StakeholderError,
     engagement_order,
     place_stakeholders,
@@ -57,18 +59,18 @@ def people(*rows):
 @pytest.mark.parametrize(
     ("influence", "interest", "expected"),
     [
-        (5, 5, "manage closely"),
-        (3, 3, "manage closely"),
-        (5, 1, "keep satisfied"),
-        (3, 2, "keep satisfied"),
-        (1, 5, "keep informed"),
-        (2, 3, "keep informed"),
-        (2, 2, "monitor"),
-        (1, 1, "monitor"),
+        (5, 5, Quadrant.MANAGE_CLOSELY),
+        (3, 3, Quadrant.MANAGE_CLOSELY),
+        (5, 1, Quadrant.KEEP_SATISFIED),
+        (3, 2, Quadrant.KEEP_SATISFIED),
+        (1, 5, Quadrant.KEEP_INFORMED),
+        (2, 3, Quadrant.KEEP_INFORMED),
+        (2, 2, Quadrant.MONITOR),
+        (1, 1, Quadrant.MONITOR),
     ],
 )
 def test_quadrant_splits_at_three(influence, interest, expected):
-    assert quadrant(influence, interest) == expected
+    assert quadrant(influence, interest) is expected
 
 
 @pytest.mark.parametrize(("influence", "interest"), [(0, 3), (6, 3), (3, 3.5), ("high", 3), (True, 3)])
@@ -79,9 +81,10 @@ def test_quadrant_rejects_bad_scores(influence, interest):
 
 def test_stakeholder_advice_table_covers_the_four_quadrants():
     advice = stakeholder_advice()
-    assert tuple(advice.index) == QUADRANTS
-    assert advice.loc["keep satisfied", "influence"] == "high"
-    assert advice.loc["keep satisfied", "interest"] == "low"
+    assert tuple(advice.index) == QUADRANTS and all(isinstance(place, Quadrant) for place in advice.index)
+    assert advice.loc[Quadrant.KEEP_SATISFIED, "influence"] == "high"
+    assert advice.loc[Quadrant.KEEP_SATISFIED, "interest"] == "low"
+    assert advice.loc[Quadrant.KEEP_SATISFIED, "engagement"] == "consult"
     assert advice["advice"].str.len().min() > 40
 
 
@@ -92,9 +95,41 @@ def test_place_stakeholders_adds_quadrant_advice_and_stance():
     assert list(placed["name"]) == ["CFO", "Agents", "CEO", "Hub"]
     assert list(placed["quadrant"]) == ["keep satisfied", "keep informed", "manage closely", "monitor"]
     assert list(placed["engagement"]) == ["consult", "inform and involve", "partner", "monitor"]
-    assert placed.loc[0, "advice"] == stakeholder_advice().loc["keep satisfied", "advice"]
+    assert list(placed["quadrant_id"]) == [
+        Quadrant.KEEP_SATISFIED,
+        Quadrant.KEEP_INFORMED,
+        Quadrant.MANAGE_CLOSELY,
+        Quadrant.MONITOR,
+    ]
+    assert placed.loc[0, "advice"] == stakeholder_advice().loc[Quadrant.KEEP_SATISFIED, "advice"]
     assert list(placed["stance_label"]) == ["neutral", "sceptic", "champion", "supporter"]
     assert placed["stance_advice"].notna().all()
+
+
+def test_the_quadrants_levels_and_words_share_their_ids():
+    levels = datafiles.table("stakeholder_advice.csv")
+    words = datafiles.table(datafiles.localized("stakeholder_advice.csv"))
+    assert list(levels["quadrant"]) == list(words["quadrant"]) == [place.value for place in QUADRANTS]
+    assert list(levels.columns) == ["quadrant", "influence", "interest"]
+    assert list(words.columns) == ["quadrant", "engagement", "advice"]
+
+
+def test_placed_stakeholders_read_in_the_language_in_use(bracketed):
+    placed = place_stakeholders(people(("CFO", 5, 2, -1)))
+    assert placed.loc[0, "quadrant"] == "[keep satisfied]" and placed.loc[0, "stance_label"] == "[sceptic]"
+    assert placed.loc[0, "quadrant_id"] is Quadrant.KEEP_SATISFIED
+    assert placed.loc[0, "stance_advice"].startswith("[Ask what would change their mind")
+    figure = stakeholder_grid(placed)
+    assert "<b>[keep satisfied]</b>" in {annotation.text for annotation in figure.layout.annotations}
+    assert figure.data[0].name == "[sceptic]" and list(figure.data[0].customdata[0]) == [
+        "[keep satisfied]",
+        2,
+    ]
+    tool = StakeholderMap(people(("CFO", 5, 2, -1)))
+    assert "<b>[keep satisfied]</b>" in tool.advice.value and "-1 [sceptic]" in tool.scores.value
+    assert tool.influence.description == "[influence]" and tool.stance.options[0][0] == "-2 [strong opponent]"
+    with pytest.raises(StakeholderError, match=r"^\[the stakeholder table has problems"):
+        place_stakeholders(people(("CFO", 6, 2, 0)))
 
 
 def test_place_stakeholders_accepts_float_columns_holding_whole_numbers():
@@ -148,19 +183,20 @@ def test_engagement_order_puts_quadrants_then_opponents_then_influence_first():
 
 
 def scores(a, d, k, ab, r):
+    """Scores keyed by Element, in ADKAR order."""
     return dict(zip(ELEMENTS, (a, d, k, ab, r), strict=True))
 
 
 def test_barrier_is_the_first_weak_element_not_the_lowest():
     result = adkar_diagnostic(scores(4, 2, 1, 1, 2))
-    assert result.barrier == "Desire"
-    assert result.weak == ("Desire", "Knowledge", "Ability", "Reinforcement")
-    assert result.advice == adkar_advice().loc["Desire", "advice"]
+    assert result.barrier is Element.DESIRE
+    assert result.weak == (Element.DESIRE, Element.KNOWLEDGE, Element.ABILITY, Element.REINFORCEMENT)
+    assert result.advice == adkar_advice().loc[Element.DESIRE, "advice"]
 
 
 def test_barrier_with_the_default_threshold_flags_three_or_less():
-    assert adkar_diagnostic(scores(5, 4, 3, 2, 1)).barrier == "Knowledge"
-    assert adkar_diagnostic(scores(4, 4, 4, 4, 3)).barrier == "Reinforcement"
+    assert adkar_diagnostic(scores(5, 4, 3, 2, 1)).barrier is Element.KNOWLEDGE
+    assert adkar_diagnostic(scores(4, 4, 4, 4, 3)).barrier is Element.REINFORCEMENT
 
 
 def test_no_barrier_when_every_element_reaches_the_threshold():
@@ -171,38 +207,59 @@ def test_no_barrier_when_every_element_reaches_the_threshold():
 
 def test_threshold_moves_the_barrier():
     profile = scores(3, 2, 4, 4, 4)
-    assert adkar_diagnostic(profile).barrier == "Awareness"
-    assert adkar_diagnostic(profile, threshold=3).barrier == "Desire"
+    assert adkar_diagnostic(profile).barrier is Element.AWARENESS
+    assert adkar_diagnostic(profile, threshold=3).barrier is Element.DESIRE
     assert adkar_diagnostic(profile, threshold=2).barrier is None
 
 
-def test_adkar_keys_are_case_insensitive_and_table_is_in_order():
+def test_adkar_keys_are_labels_in_any_case_or_ids_and_table_is_in_order():
     result = adkar_diagnostic(
-        {"awareness": 5, "DESIRE": 4, " Knowledge ": 3, "ability": 4, "reinforcement": 4}
+        {"awareness": 5, "DESIRE": 4, " Knowledge ": 3, "Ability": 4, Element.REINFORCEMENT: 4}
     )
     table = result.table()
     assert list(table.index) == list(ELEMENTS)
     assert list(table["score"]) == [5, 4, 3, 4, 4]
     assert list(table["barrier"]) == [False, False, True, False, False]
     assert list(table["weak"]) == [False, False, True, False, False]
-    assert table.loc["Knowledge", "question"] == adkar_advice().loc["Knowledge", "question"]
+    assert table.loc[Element.KNOWLEDGE, "question"] == adkar_advice().loc[Element.KNOWLEDGE, "question"]
+    assert result.barrier is Element.KNOWLEDGE and result.scores[Element.AWARENESS] == 5
+
+
+def test_an_element_is_the_models_english_name_with_a_label_to_translate(bracketed):
+    assert [element.value for element in ELEMENTS] == [
+        "Awareness",
+        "Desire",
+        "Knowledge",
+        "Ability",
+        "Reinforcement",
+    ]
+    assert Element("Desire") is Element.DESIRE and Element.DESIRE.label == "[Desire]"
+    assert Element.parse("[desire]") is Element.DESIRE and Element.parse(" DESIRE ") is Element.DESIRE
+    result = adkar_diagnostic({f"[{element.value}]": 3 for element in ELEMENTS})
+    assert result.barrier is Element.AWARENESS
+    tool = AdkarDiagnostic(scores(5, 4, 3, 2, 1))
+    assert [slider.description for slider in tool.sliders.values()] == [f"[{e.value}]" for e in ELEMENTS]
+    assert tool.verdict.value.startswith("[<b>Barrier point: [Knowledge]</b>")
+    assert "once [Knowledge] is fixed: [Ability], [Reinforcement]" in tool.verdict.value
+    assert list(tool.figure.data[0].x) == [f"[{e.value}]" for e in ELEMENTS]
+    assert list(tool.figure.data[0].text) == ["[ok]", "[ok]", "[barrier]", "[weak]", "[weak]"]
 
 
 def test_adkar_advice_table_has_the_five_elements_in_order():
     advice = adkar_advice()
-    assert tuple(advice.index) == ELEMENTS
+    assert tuple(advice.index) == ELEMENTS and all(isinstance(e, Element) for e in advice.index)
     assert set(advice.columns) == {"question", "weak_signs", "advice"}
 
 
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({**scores(4, 4, 4, 4, 4), "Awareness": 6}, "Awareness is 6, outside 1 to 5"),
-        ({**scores(4, 4, 4, 4, 4), "Desire": 0}, "Desire is 0, outside 1 to 5"),
-        ({**scores(4, 4, 4, 4, 4), "Ability": "high"}, "Ability is 'high', not a number"),
-        ({**scores(4, 4, 4, 4, 4), "Ability": True}, "Ability is True, not a number"),
+        ({**scores(4, 4, 4, 4, 4), Element.AWARENESS: 6}, "Awareness is 6, outside 1 to 5"),
+        ({**scores(4, 4, 4, 4, 4), Element.DESIRE: 0}, "Desire is 0, outside 1 to 5"),
+        ({**scores(4, 4, 4, 4, 4), Element.ABILITY: "high"}, "Ability is 'high', not a number"),
+        ({**scores(4, 4, 4, 4, 4), Element.ABILITY: True}, "Ability is True, not a number"),
         ({**scores(4, 4, 4, 4, 4), "Motivation": 3}, "'Motivation' is not an ADKAR element"),
-        ({**scores(4, 4, 4, 4, 4), "awareness": 3}, "Awareness is given twice"),
+        ({**scores(4, 4, 4, 4, 4), "AWARENESS ": 3}, "Awareness is given twice"),  # label and id
         ({"Awareness": 4, "Desire": 4}, "no score for Knowledge, Ability, Reinforcement"),
         ([4, 4, 4, 4, 4], "should be a dict"),
     ],
@@ -224,7 +281,13 @@ def test_adkar_rejects_bad_thresholds(threshold):
 def test_curriculum_hours_follow_the_orders_of_magnitude():
     hours = curriculum_hours()
     assert hours["executives"] == 4.0 and hours["managers"] == 12.0
-    assert hours == {"executives": 4, "managers": 12, "AI practitioners": 40, "AI users": 6, "all staff": 2}
+    assert hours == {
+        Audience.EXECUTIVES: 4,
+        Audience.MANAGERS: 12,
+        Audience.AI_PRACTITIONERS: 40,
+        Audience.AI_USERS: 6,
+        Audience.ALL_STAFF: 2,
+    }
     assert audiences() == tuple(hours)
 
 
@@ -234,11 +297,57 @@ def test_alvera_audiences_add_up_to_the_company():
     assert set(table.index) <= set(literacy_modules()["audience"])
 
 
+def test_audiences_have_stable_ids_and_the_tables_share_them():
+    assert [audience.value for audience in audiences()] == [
+        "executives",
+        "managers",
+        "ai_practitioners",
+        "ai_users",
+        "all_staff",
+    ]
+    assert Audience("ai_users") is Audience.AI_USERS and Audience.AI_USERS.label == "AI users"
+    modules, names = (
+        datafiles.table("literacy_modules.csv"),
+        datafiles.table(datafiles.localized("literacy_modules.csv")),
+    )
+    assert list(modules.columns) == ["id", "audience", "hours"] and list(names.columns) == ["id", "module"]
+    assert modules["id"].is_unique and list(modules["id"]) == list(names["id"])
+    assert list(literacy_modules().columns) == ["audience", "module", "hours"]
+    headcount = datafiles.table("alvera_audiences.csv")
+    assert list(headcount["audience"]) == list(
+        datafiles.table(datafiles.localized("alvera_audiences.csv"))["audience"]
+    )
+    table = alvera_audiences()
+    assert list(table.index) == list(audiences()) and list(table.columns) == ["headcount", "who"]
+    assert table.loc[Audience.AI_USERS, "headcount"] == 520
+
+
+def test_an_audience_is_named_by_member_id_or_label_in_any_case():
+    plan = literacy_plan({Audience.EXECUTIVES: 14, "ai_users": 520, " Managers ": 240}, {"AI USERS": 8})
+    assert list(plan.index) == ["executives", "managers", "AI users"]
+    assert plan.loc["AI users", "hours_per_person"] == 8
+    assert curriculum_for(Audience.ALL_STAFF, 1.5) == curriculum_for("all_staff", 1.5)
+    with pytest.raises(LiteracyError, match="given twice"):
+        literacy_plan({"ai_users": 1, "AI users": 2})
+
+
+def test_the_plan_reads_in_the_language_in_use(bracketed):
+    plan = literacy_plan({"ai_users": 520}, {"ai_users": 7})
+    assert list(plan.index) == ["[AI users]"]
+    assert plan.iloc[0]["curriculum"].endswith("; [practice on own tasks (1 h)]")
+    assert list(literacy_hours(plan).data[0].x) == ["[AI users]"]
+    tool = LiteracyPlanner({"ai_users": 520})
+    assert tool.hours[Audience.AI_USERS].description == "[AI users] (520)"
+    assert "[hours / person]" in tool.table.value and "[audience]" in tool.table.value
+    with pytest.raises(LiteracyError, match=r"^\[headcount_by_audience: unknown audience 'interns'"):
+        literacy_plan({"interns": 3})
+
+
 def test_literacy_plan_for_alvera_by_hand():
     plan = literacy_plan(ALVERA_HEADCOUNT)
     # 14 x 4 + 240 x 12 + 26 x 40 + 520 x 6 + 2400 x 2
     assert list(plan["total_hours"]) == [56, 2880, 1040, 3120, 4800]
-    assert list(plan.index) == list(audiences())
+    assert list(plan.index) == [audience.label for audience in audiences()]  # the plan is a table to read
     totals = plan_totals(plan)
     assert totals == {
         "headcount": 3200,
@@ -330,7 +439,7 @@ def test_literacy_plan_refuses_infinity_like_nan(headcount, hours, rate, message
 def test_stakeholder_grid_labels_the_quadrants_and_colours_by_stance():
     figure = stakeholder_grid(place_stakeholders(people(("CFO", 5, 2, 0), ("Agents", 2, 5, -1))))
     labels = {annotation.text for annotation in figure.layout.annotations}
-    assert labels == {f"<b>{name}</b>" for name in QUADRANTS}
+    assert labels == {f"<b>{place.label}</b>" for place in QUADRANTS}
     assert len(figure.layout.shapes) == 4
     assert [trace.name for trace in figure.data] == [STANCES[-1], STANCES[0]]
     assert list(figure.data[0].x) == [5] and list(figure.data[0].y) == [2]
@@ -382,13 +491,22 @@ def test_q3_barrier_point():
     wrong = checks.q3.evaluate("Knowledge")
     assert wrong.status is Status.INCORRECT and "first weak element" in wrong.message
     # The exercise's story (the case study's first users) and the domain function agree.
-    assert adkar_diagnostic(ALVERA.first_users_adkar).barrier == checks.q3.correct
+    assert adkar_diagnostic(ALVERA.first_users_adkar).barrier.label == checks.q3.correct
 
 
-def test_q4_quadrants_agree_with_the_domain_rule():
-    expected = {name: quadrant(*values) for name, values in checks.STAKEHOLDER_SCORES.items()}
-    assert expected == checks.q4.correct
+def test_q4_quadrants_follow_the_domain_rule_and_accept_labels():
+    expected = {
+        "CFO": Quadrant.KEEP_SATISFIED,
+        "Head of customer service": Quadrant.MANAGE_CLOSELY,
+        "Customer-service agents": Quadrant.KEEP_INFORMED,
+        "Works council": Quadrant.MANAGE_CLOSELY,
+        "Poznań maintenance technicians": Quadrant.MONITOR,
+        "Retail-partner account managers": Quadrant.MONITOR,
+    }
+    assert checks.q4.correct == expected
     assert checks.q4.evaluate(expected).status is Status.CORRECT
+    typed = {name: f" {place.label.upper()} " for name, place in expected.items()}
+    assert checks.q4.evaluate(typed).status is Status.CORRECT  # the learner types labels, in any case
     wrong = dict(expected, CFO="manage closely")
     feedback = checks.q4.evaluate(wrong)
     assert feedback.status is Status.INCORRECT and "'CFO'" in feedback.message
@@ -483,21 +601,21 @@ def test_adkar_diagnostic_widget():
     tool = AdkarDiagnostic(scores(5, 4, 3, 2, 1))
     assert "Barrier point: Knowledge" in tool.verdict.value
     assert "Ability, Reinforcement" in tool.verdict.value
-    tool.sliders["Desire"].value = 2
-    assert tool.result.barrier == "Desire" and "Listen before you argue" in tool.verdict.value
+    tool.sliders[Element.DESIRE].value = 2
+    assert tool.result.barrier is Element.DESIRE and "Listen before you argue" in tool.verdict.value
     for slider in tool.sliders.values():
         slider.value = 5
     assert "No barrier point" in tool.verdict.value
-    tool.sliders["Awareness"].value = 4
+    tool.sliders[Element.AWARENESS].value = 4
     tool.threshold.value = 5
-    assert tool.result.barrier == "Awareness"
+    assert tool.result.barrier is Element.AWARENESS
     assert len(tool.chart.outputs) == 1
 
 
 def test_adkar_diagnostic_widget_defaults_and_bad_scores():
     tool = AdkarDiagnostic()
     assert all(slider.value == 3 for slider in tool.sliders.values())
-    assert tool.result.barrier == "Awareness"
+    assert tool.result.barrier is Element.AWARENESS
     with pytest.raises(AdkarError):
         AdkarDiagnostic({"Awareness": 9})
 
@@ -505,16 +623,16 @@ def test_adkar_diagnostic_widget_defaults_and_bad_scores():
 def test_literacy_planner_widget():
     tool = LiteracyPlanner(ALVERA_HEADCOUNT)
     assert "Total: 11,896 hours" in tool.total.value and "EUR 594,800" in tool.total.value
-    tool.hours["AI users"].value = 10
+    tool.hours[Audience.AI_USERS].value = 10
     assert "Total: 13,976 hours" in tool.total.value
     assert tool.plan.loc["AI users", "total_hours"] == 5200
     tool.rate.value = 0
     assert "<b>EUR 0</b> of working time" in tool.total.value
-    tool.hours["executives"].value = 2.5
+    tool.hours[Audience.EXECUTIVES].value = 2.5
     assert tool.plan.loc["executives", "modules_left_out"] == 1
     assert "modules left out" in tool.table.value
     tool.reset_button.click()
-    assert plan_totals(tool.plan)["total_hours"] == 11896 and tool.hours["executives"].value == 4
+    assert plan_totals(tool.plan)["total_hours"] == 11896 and tool.hours[Audience.EXECUTIVES].value == 4
     assert len(tool.chart.outputs) == 1
 
 

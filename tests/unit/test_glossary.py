@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from caiokit import datafiles
 from caiokit.curriculum import lessons
 from caiokit.glossary import GlossaryError, define, glossary, search
 from caiokit.widgets.glossary_search import GlossarySearch
@@ -37,3 +40,20 @@ def test_search_widget_updates_as_the_learner_types():
     assert "<b>Deployer</b>" in tool.results.value
     tool.query.value = "zzzz"
     assert "No term matches" in tool.results.value
+
+
+def test_the_lessons_and_the_words_of_the_glossary_share_their_ids():
+    lessons, words = datafiles.table("glossary.csv"), datafiles.table(datafiles.localized("glossary.csv"))
+    assert list(lessons.columns) == ["id", "lesson"] and list(words.columns) == ["id", "term", "definition"]
+    assert lessons["id"].is_unique and sorted(lessons["id"]) == sorted(words["id"])
+    assert glossary().set_index("id").loc["adkar", "lesson"] == "07_culture_and_change"
+
+
+def test_the_search_widget_and_define_speak_through_the_catalogue(bracketed):
+    tool = GlossarySearch("zzzz")
+    assert tool.results.value == "<i>[No term matches; try a shorter part of the word.]</i>"
+    tool.query.value = "RICE"
+    assert re.match(r"<p>\[\d+ term\(s\)\]</p><ul>", tool.results.value)
+    assert define("recall").startswith("[Recall: ") and define("recall").endswith(
+        "(lesson 08_ai_technologies_for_leaders)]"
+    )
