@@ -7,8 +7,8 @@ primary or an official text, ``reported`` by secondary sources only, or ``propos
 AI Act calendar, ``scope``. The calendar of :mod:`caiokit.aiact` is the rows of topic ``aiact_calendar``.
 
 The scan reads everything a learner reads in English, the language the course is written in (lesson markdown,
-quiz banks, glossary, the triage rules, assignment sources, the checks' hints and solutions), finds dates, survey
-percentages and article numbers, and reports the ones the table does not hold. ``caiokit/data/facts_allowed.csv``
+quiz banks, every prose table of caiokit/data/en, the triage rules, assignment sources, the checks' hints and
+solutions), finds dates, survey percentages and article numbers, and reports the ones the table does not hold. ``caiokit/data/facts_allowed.csv``
 lists the few that are not facts (a worked example's dates, a pitfall offered as a wrong answer), each with its
 reason.
 """
@@ -301,13 +301,17 @@ def learner_texts(root: Path = ROOT) -> list[tuple[str, str]]:
         bank = json.loads(path.read_text(encoding="utf-8"))
         relative = path.relative_to(root).as_posix()
         units += [(f"{relative} question {q['id']}", "\n".join(_strings(q))) for q in bank["questions"]]
-    with (data / SOURCE_LANGUAGE / "glossary.csv").open(encoding="utf-8", newline="") as handle:
-        units += [
-            (f"caiokit/data/{SOURCE_LANGUAGE}/glossary.csv term {row['term']}", " ".join(row.values()))
-            for row in csv.DictReader(handle)
-        ]
-    rules = json.loads((data / "aiact_rules.json").read_text(encoding="utf-8"))
-    units += [(f"caiokit/data/aiact_rules.json {part}", "\n".join(_strings(rules[part]))) for part in rules]
+    # Every other prose file of the language the course is written in (glossary, advice, the triage rules'
+    # words...), row by row or part by part, and the language-neutral triage rules beside them.
+    for path in sorted((data / SOURCE_LANGUAGE).glob("*.csv")):
+        relative = path.relative_to(root).as_posix()
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        units += [(f"{relative} row {number}", " ".join(row.values())) for number, row in enumerate(rows, 2)]
+    for path in [data / "aiact_rules.json", *sorted((data / SOURCE_LANGUAGE).glob("*.json"))]:
+        relative = path.relative_to(root).as_posix()
+        document = json.loads(path.read_text(encoding="utf-8"))
+        units += [(f"{relative} {part}", "\n".join(_strings(document[part]))) for part in document]
     for path in sorted((root / "caiokit" / "checks").glob("*.py")):
         relative = path.relative_to(root).as_posix()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

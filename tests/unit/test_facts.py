@@ -90,7 +90,9 @@ def test_the_scan_reads_every_kind_of_learner_facing_text():
     assert {f"notebooks/{lesson}.ipynb" for lesson in READY} <= places
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "source").glob("*/*.ipynb")} <= places
     assert {p.relative_to(ROOT).as_posix() for p in ROOT.glob("caiokit/data/en/quizzes/*.json")} <= places
-    assert {"caiokit/data/en/glossary.csv", "caiokit/data/aiact_rules.json"} <= places
+    prose = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("caiokit/data/en/*.*")}
+    assert {"caiokit/data/en/glossary.csv", "caiokit/data/en/aiact_rules.json"} <= prose <= places
+    assert "caiokit/data/aiact_rules.json" in places
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "caiokit/checks").glob("[a-z]*.py")} <= places
 
 
