@@ -10,10 +10,11 @@ from caiokit import case_study
 from caiokit.charts.radar import RadarChartError, radar
 from caiokit.checks.strategy import q3, q4
 from caiokit.exercises import Status
+from caiokit import datafiles
 from caiokit.maturity import (
-    LEVELS,
-    PILLARS,
+    Level,
     MaturityError,
+    Pillar,
     assess,
     load_moves,
     load_questions,
@@ -22,10 +23,11 @@ from caiokit.maturity import (
 from caiokit.widgets.maturity_assessment import MaturityAssessment
 
 ALVERA = case_study.load("alvera").maturity_answers  # lesson 02's self-assessment
+PILLARS = Pillar.labels()
 
 
-def answers_by_pillar(values: dict[str, int]) -> dict[str, int]:
-    """Every statement of a pillar gets that pillar's value."""
+def answers_by_pillar(values: dict[Pillar, int]) -> dict[str, int]:
+    """Every statement of a pillar gets that pillar's value (the table holds pillar ids)."""
     questions = load_questions()
     return {row.id: values[row.pillar] for row in questions.itertuples(index=False)}
 
@@ -36,20 +38,44 @@ def answers_by_pillar(values: dict[str, int]) -> dict[str, int]:
 def test_questionnaire_has_one_or_two_statements_per_pillar_in_pillar_order():
     questions = load_questions()
     counts = questions.groupby("pillar", sort=False).size()
-    assert tuple(counts.index) == PILLARS
+    assert tuple(counts.index) == tuple(Pillar)
     assert counts.between(1, 2).all()
     assert questions["id"].is_unique
 
 
+def test_every_statement_id_has_its_wording_and_the_wording_no_other_id():
+    structure = datafiles.table("maturity_questions.csv")
+    wording = datafiles.table(datafiles.localized("maturity_questions.csv"))
+    assert list(structure["id"]) == list(wording["id"])
+    assert set(structure["pillar"]) == {pillar.value for pillar in Pillar}
+    assert all(load_questions()["statement"].str.strip())
+
+
 def test_moves_table_has_exactly_one_move_per_pillar_and_level():
     moves = load_moves()
-    assert len(moves) == len(PILLARS) * len(LEVELS)
+    assert len(moves) == len(Pillar) * len(Level)
     assert not moves.duplicated(["pillar", "level"]).any()
+    assert set(moves["level"]) == {level.value for level in Level}
 
 
 def test_level_names_are_mitres_five():
-    assert LEVELS == ("Initial", "Adopted", "Defined", "Managed", "Optimized")
-    assert "Developing" not in LEVELS
+    assert Level.labels() == ("Initial", "Adopted", "Defined", "Managed", "Optimized")
+    assert Level.parse("Developing") is None
+
+
+def test_pillars_and_levels_are_read_by_label_or_id():
+    assert Pillar.parse("Technology enablers") is Pillar.TECHNOLOGY is Pillar.parse("technology")
+    assert Pillar.label_of("responsible_use") == "Ethical, equitable and responsible use"
+    assert Level("managed").label == "Managed" and Level.parse(" OPTIMIZED ") is Level.OPTIMIZED
+
+
+def test_a_questionnaire_file_may_name_pillars_by_id_or_label(tmp_path):
+    questions = load_questions()
+    labels = questions["pillar"].map(Pillar.label_of)
+    mixed = questions.assign(pillar=labels.where(questions.index % 2 == 0, questions["pillar"]))
+    assert set(mixed["pillar"]) > set(questions["pillar"])
+    mixed.to_csv(tmp_path / "q.csv", index=False)
+    assert load_questions(tmp_path / "q.csv").equals(questions)
 
 
 def test_bad_questionnaire_files_list_every_problem(tmp_path):
@@ -111,8 +137,8 @@ def test_all_threes_is_defined_and_ties_follow_questionnaire_order():
 
 
 def test_weakest_pillar_caps_the_level_at_one_above_it():
-    scores = dict.fromkeys(PILLARS, 5)
-    scores["Ethical, equitable and responsible use"] = 1
+    scores = dict.fromkeys(Pillar, 5)
+    scores[Pillar.RESPONSIBLE_USE] = 1
     result = assess(answers_by_pillar(scores))
     assert math.isclose(result.overall_score, 26 / 6, abs_tol=1e-4)  # mean 4.33 would say Managed
     assert result.level == "Adopted"  # but Initial + 1 is the ceiling
@@ -132,14 +158,14 @@ def test_all_fives_is_optimized_and_all_ones_initial():
 @pytest.mark.parametrize(
     ("scores", "level"),
     [
-        ({"a": 2.9, "b": 2.9, "c": 2.9}, "Adopted"),
-        ({"a": 3.0, "b": 3.0, "c": 3.0}, "Defined"),
-        ({"a": 4.0, "b": 4.0, "c": 2.5}, "Defined"),  # mean 3.5 -> 3; weakest 2 -> cap 3
-        ({"a": 5.0, "b": 5.0, "c": 2.0}, "Defined"),  # mean 4 -> 4; weakest 2 -> cap 3
+        ({"a": 2.9, "b": 2.9, "c": 2.9}, Level.ADOPTED),
+        ({"a": 3.0, "b": 3.0, "c": 3.0}, Level.DEFINED),
+        ({"a": 4.0, "b": 4.0, "c": 2.5}, Level.DEFINED),  # mean 3.5 -> 3; weakest 2 -> cap 3
+        ({"a": 5.0, "b": 5.0, "c": 2.0}, Level.DEFINED),  # mean 4 -> 4; weakest 2 -> cap 3
     ],
 )
 def test_overall_level_rule(scores, level):
-    assert overall_level(scores) == level
+    assert overall_level(scores) is level
 
 
 def test_overall_level_needs_scores():
