@@ -6,11 +6,10 @@ import math
 
 import pytest
 
-from caiokit import case_study
+from caiokit import case_study, datafiles
 from caiokit.charts.radar import RadarChartError, radar
 from caiokit.checks.strategy import q3, q4
 from caiokit.exercises import Status
-from caiokit import datafiles
 from caiokit.maturity import (
     Level,
     MaturityError,
