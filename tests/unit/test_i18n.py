@@ -144,6 +144,7 @@ TRANSLATED_SCOPE = (
     "caiokit/strategy.py",
     "caiokit/skills.py",
     "caiokit/maturity.py",
+    "caiokit/reports/skills_plan.py",
 )
 # Modules of that scope not translated yet, with how many texts they still hold: the number may only go down,
 # and a module leaves the list when it reaches 0. (Counted by `untranslated_texts` below.)
@@ -167,7 +168,7 @@ STILL_TO_TRANSLATE = {
     "caiokit/checks/technologies.py": 76,
     "caiokit/maturity.py": 2,
     "caiokit/ninety_days.py": 128,
-    "caiokit/skills.py": 43,
+    "caiokit/skills.py": 9,
     "caiokit/strategy.py": 62,
     "caiokit/widgets/adkar_diagnostic.py": 7,
     "caiokit/widgets/aiact_triage.py": 14,
@@ -181,7 +182,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/prioritization_workbench.py": 52,
     "caiokit/widgets/progress_dashboard.py": 17,
     "caiokit/widgets/responsibility_sorter.py": 5,
-    "caiokit/widgets/skills_assessment.py": 10,
     "caiokit/widgets/stakeholder_map.py": 17,
     "caiokit/widgets/strategy_canvas.py": 9,
     "caiokit/widgets/team_designer.py": 16,
