@@ -1,7 +1,7 @@
 """Exercises of 09_leadership_and_growth: calm under change, three horizons, the board memo, a board question."""
 
 from caiokit.exercises import ChoiceExercise, MappingExercise, SetExercise
-from caiokit.strategy import HORIZONS
+from caiokit.strategy import Horizon
 
 LESSON = "09_leadership_and_growth"
 
@@ -58,7 +58,7 @@ q2 = MappingExercise(
         "Product recommendations in the online shop": "later",
         "Dynamic pricing in the online shop": "later",
     },
-    categories=tuple(HORIZONS),
+    categories=tuple(horizon.value for horizon in Horizon),
     hints=[
         "Quick wins with nothing to wait for go in 'now'. So does an unglamorous enabler that a strategic bet "
         "needs: the bet cannot start until it exists.",

@@ -22,7 +22,7 @@ from caiokit.skills import (
     load_actions,
     load_skills,
 )
-from caiokit.strategy import HORIZONS
+from caiokit.strategy import Horizon
 from caiokit.widgets.skills_assessment import SkillsAssessment
 
 # The profile of the lesson's example: Alvera's head of customer-service operations, promoted to CAIO.
@@ -357,7 +357,7 @@ def test_wrong_choices_say_why():
 
 def test_q2_horizons():
     right = dict(checks.q2.correct)
-    assert checks.q2.categories == tuple(HORIZONS)
+    assert checks.q2.categories == tuple(Horizon) == ("now", "next", "later")
     assert checks.q2.evaluate(right).status is Status.CORRECT
     wrong = {**right, "Factory sensor data platform": "later", "Visual quality inspection": "now"}
     feedback = checks.q2.evaluate(wrong)
