@@ -182,7 +182,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/portfolio_planner.py": 43,
     "caiokit/widgets/prioritization_workbench.py": 52,
     "caiokit/widgets/progress_dashboard.py": 17,
-    "caiokit/widgets/responsibility_sorter.py": 5,
     "caiokit/widgets/stakeholder_map.py": 17,
     "caiokit/widgets/team_designer.py": 16,
     "caiokit/widgets/threshold_explorer.py": 19,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from caiokit import datafiles
 from caiokit.checks import caio_role
 from caiokit.checks.caio_role import (
     FEDERAL_STATEMENTS,
@@ -52,6 +53,24 @@ def test_four_roles_each_with_a_description():
     assert list(table.index) == ["CAIO", "CIO", "CTO", "CDO"]
     assert table.loc["CIO", "title"] == "Chief Information Officer"
     assert all(len(text) > 30 for text in table["owns"])
+
+
+def test_built_in_responsibilities_join_owners_and_wording_on_their_ids():
+    owners = datafiles.table("responsibilities.csv")
+    wording = datafiles.table(datafiles.localized("responsibilities.csv"))
+    assert list(owners.columns) == ["id", "owner"]
+    assert list(wording.columns) == ["id", "responsibility", "why"]
+    assert list(owners["id"]) == list(wording["id"]) and owners["id"].is_unique
+    table = load_responsibilities()
+    assert list(table.columns) == ["responsibility", "owner", "why"]
+    assert list(table["owner"]) == list(owners["owner"])
+
+
+def test_role_texts_are_read_in_the_language_in_use(monkeypatch):
+    role = ROLES["CTO"]
+    assert role.title == role.marked_title == "Chief Technology Officer"
+    monkeypatch.setattr("caiokit.roles._", lambda message: f"[{message}]")  # a stand-in catalogue
+    assert role.title == "[Chief Technology Officer]" and role.remit.startswith("[owns")
 
 
 def test_normalise_role_accepts_any_case_and_rejects_others():
