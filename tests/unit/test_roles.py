@@ -206,6 +206,16 @@ def test_q1_mapping_of_symptoms():
     assert q1.evaluate(dict.fromkeys(SYMPTOMS, ...)).status is Status.NOT_ATTEMPTED
 
 
+def test_q1_players_are_categories_named_by_label_or_id():
+    assert q1.categories == tuple(caio_role.Player)
+    assert set(q1.correct.values()) == set(caio_role.Player)
+    typed = dict(zip(SYMPTOMS, ["Developers", "hr", "data_scientists", " executives "], strict=True))
+    assert q1.evaluate(typed).status is Status.CORRECT
+    unknown = q1.evaluate(dict(typed, **{SYMPTOMS[0]: "engineers"}))
+    assert unknown.status is Status.ERROR
+    assert "use one of 'data scientists', 'executives', 'developers', 'HR'" in unknown.message
+
+
 def test_q2_mapping():
     right = dict(zip(NEW_RESPONSIBILITIES, ["CAIO", "CIO", "CTO", "CDO", "CAIO"], strict=True))
     assert q2.evaluate(right).status is Status.CORRECT
