@@ -3,28 +3,27 @@
 from caiokit.catalog import VALUE_DRIVERS
 from caiokit.exercises import MappingExercise, NumberExercise, RankingExercise, SetExercise
 from caiokit.facts import share
-from caiokit.i18n import N_, Category, format_number, format_percent, lazy
+from caiokit.i18n import N_, format_number, format_percent, lazy
 
 LESSON = "02_ai_strategy"
 
 # Option texts, items, hints, solutions and explanations are marked with N_ (or built with lazy) and
 # translated where shown.
 
+# q1: the parts of a strategy canvas a sentence of a draft can belong to. Plain texts, not a Category:
+# ExerciseWidget shows a mapping's categories as they are, so a Category would show its ids.
+CANVAS_PARTS = (
+    N_("ambition"),
+    N_("key result"),
+    N_("priority use case"),
+    N_("roadmap"),
+    N_("operating model"),
+    N_("governance"),
+    N_("funding"),
+    N_("risk"),
+)
 
-class CanvasPart(Category):
-    """The parts of a strategy canvas a sentence of a draft can belong to (q1)."""
-
-    AMBITION = "ambition", N_("ambition")
-    KEY_RESULT = "key_result", N_("key result")
-    PRIORITY_USE_CASE = "priority_use_case", N_("priority use case")
-    ROADMAP = "roadmap", N_("roadmap")
-    OPERATING_MODEL = "operating_model", N_("operating model")
-    GOVERNANCE = "governance", N_("governance")
-    FUNDING = "funding", N_("funding")
-    RISK = "risk", N_("risk")
-
-
-# q1: which part of the strategy canvas does each sentence of Alvera's draft belong to? (in CanvasPart order)
+# q1: which part of the strategy canvas does each sentence of Alvera's draft belong to? (in CANVAS_PARTS order)
 CANVAS_ITEMS = (
     N_(
         "Within three years, AI answers most customer questions in minutes and helps both factories waste less"
@@ -42,8 +41,8 @@ q1 = MappingExercise(
     LESSON,
     "q1",
     "canvas_parts",
-    correct=dict(zip(CANVAS_ITEMS, CanvasPart, strict=True)),
-    categories=tuple(CanvasPart),
+    correct=dict(zip(CANVAS_ITEMS, CANVAS_PARTS, strict=True)),
+    categories=CANVAS_PARTS,
     hints=[
         N_(
             "Ask of each sentence which question it answers: where to (ambition), how we measure (key result), "
