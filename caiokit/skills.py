@@ -98,8 +98,7 @@ _MESSAGES = {
 }
 
 
-def message(key: str, **values: object) -> str:
-    """One of this module's messages, in the language in use, filled in with ``values``."""
+def _message(key: str, **values: object) -> str:
     return _(_MESSAGES[key]).format(**values)
 
 
@@ -109,7 +108,7 @@ class SkillsError(ProblemsError):
     headline = N_("{count} problems with {what}")
 
     def __init__(self, problems: Iterable[str]):
-        super().__init__(message("what"), problems)
+        super().__init__(_message("what"), problems)
 
     def message(self) -> str:
         """A lone problem as it is, several under the headline."""
@@ -131,11 +130,11 @@ class SkillsResult:
         return {self.names[skill]: score for skill, score in self.scores.items()}
 
     def _listed(self, skills: tuple[str, ...]) -> str:
-        return ", ".join(f"{self.names[s]} ({self.scores[s]:.1f})" for s in skills) or message("none")
+        return ", ".join(f"{self.names[s]} ({self.scores[s]:.1f})" for s in skills) or _message("none")
 
     def summary(self) -> str:
         """Two lines: the strengths and the gaps, each with its score."""
-        return message(
+        return _message(
             "summary",
             target=f"{self.target:g}",
             strengths=self._listed(self.strengths),
@@ -155,11 +154,11 @@ class SkillsResult:
 def _skill_id_problems(frame: pd.DataFrame, source: str, what: str) -> list[str]:
     ids = [skill.value for skill in Skill]
     problems = [
-        message("unknown_skill", source=source, value=value, allowed=", ".join(ids))
+        _message("unknown_skill", source=source, value=value, allowed=", ".join(ids))
         for value in sorted(set(frame["skill_id"]) - set(ids))
     ]
     problems += [
-        message("skill_missing", source=source, value=skill, what=message(what))
+        _message("skill_missing", source=source, value=skill, what=_message(what))
         for skill in ids
         if skill not in set(frame["skill_id"])
     ]
@@ -189,14 +188,14 @@ def load_skills(path: str | os.PathLike | None = None) -> pd.DataFrame:
     if not problems:
         problems += _skill_id_problems(frame, source, "statement")
         for value in sorted(set(frame.loc[frame["statement_id"].duplicated(), "statement_id"])):
-            problems.append(message("duplicate_id", source=source, value=value))
+            problems.append(_message("duplicate_id", source=source, value=value))
         for skill, group in frame.groupby("skill_id", sort=False):
             low, high = STATEMENTS_PER_SKILL
             if not low <= len(group) <= high:
-                problems.append(message("statement_count", source=source, value=skill, count=len(group)))
+                problems.append(_message("statement_count", source=source, value=skill, count=len(group)))
             names = sorted(set(group["skill"]))
             if len(names) > 1:
-                problems.append(message("two_names", source=source, value=skill, names=names))
+                problems.append(_message("two_names", source=source, value=skill, names=names))
     if problems:
         raise SkillsError(problems)
     return _in_skill_order(frame)
@@ -232,13 +231,13 @@ def load_actions(path: str | os.PathLike | None = None) -> pd.DataFrame:
         problems += _skill_id_problems(frame, source, "action")
         for i, row in enumerate(frame.itertuples(index=False)):
             if _positive_whole(row.step) is None:
-                problems.append(message("bad_step", source=source, row=i + 2, value=row.step))
+                problems.append(_message("bad_step", source=source, row=i + 2, value=row.step))
             if _positive_number(row.hours) is None:
-                problems.append(message("bad_hours", source=source, row=i + 2, value=row.hours))
+                problems.append(_message("bad_hours", source=source, row=i + 2, value=row.hours))
             if not _LESSON_ID.match(row.lesson.strip()):
-                problems.append(message("bad_lesson", source=source, row=i + 2, value=row.lesson))
+                problems.append(_message("bad_lesson", source=source, row=i + 2, value=row.lesson))
         for row in frame[frame.duplicated(["skill_id", "step"])].itertuples(index=False):
-            problems.append(message("duplicate_step", source=source, value=row.skill_id, step=row.step))
+            problems.append(_message("duplicate_step", source=source, value=row.skill_id, step=row.step))
     if problems:
         raise SkillsError(problems)
     frame = frame.assign(
@@ -249,16 +248,16 @@ def load_actions(path: str | os.PathLike | None = None) -> pd.DataFrame:
 
 def _rating_problems(ratings: object, ids: list[str]) -> list[str]:
     if not isinstance(ratings, Mapping):
-        return [message("not_mapping")]
-    problems = [message("unknown_id", id=key, ids=", ".join(ids)) for key in ratings if key not in ids]
+        return [_message("not_mapping")]
+    problems = [_message("unknown_id", id=key, ids=", ".join(ids)) for key in ratings if key not in ids]
     for sid in ids:
         value = ratings.get(sid)
         if value is None or value is Ellipsis:
-            problems.append(message("no_rating", id=sid))
+            problems.append(_message("no_rating", id=sid))
         elif not is_number(value, finite=False):
-            problems.append(message("not_number", id=sid, value=value))
+            problems.append(_message("not_number", id=sid, value=value))
         elif value != int(value) or not 1 <= value <= 5:
-            problems.append(message("out_of_range", id=sid, value=value))
+            problems.append(_message("out_of_range", id=sid, value=value))
     return problems
 
 
@@ -268,7 +267,7 @@ def assess_skills(
     """Score ratings (statement id -> 1..5): a score per skill, the strengths and the gaps."""
     skills = load_skills() if skills is None else skills
     if not is_real(target) or not 1 <= target <= 5:
-        raise SkillsError([message("bad_target", value=target)])
+        raise SkillsError([_message("bad_target", value=target)])
     ids = list(skills["statement_id"])
     problems = _rating_problems(ratings, ids)
     if problems:
@@ -294,9 +293,9 @@ def development_plan(
 ) -> pd.DataFrame:
     """The actions for the result's gaps, one per row, with the week to do it, the lesson and the hours."""
     if not isinstance(result, SkillsResult):
-        raise SkillsError([message("not_result", kind=type(result).__name__)])
+        raise SkillsError([_message("not_result", kind=type(result).__name__)])
     if isinstance(weeks, bool) or not isinstance(weeks, numbers.Integral) or not 1 <= weeks <= MAX_WEEKS:
-        raise SkillsError([message("bad_weeks", value=weeks, most=MAX_WEEKS)])
+        raise SkillsError([_message("bad_weeks", value=weeks, most=MAX_WEEKS)])
     actions = load_actions() if actions is None else actions
     chosen = actions[actions["skill_id"].isin(result.gaps)].copy()
     chosen["_gap"] = chosen["skill_id"].map({skill: i for i, skill in enumerate(result.gaps)})

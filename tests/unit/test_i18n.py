@@ -144,6 +144,7 @@ TRANSLATED_SCOPE = (
     "caiokit/strategy.py",
     "caiokit/skills.py",
     "caiokit/maturity.py",
+    "caiokit/roles.py",
     "caiokit/reports/skills_plan.py",
     "caiokit/reports/strategy_canvas.py",
 )
@@ -165,6 +166,7 @@ STILL_TO_TRANSLATE = {
     "caiokit/checks/technologies.py": 76,
     "caiokit/maturity.py": 2,
     "caiokit/ninety_days.py": 128,
+    "caiokit/roles.py": 1,
     "caiokit/skills.py": 9,
     "caiokit/strategy.py": 1,
     "caiokit/widgets/adkar_diagnostic.py": 7,
