@@ -179,6 +179,19 @@ def test_markdown_report_names_level_and_moves():
     assert text.count("\n1. ") == 1 and "\n3. **Organization**" in text
 
 
+def test_results_and_the_widget_speak_through_the_catalogue(bracketed):
+    result = assess(ALVERA)
+    assert result.level == "[Adopted]" and result.weakest[0] == "[Ethical, equitable and responsible use]"
+    assert result.level_number == 2 and result.pillar_levels["[Data]"] == "[Adopted]"
+    assert "| [Pillar] | [Score] | [Level] |" in result.to_markdown()
+    assert load_questions()["pillar"].iloc[0] == "responsible_use"  # ids do not go through the catalogue
+    tool = MaturityAssessment(ALVERA)
+    assert (
+        tool.reset_button.description == "[Reset]" and "[Next three moves]" in tool.widget.children[3].value
+    )
+    assert tool.figure.layout.title.text.startswith("[AI maturity by pillar")
+
+
 def test_whole_numbers_as_floats_are_accepted():
     assert assess({k: float(v) for k, v in ALVERA.items()}).level == "Adopted"
 

@@ -66,11 +66,16 @@ def test_built_in_responsibilities_join_owners_and_wording_on_their_ids():
     assert list(table["owner"]) == list(owners["owner"])
 
 
-def test_role_texts_are_read_in_the_language_in_use(monkeypatch):
+def test_role_texts_are_read_in_the_language_in_use(bracketed, progress_file):
     role = ROLES["CTO"]
-    assert role.title == role.marked_title == "Chief Technology Officer"
-    monkeypatch.setattr("caiokit.roles._", lambda message: f"[{message}]")  # a stand-in catalogue
+    assert role.marked_title == "Chief Technology Officer"
     assert role.title == "[Chief Technology Officer]" and role.remit.startswith("[owns")
+    assert list(roles_table().columns) == ["[title]", "[owns]"]
+    feedback = sort_feedback({FIRST: "CIO"})[0]
+    assert feedback.message.startswith("[Not the CIO: the CIO [runs the company's own information systems]. ")
+    sorter = ResponsibilitySorter()
+    assert sorter.check_button.description == "[Check]" and sorter.no_choice == "[(choose)]"
+    assert caio_role.q1.hint().body == f"[{caio_role.q1.hints[0]}]"  # hints are translated when shown
 
 
 def test_normalise_role_accepts_any_case_and_rejects_others():

@@ -311,6 +311,17 @@ def test_plan_to_markdown_escapes_pipes_and_checks_its_input():
         plan_to_markdown(plan.drop(columns="hours"))
 
 
+def test_the_plan_page_and_the_widget_speak_through_the_catalogue(bracketed):
+    result = assess_skills(NEW_CAIO)
+    assert result.names["skill.tech"] == "[AI technologies]"
+    text = plan_to_markdown(development_plan(result), result)
+    assert text.startswith("[# My development plan as a CAIO]\n\n[**Strengths**")
+    assert "| [Week] | [Skill] | [Action] | [Lesson to revisit] | [Hours] |" in text
+    tool = SkillsAssessment(NEW_CAIO)
+    assert tool.path.value == "[my_development_plan.md]"
+    assert [trace.name for trace in tool.figure.data] == ["[Target]", "[You]"]
+
+
 def test_write_plan_to_a_file(tmp_path):
     result = assess_skills(NEW_CAIO)
     plan = development_plan(result)

@@ -177,6 +177,20 @@ def test_markdown_of_an_empty_canvas_marks_gaps_and_open_points():
     assert "## Open points" in text and "- Say which company the strategy is for." in text
 
 
+def test_the_page_and_the_editor_speak_through_the_catalogue(bracketed):
+    text = to_markdown(StrategyCanvas())
+    assert text.startswith("[# AI strategy]\n\n**[Ambition].** [*To be completed.*]")
+    assert "- **[Now (0-6 months)]**: [*To be completed.*]" in text
+    assert "- [The roadmap has nothing for {horizon}.]".replace("{horizon}", "[Later (18-36 months)]") in text
+    assert str(TEXT_FIELDS["roadmap_now"][0]) == "[Roadmap: {horizon}]".replace(
+        "{horizon}", "[Now (0-6 months)]"
+    )
+    assert list(canvas_fields().columns) == ["[question it answers]"]
+    editor = StrategyCanvasEditor()
+    assert editor.fields["funding"].placeholder.startswith("[e.g. EUR 2 M")
+    assert editor.path.value == "[my_ai_strategy.md]" and editor.check_button.description == "[Check]"
+
+
 def test_write_markdown_to_a_file(tmp_path):
     target = write_markdown(complete_canvas(), tmp_path / "strategy.md")
     assert target.read_text(encoding="utf-8") == to_markdown(complete_canvas())
