@@ -98,7 +98,7 @@ def _message(key: str, **values: object) -> str:
 class MaturityError(ProblemsError):
     """Answers or questionnaire data that cannot be assessed; ``problems`` lists every issue found."""
 
-    headline = "{count} problem(s) with {what}"
+    headline = N_("{count} problem(s) with {what}")
 
     def __init__(self, problems: Iterable[str]):
         super().__init__(_(_MESSAGES["what"]), problems)
