@@ -11,7 +11,8 @@ level is **the course's own simplification**, not MITRE's scoring method:
    pillar's level: a strong platform does not make up for missing guardrails.
 
 Pillars and levels are :class:`Pillar` and :class:`Level` members: files and code use their ids, people read
-their labels. A :class:`MaturityResult` is written for people, with labels, in the language in use.
+their labels. A :class:`MaturityResult` shows labels, in the language in use when it was made, and keeps the
+ids beside them (``scores``, ``level_id``, each move's ``pillar_id`` and ``level_id``) for code to compare.
 
 The next three moves are read from ``data/<lang>/maturity_moves.csv`` (one move per pillar and level): one move for
 each of the three lowest-scoring pillars (ties in questionnaire order), the move that lifts that pillar from
@@ -23,7 +24,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -106,32 +107,42 @@ class MaturityError(ProblemsError):
 
 @dataclass(frozen=True)
 class Move:
-    """A recommended next step for one pillar, from its current level to the next (labels, for people)."""
+    """A recommended next step for one pillar, from its current level to the next: labels, then their ids."""
 
     pillar: str
     level: str
     text: str
+    pillar_id: Pillar = field(repr=False)
+    level_id: Level = field(repr=False)
 
 
 @dataclass(frozen=True)
 class MaturityResult:
-    """The outcome of a self-assessment, for people: pillar labels with their scores, overall level, moves."""
+    """The outcome of a self-assessment: pillar labels with their scores, overall level, weakest, moves.
+
+    ``scores`` (by :class:`Pillar`) and ``level_id`` hold the same results by id, for code to compare.
+    """
 
     pillar_scores: dict[str, float]
     overall_score: float
     level: str
     weakest: tuple[str, ...]
     moves: tuple[Move, ...]
+    scores: dict[Pillar, float] = field(repr=False)
+    level_id: Level = field(repr=False)
 
     @property
     def level_number(self) -> int:
         """The overall level as a number, 1 (Initial) to 5 (Optimized)."""
-        return LEVELS.index(Level.parse(self.level)) + 1
+        return LEVELS.index(self.level_id) + 1
 
     @property
     def pillar_levels(self) -> dict[str, str]:
-        """Each pillar's level name (its score rounded down)."""
-        return {pillar: _level_of(score).label for pillar, score in self.pillar_scores.items()}
+        """Each pillar's level name (its score rounded down), by pillar label."""
+        return {
+            label: _level_of(score).label
+            for label, score in zip(self.pillar_scores, self.scores.values(), strict=True)
+        }
 
     def to_markdown(self) -> str:
         """A short report: level, scores per pillar, next moves."""
@@ -269,11 +280,14 @@ def assess(
     chosen = []
     for pillar in ranked[:MOVES_SHOWN]:
         level = _level_of(scores[pillar])
-        chosen.append(Move(pillar.label, level.label, str(table[(pillar.value, level.value)])))
+        chosen.append(Move(pillar.label, level.label, str(table[(pillar.value, level.value)]), pillar, level))
+    level = overall_level(scores)
     return MaturityResult(
         pillar_scores={pillar.label: score for pillar, score in scores.items()},
         overall_score=round(sum(scores.values()) / len(scores), 4),
-        level=overall_level(scores).label,
+        level=level.label,
         weakest=tuple(pillar.label for pillar in Pillar if math.isclose(scores[pillar], lowest)),
         moves=tuple(chosen),
+        scores=scores,
+        level_id=level,
     )

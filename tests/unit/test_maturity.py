@@ -120,7 +120,11 @@ def test_alvera_by_hand():
     # pillar means: (1+2)/2, (2+1)/2, (2+1)/2, (3+2)/2, (3+2)/2, (3+2)/2
     assert list(result.pillar_scores.values()) == [1.5, 1.5, 1.5, 2.5, 2.5, 2.5]
     assert result.overall_score == 2.0  # 12 / 6
-    assert result.level == "Adopted" and result.level_number == 2
+    assert result.level == "Adopted" and result.level_number == 2 and result.level_id is Level.ADOPTED
+    assert list(result.scores) == list(Pillar) and result.scores[Pillar.DATA] == 2.5
+    assert [m.pillar_id for m in result.moves] == list(Pillar)[:3]
+    assert {m.level_id for m in result.moves} == {Level.INITIAL}
+    assert "level_id" not in repr(result) and "pillar_id" not in repr(result)  # the repr shows labels
     assert result.weakest == PILLARS[:3]
     assert [(m.pillar, m.level) for m in result.moves] == [(p, "Initial") for p in PILLARS[:3]]
     assert result.moves[1].text.startswith("Name an executive sponsor")
