@@ -1,9 +1,11 @@
 """The curriculum map as data: lessons, the seed items the course must teach, and where each is taught.
 
 Three tables ship in ``caiokit/data``: ``lessons.csv`` (one row per notebook), ``seed_items.csv`` (every
-item of the source article, with its id) and ``curriculum.csv`` (seed id -> lesson, section, interactive
-tool, checked exercise, and ``ready`` or ``planned``). :func:`coverage` checks the map against the
-notebooks on disk, so a test fails when an id is uncovered or a ready entry points at nothing.
+item of the source article, with its id and group) and ``curriculum.csv`` (seed id -> lesson, interactive
+tool, checked exercise, and ``ready`` or ``planned``). What a person reads is in ``caiokit/data/<lang>/``,
+joined on the seed id: each item's summary (``seed_items.csv``) and the heading of the lesson section that
+teaches it (``curriculum.csv``), in the language of that lesson's notebooks. :func:`coverage` checks the map
+against the notebooks on disk, so a test fails when an id is uncovered or a ready entry points at nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from pathlib import Path
 import pandas as pd
 
 from caiokit import datafiles
+from caiokit.i18n import N_, _
 
 STATUSES = ("ready", "planned")
+# What the course map says a lesson covers when it teaches no seed item (lesson 00).
+NO_SEED_ITEM = N_("how the course works")
 
 
 def lessons() -> pd.DataFrame:
@@ -29,19 +34,26 @@ def lessons() -> pd.DataFrame:
 
 def seed_items() -> pd.DataFrame:
     """Every item the course must teach: id, group (role, mission, skill, soft, principle), summary."""
-    return datafiles.table("seed_items.csv")
+    return _with_wording("seed_items.csv", "id")
 
 
 def curriculum_map() -> pd.DataFrame:
     """Where each seed item is taught: lesson, section, tool, exercise, status."""
-    return datafiles.table("curriculum.csv")
+    table = _with_wording("curriculum.csv", "seed_id")
+    return table[["seed_id", "lesson", "section", "tool", "exercise", "status"]]
+
+
+def _with_wording(name: str, key: str) -> pd.DataFrame:
+    """A table of ids joined with its wording in the language in use."""
+    wording = datafiles.table(datafiles.localized(name))
+    return datafiles.table(name).merge(wording, on=key, how="left", validate="one_to_one").fillna("")
 
 
 def course_map() -> pd.DataFrame:
     """The course at a glance, for learners: lesson, title, minutes, what it covers, tool, assignment, status."""
     table = lessons()
     covered = curriculum_map().groupby("lesson")["seed_id"].apply(", ".join)
-    table["covers"] = table["lesson"].map(covered).fillna("how the course works")
+    table["covers"] = table["lesson"].map(covered).fillna(_(NO_SEED_ITEM))
     table["assignment"] = table["assignment"].replace("", "-")
     return table[["lesson", "title", "minutes", "covers", "tool", "assignment", "status"]].set_index("lesson")
 

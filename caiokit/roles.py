@@ -1,8 +1,9 @@
 """The Chief AI Officer and the three chiefs next to it: who owns which responsibility, and why.
 
 Four C-level roles share the ground where technology meets the business. ``ROLES`` describes each in one
-line; ``caiokit/data/responsibilities.csv`` lists responsibilities at Alvera Group with their owner and the
-reason (``why``), written so that it never names a role. :func:`sort_feedback` judges a learner's sorting
+line; ``caiokit/data/responsibilities.csv`` lists responsibilities at Alvera Group by id with their owner,
+and ``caiokit/data/<lang>/responsibilities.csv`` words each one and the reason for its owner (``why``), written
+so that it never names a role. :func:`sort_feedback` judges a learner's sorting
 item by item: a wrong owner gets a one-line reason why that role does not own it, without giving the answer.
 """
 
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError, ProblemsError
+from caiokit.i18n import N_, _
 
 
 class RolesError(CaioKitError):
@@ -29,12 +31,30 @@ class ResponsibilitiesError(RolesError, ProblemsError):
 
 @dataclass(frozen=True)
 class Role:
-    """One C-level role: short code, full title, one-line description, and its remit in a few words."""
+    """One C-level role: short code (its id), full title, one-line description, and its remit in a few words.
+
+    The three texts are given marked with ``N_`` and read in the language in use.
+    """
 
     code: str
-    title: str
-    description: str
-    remit: str
+    marked_title: str = field(repr=False)
+    marked_description: str = field(repr=False)
+    marked_remit: str = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        """The role's full title."""
+        return _(self.marked_title)
+
+    @property
+    def description(self) -> str:
+        """What the role owns, in one line."""
+        return _(self.marked_description)
+
+    @property
+    def remit(self) -> str:
+        """The role's remit in a few words, to carry on a sentence ('the CIO runs ...')."""
+        return _(self.marked_remit)
 
 
 ROLES: dict[str, Role] = {
@@ -42,45 +62,65 @@ ROLES: dict[str, Role] = {
     for role in (
         Role(
             "CAIO",
-            "Chief AI Officer",
-            "Decides where and how the company uses AI and answers for the results: AI strategy and "
-            "roadmap, choice of AI projects, AI teams, responsible use, AI culture.",
-            "leads the company's use of AI",
+            N_("Chief AI Officer"),
+            N_(
+                "Decides where and how the company uses AI and answers for the results: AI strategy and "
+                "roadmap, choice of AI projects, AI teams, responsible use, AI culture."
+            ),
+            N_("leads the company's use of AI"),
         ),
         Role(
             "CIO",
-            "Chief Information Officer",
-            "Runs the company's own information systems: infrastructure, networks, workplace IT, "
-            "business applications, day-to-day IT security.",
-            "runs the company's own information systems",
+            N_("Chief Information Officer"),
+            N_(
+                "Runs the company's own information systems: infrastructure, networks, workplace IT, "
+                "business applications, day-to-day IT security."
+            ),
+            N_("runs the company's own information systems"),
         ),
         Role(
             "CTO",
-            "Chief Technology Officer",
-            "Owns the technology inside what the company sells: product engineering, architecture and "
-            "technical choices.",
-            "owns the technology inside the products the company sells",
+            N_("Chief Technology Officer"),
+            N_(
+                "Owns the technology inside what the company sells: product engineering, architecture and "
+                "technical choices."
+            ),
+            N_("owns the technology inside the products the company sells"),
         ),
         Role(
             "CDO",
-            "Chief Data Officer (or Chief Data and Analytics Officer, CDAO)",
-            "Manages data as a company asset: governance, quality, definitions, access, life cycle.",
-            "manages data as a company asset",
+            N_("Chief Data Officer (or Chief Data and Analytics Officer, CDAO)"),
+            N_("Manages data as a company asset: governance, quality, definitions, access, life cycle."),
+            N_("manages data as a company asset"),
         ),
     )
 }
 
 COLUMNS = ("responsibility", "owner", "why")
+RESPONSIBILITIES_FILE = "responsibilities.csv"
 
-# Learner-facing messages, kept together.
+# Learner-facing messages, kept together and translated where used.
 MESSAGES = {
-    "correct": "Right. {why}",
-    "wrong": "Not the {chosen}: the {chosen} {remit}. {why}",
-    "unknown_role": "{value!r} is not a role here; use one of {allowed}.",
-    "unknown_item": "{value!r} is not one of the responsibilities.{suggestion} Copy the text exactly.",
-    "suggestion": " Did you mean {match!r}?",
-    "not_a_mapping": "the assignment should be a dict mapping each responsibility to a role, not a {kind}.",
+    "correct": N_("Right. {why}"),
+    "wrong": N_("Not the {chosen}: the {chosen} {remit}. {why}"),
+    "unknown_role": N_("{value!r} is not a role here; use one of {allowed}."),
+    "unknown_item": N_("{value!r} is not one of the responsibilities.{suggestion} Copy the text exactly."),
+    "suggestion": N_(" Did you mean {match!r}?"),
+    "not_a_mapping": N_(
+        "the assignment should be a dict mapping each responsibility to a role, not a {kind}."
+    ),
+    "unreadable": N_("cannot read {source}: {error}"),
+    "columns": N_("{source}: column(s) {missing} missing; expected {expected}."),
+    "empty": N_("line {number}: empty responsibility or why"),
+    "owner": N_("line {number}: owner {owner!r} is not one of {roles}"),
+    "gives_away": N_("line {number}: the 'why' names {roles}; it must not give the owner away"),
+    "duplicates": N_("duplicate responsibilities: {items}"),
+    "headers": (N_("role"), N_("title"), N_("owns")),
 }
+
+
+def _message(key: str, **values: object) -> str:
+    return _(MESSAGES[key]).format(**values)
 
 
 @dataclass(frozen=True)
@@ -100,9 +140,10 @@ class ItemFeedback:
 
 def roles_table() -> pd.DataFrame:
     """The four roles as a table: code, title and one-line description."""
+    columns = [_(header) for header in MESSAGES["headers"]]
     return pd.DataFrame(
-        [(r.code, r.title, r.description) for r in ROLES.values()], columns=["role", "title", "owns"]
-    ).set_index("role")
+        [(r.code, r.title, r.description) for r in ROLES.values()], columns=columns
+    ).set_index(columns[0])
 
 
 def normalise_role(value: str) -> str:
@@ -110,37 +151,42 @@ def normalise_role(value: str) -> str:
     if isinstance(value, str) and value.strip().upper() in ROLES:
         return value.strip().upper()
     allowed = ", ".join(repr(code) for code in ROLES)
-    raise RolesError(MESSAGES["unknown_role"].format(value=value, allowed=allowed))
+    raise RolesError(_message("unknown_role", value=value, allowed=allowed))
 
 
 def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
-    """The responsibilities table (built in, or a CSV file with the same columns), validated."""
+    """The responsibilities table (built in, or a CSV file with the same columns), validated.
+
+    The built-in one joins each responsibility's owner (``data/responsibilities.csv``) with its wording in
+    the language in use, on the responsibility's id.
+    """
     if path is None:
-        source = "responsibilities.csv"
-        table = datafiles.table(source)
+        source = RESPONSIBILITIES_FILE
+        wording = datafiles.table(datafiles.localized(source))
+        table = datafiles.table(source).merge(wording, on="id", how="left", validate="one_to_one").fillna("")
     else:
         source = str(path)
         try:
             table = pd.read_csv(path, dtype=str, keep_default_na=False)
         except (OSError, pd.errors.ParserError) as exc:
-            raise RolesError(f"cannot read {source}: {exc}") from exc
+            raise RolesError(_message("unreadable", source=source, error=exc)) from exc
     missing = [column for column in COLUMNS if column not in table.columns]
     if missing:
-        raise RolesError(f"{source}: column(s) {', '.join(map(repr, missing))} missing; expected {COLUMNS}.")
+        raise RolesError(
+            _message("columns", source=source, missing=", ".join(map(repr, missing)), expected=COLUMNS)
+        )
     problems = []
     for number, row in enumerate(table.itertuples(index=False), start=2):
         if not row.responsibility.strip() or not row.why.strip():
-            problems.append(f"line {number}: empty responsibility or why")
+            problems.append(_message("empty", number=number))
         if row.owner not in ROLES:
-            problems.append(f"line {number}: owner {row.owner!r} is not one of {', '.join(ROLES)}")
+            problems.append(_message("owner", number=number, owner=row.owner, roles=", ".join(ROLES)))
         named = [code for code in ROLES if code in row.why.replace(",", " ").replace(".", " ").split()]
         if named:
-            problems.append(
-                f"line {number}: the 'why' names {', '.join(named)}; it must not give the owner away"
-            )
+            problems.append(_message("gives_away", number=number, roles=", ".join(named)))
     duplicates = sorted(set(table["responsibility"][table["responsibility"].duplicated()]))
     if duplicates:
-        problems.append(f"duplicate responsibilities: {', '.join(map(repr, duplicates))}")
+        problems.append(_message("duplicates", items=", ".join(map(repr, duplicates))))
     if problems:
         raise ResponsibilitiesError(source, problems)
     return table[list(COLUMNS)].reset_index(drop=True)
@@ -150,14 +196,14 @@ def _check_item(item: object, known: list[str]) -> str:
     if isinstance(item, str) and item in known:
         return item
     close = difflib.get_close_matches(str(item), known, n=1, cutoff=0.6)
-    suggestion = MESSAGES["suggestion"].format(match=close[0]) if close else ""
-    raise RolesError(MESSAGES["unknown_item"].format(value=item, suggestion=suggestion))
+    suggestion = _message("suggestion", match=close[0]) if close else ""
+    raise RolesError(_message("unknown_item", value=item, suggestion=suggestion))
 
 
 def sort_feedback(assignment: Mapping[str, str], table: pd.DataFrame | None = None) -> list[ItemFeedback]:
     """Judge each sorted responsibility (item -> role code), in the table's order; unsorted items are skipped."""
     if not isinstance(assignment, Mapping):
-        raise RolesError(MESSAGES["not_a_mapping"].format(kind=type(assignment).__name__))
+        raise RolesError(_message("not_a_mapping", kind=type(assignment).__name__))
     table = load_responsibilities() if table is None else table
     known = list(table["responsibility"])
     chosen = {_check_item(item, known): normalise_role(role) for item, role in assignment.items()}
@@ -167,9 +213,9 @@ def sort_feedback(assignment: Mapping[str, str], table: pd.DataFrame | None = No
             continue
         role = chosen[row.responsibility]
         if role == row.owner:
-            message = MESSAGES["correct"].format(why=row.why)
+            message = _message("correct", why=row.why)
         else:
-            message = MESSAGES["wrong"].format(chosen=role, remit=ROLES[role].remit, why=row.why)
+            message = _message("wrong", chosen=role, remit=ROLES[role].remit, why=row.why)
         feedback.append(ItemFeedback(row.responsibility, role, role == row.owner, message))
     return feedback
 

@@ -1,9 +1,10 @@
-"""An AI strategy on one page: the strategy canvas, its checks, its Markdown export, and OKR alignment.
+"""An AI strategy on one page: the strategy canvas, its checks, and OKR alignment.
 
 A :class:`StrategyCanvas` holds the nine parts of a company-wide AI strategy: ambition, business objectives
 with OKR-style key results, priority use cases (each naming the objective it serves), a roadmap over three
-horizons, operating model, governance, funding, success metrics and risks. ``validate()`` says in plain words
-what is still missing; ``to_markdown()`` renders the page a CAIO could send to the executive committee.
+horizons (:class:`Horizon`), operating model, governance, funding, success metrics and risks. ``validate()``
+says in plain words what is still missing; :mod:`caiokit.reports.strategy_canvas` writes the page a CAIO
+could send to the executive committee.
 
 Each part can also be written as plain text (what the strategy-canvas editor shows), with these rules:
 
@@ -15,81 +16,96 @@ Each part can also be written as plain text (what the strategy-canvas editor sho
 
 The check that a key result is measurable is the course's own rule of thumb: it must contain a figure
 ("20%", "2028") or a quantity word ("three quarters", "every", "no"). It catches "Improve customer
-satisfaction", not every vague result.
+satisfaction", not every vague result. The quantity words are English ones.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from caiokit import datafiles
 from caiokit.catalog import require_columns
 from caiokit.errors import CaioKitError
-from caiokit.reports import markdown
+from caiokit.i18n import N_, Category, Message, _, lazy, text
 
-HORIZONS = {
-    "now": "Now (0-6 months)",
-    "next": "Next (6-18 months)",
-    "later": "Later (18-36 months)",
-}
 
-# The text fields of a canvas: key -> (label, the question that part of the strategy answers).
+class Horizon(Category):
+    """The three horizons of a strategy's roadmap, nearest first."""
+
+    NOW = "now", N_("Now (0-6 months)")
+    NEXT = "next", N_("Next (6-18 months)")
+    LATER = "later", N_("Later (18-36 months)")
+
+
+def _roadmap(horizon: Horizon) -> Message:
+    return lazy("Roadmap: {horizon}", horizon=lambda: horizon.label)
+
+
+# The text fields of a canvas: key -> (label, the question that part of the strategy answers), both
+# translated where shown (``caiokit.i18n.text``).
 TEXT_FIELDS = {
-    "company": ("Company", "Which organisation is this strategy for?"),
+    "company": (N_("Company"), N_("Which organisation is this strategy for?")),
     "ambition": (
-        "Ambition",
-        "Where should AI take the company in about three years? One or two sentences.",
+        N_("Ambition"),
+        N_("Where should AI take the company in about three years? One or two sentences."),
     ),
     "objectives": (
-        "Business objectives and key results",
-        "Which business objectives does AI serve, and how will we measure progress? "
-        "One objective per line ('O1: ...'), its key results below it, each starting with '-'.",
+        N_("Business objectives and key results"),
+        N_(
+            "Which business objectives does AI serve, and how will we measure progress? "
+            "One objective per line ('O1: ...'), its key results below it, each starting with '-'."
+        ),
     ),
     "priority_use_cases": (
-        "Priority use cases",
-        "Which AI use cases come first, and which objective does each serve? "
-        "One per line: 'Email triage and routing -> O1'.",
+        N_("Priority use cases"),
+        N_(
+            "Which AI use cases come first, and which objective does each serve? "
+            "One per line: 'Email triage and routing -> O1'."
+        ),
     ),
-    "roadmap_now": (f"Roadmap: {HORIZONS['now']}", "What do we deliver first? One item per line."),
-    "roadmap_next": (f"Roadmap: {HORIZONS['next']}", "What follows once the first results are in?"),
-    "roadmap_later": (f"Roadmap: {HORIZONS['later']}", "Where do we want to be at the end of the plan?"),
+    "roadmap_now": (_roadmap(Horizon.NOW), N_("What do we deliver first? One item per line.")),
+    "roadmap_next": (_roadmap(Horizon.NEXT), N_("What follows once the first results are in?")),
+    "roadmap_later": (_roadmap(Horizon.LATER), N_("Where do we want to be at the end of the plan?")),
     "operating_model": (
-        "Operating model",
-        "Who does the work: a central team, a hub with experts embedded in the business, or teams in each unit?",
+        N_("Operating model"),
+        N_(
+            "Who does the work: a central team, a hub with experts embedded in the business, or teams in each "
+            "unit?"
+        ),
     ),
     "governance": (
-        "Governance",
-        "Who decides, who approves AI systems, and under which rules (ethics, EU AI Act)?",
+        N_("Governance"),
+        N_("Who decides, who approves AI systems, and under which rules (ethics, EU AI Act)?"),
     ),
-    "funding": ("Funding", "How much money, from which budget, released how?"),
+    "funding": (N_("Funding"), N_("How much money, from which budget, released how?")),
     "success_metrics": (
-        "Success metrics",
-        "How will the executive committee know the strategy works? One metric per line.",
+        N_("Success metrics"),
+        N_("How will the executive committee know the strategy works? One metric per line."),
     ),
-    "risks": ("Risks", "What could go wrong, and what do we do about it? One risk per line."),
+    "risks": (N_("Risks"), N_("What could go wrong, and what do we do about it? One risk per line.")),
 }
 
 # A short example of an answer for each text field, shown in the empty field (the question is printed above
 # it). The examples come from another company, a regional insurer, so none of them answers for Alvera.
 EXAMPLES = {
-    "company": "e.g. Rhône Mutual Insurance",
-    "ambition": "e.g. By 2029, AI settles simple claims in a day and frees our experts for the hard ones.",
-    "objectives": "e.g. O1: Settle claims faster\n- Simple claims settled within one day by end of 2028",
-    "priority_use_cases": "e.g. Photo-based car damage estimate -> O1",
-    "roadmap_now": "e.g. A claims-triage pilot in one region",
-    "roadmap_next": "e.g. The pilot rolled out to every region, with its results measured",
-    "roadmap_later": "e.g. Nine claims in ten triaged by AI and checked by people",
-    "operating_model": "e.g. A central team of six, with one AI lead in each business line",
-    "governance": "e.g. An AI board chaired by the CAIO approves each system before it goes live",
-    "funding": "e.g. EUR 2 M a year from the transformation budget, released stage by stage",
-    "success_metrics": "e.g. Average days to settle a claim",
-    "risks": "e.g. Staff do not trust the tools: train them and involve them early",
+    "company": N_("e.g. Rhône Mutual Insurance"),
+    "ambition": N_(
+        "e.g. By 2029, AI settles simple claims in a day and frees our experts for the hard ones."
+    ),
+    "objectives": N_("e.g. O1: Settle claims faster\n- Simple claims settled within one day by end of 2028"),
+    "priority_use_cases": N_("e.g. Photo-based car damage estimate -> O1"),
+    "roadmap_now": N_("e.g. A claims-triage pilot in one region"),
+    "roadmap_next": N_("e.g. The pilot rolled out to every region, with its results measured"),
+    "roadmap_later": N_("e.g. Nine claims in ten triaged by AI and checked by people"),
+    "operating_model": N_("e.g. A central team of six, with one AI lead in each business line"),
+    "governance": N_("e.g. An AI board chaired by the CAIO approves each system before it goes live"),
+    "funding": N_("e.g. EUR 2 M a year from the transformation budget, released stage by stage"),
+    "success_metrics": N_("e.g. Average days to settle a claim"),
+    "risks": N_("e.g. Staff do not trust the tools: train them and involve them early"),
 }
 
 _OBJECTIVE_ID = re.compile(r"^(O\d+)\s*[:.)\-]\s*(.+)$", re.IGNORECASE)
@@ -99,29 +115,66 @@ _QUANTITY = re.compile(
     r"|quarter|quarters|double|twice|zero|no|none|all|every)\b",
     re.IGNORECASE,
 )
-_TO_COMPLETE = "*To be completed.*"
 
 _MESSAGES = {
-    "company": "Say which company the strategy is for.",
-    "ambition": "The ambition is empty: say in one or two sentences where AI should take the company in about three years.",
-    "objectives": "There is no business objective: an AI strategy starts from what the business wants to achieve.",
-    "duplicate_objective": "Objective id {id} is used twice: give each objective its own id (O1, O2, ...).",
-    "no_key_result": "Objective {id} ({text}) has no key result: add at least one measurable result under it, starting with '-'.",
-    "not_measurable": "Key result '{kr}' of {id} has no figure: make it measurable, with a target and a date.",
-    "use_cases": "There is no priority use case: name the few AI projects that come first.",
-    "unlinked": "Priority use case '{name}' serves no objective: end its line with '-> O1' (or the id it serves). A use case no objective needs is a gadget, not a lever.",
-    "unknown_objective": "Priority use case '{name}' points to {id}, which is not one of the objectives ({ids}).",
-    "roadmap": "The roadmap has nothing for {horizon}.",
-    "operating_model": "The operating model is empty: say who builds and runs AI (central team, hub and spokes, or teams in each unit).",
-    "governance": "Governance is empty: say who decides and who approves AI systems before they go live.",
-    "funding": "Funding is empty: say how much money the strategy needs and how it is released.",
-    "success_metrics": "There is no success metric: say how the executive committee will know the strategy works.",
-    "risks": "There is no risk: name at least the main risks and what you will do about them.",
-    "orphan_key_result": "Key result '{kr}' comes before any objective: put its objective on the line above it.",
-    "unknown_field": "Unknown canvas field(s): {fields}. The fields are: {allowed}.",
-    "unknown_objective_link": "links name objective {id}, which is not among the objectives ({ids}).",
-    "unknown_use_case": "links name use case {id} for {objective}, which is not in the catalog.",
+    "company": N_("Say which company the strategy is for."),
+    "ambition": N_(
+        "The ambition is empty: say in one or two sentences where AI should take the company in about three "
+        "years."
+    ),
+    "objectives": N_(
+        "There is no business objective: an AI strategy starts from what the business wants to achieve."
+    ),
+    "duplicate_objective": N_(
+        "Objective id {id} is used twice: give each objective its own id (O1, O2, ...)."
+    ),
+    "no_key_result": N_(
+        "Objective {id} ({text}) has no key result: add at least one measurable result under it, starting "
+        "with '-'."
+    ),
+    "not_measurable": N_(
+        "Key result '{kr}' of {id} has no figure: make it measurable, with a target and a date."
+    ),
+    "use_cases": N_("There is no priority use case: name the few AI projects that come first."),
+    "unlinked": N_(
+        "Priority use case '{name}' serves no objective: end its line with '-> O1' (or the id it serves). A "
+        "use case no objective needs is a gadget, not a lever."
+    ),
+    "unknown_objective": N_(
+        "Priority use case '{name}' points to {id}, which is not one of the objectives ({ids})."
+    ),
+    "none_yet": N_("none yet"),
+    "roadmap": N_("The roadmap has nothing for {horizon}."),
+    "operating_model": N_(
+        "The operating model is empty: say who builds and runs AI (central team, hub and spokes, or teams in "
+        "each unit)."
+    ),
+    "governance": N_("Governance is empty: say who decides and who approves AI systems before they go live."),
+    "funding": N_("Funding is empty: say how much money the strategy needs and how it is released."),
+    "success_metrics": N_(
+        "There is no success metric: say how the executive committee will know the strategy works."
+    ),
+    "risks": N_("There is no risk: name at least the main risks and what you will do about them."),
+    "orphan_key_result": N_(
+        "Key result '{kr}' comes before any objective: put its objective on the line above it."
+    ),
+    "unknown_field": N_("Unknown canvas field(s): {fields}. The fields are: {allowed}."),
+    "unknown_objective_link": N_("links name objective {id}, which is not among the objectives ({ids})."),
+    "unknown_use_case": N_("links name use case {id} for {objective}, which is not in the catalog."),
 }
+# Column headers of the tables below, translated when a table is made.
+_HEADERS = {
+    "part": N_("part"),
+    "question": N_("question it answers"),
+    "objective": N_("objective"),
+    "use_cases": N_("use cases"),
+    "names": N_("names"),
+    "value_drivers": N_("value drivers"),
+}
+
+
+def _message(key: str, **values: object) -> str:
+    return _(_MESSAGES[key]).format(**values)
 
 
 class StrategyError(CaioKitError):
@@ -160,7 +213,7 @@ def parse_objectives(text: str) -> list[Objective]:
         if _BULLET.match(line):
             result = _BULLET.sub("", line).strip()
             if not objectives:
-                raise StrategyError(_MESSAGES["orphan_key_result"].format(kr=result))
+                raise StrategyError(_message("orphan_key_result", kr=result))
             if result:
                 objectives[-1].key_results.append(result)
             continue
@@ -205,7 +258,7 @@ class StrategyCanvas:
     ambition: str = ""
     objectives: list[Objective] = field(default_factory=list)
     priority_use_cases: list[PriorityUseCase] = field(default_factory=list)
-    roadmap: dict[str, list[str]] = field(default_factory=lambda: {key: [] for key in HORIZONS})
+    roadmap: dict[str, list[str]] = field(default_factory=lambda: {horizon.value: [] for horizon in Horizon})
     operating_model: str = ""
     governance: str = ""
     funding: str = ""
@@ -218,7 +271,7 @@ class StrategyCanvas:
         unknown = sorted(set(fields) - set(TEXT_FIELDS))
         if unknown:
             raise StrategyError(
-                _MESSAGES["unknown_field"].format(fields=", ".join(unknown), allowed=", ".join(TEXT_FIELDS))
+                _message("unknown_field", fields=", ".join(unknown), allowed=", ".join(TEXT_FIELDS))
             )
 
         def text(key: str) -> str:
@@ -229,7 +282,7 @@ class StrategyCanvas:
             ambition=text("ambition"),
             objectives=parse_objectives(text("objectives")),
             priority_use_cases=parse_use_cases(text("priority_use_cases")),
-            roadmap={key: parse_lines(text(f"roadmap_{key}")) for key in HORIZONS},
+            roadmap={horizon.value: parse_lines(text(f"roadmap_{horizon}")) for horizon in Horizon},
             operating_model=text("operating_model"),
             governance=text("governance"),
             funding=text("funding"),
@@ -256,114 +309,54 @@ class StrategyCanvas:
             "success_metrics": "\n".join(self.success_metrics),
             "risks": "\n".join(self.risks),
         }
-        texts.update({f"roadmap_{key}": "\n".join(self.roadmap.get(key, [])) for key in HORIZONS})
+        texts.update({f"roadmap_{h}": "\n".join(self.roadmap.get(h.value, [])) for h in Horizon})
         return {key: texts[key] for key in TEXT_FIELDS}
 
     def validate(self) -> list[str]:
         """What is missing or inconsistent, in plain words; an empty list means the page is complete."""
         problems = []
         if not self.company.strip():
-            problems.append(_MESSAGES["company"])
+            problems.append(_message("company"))
         if not self.ambition.strip():
-            problems.append(_MESSAGES["ambition"])
+            problems.append(_message("ambition"))
         if not self.objectives:
-            problems.append(_MESSAGES["objectives"])
+            problems.append(_message("objectives"))
         ids = [objective.id for objective in self.objectives]
         for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-            problems.append(_MESSAGES["duplicate_objective"].format(id=duplicate))
+            problems.append(_message("duplicate_objective", id=duplicate))
         for objective in self.objectives:
             if not objective.key_results:
-                problems.append(_MESSAGES["no_key_result"].format(id=objective.id, text=objective.text))
+                problems.append(_message("no_key_result", id=objective.id, text=objective.text))
             for result in objective.key_results:
                 if not _QUANTITY.search(result):
-                    problems.append(_MESSAGES["not_measurable"].format(kr=result, id=objective.id))
+                    problems.append(_message("not_measurable", kr=result, id=objective.id))
         if not self.priority_use_cases:
-            problems.append(_MESSAGES["use_cases"])
+            problems.append(_message("use_cases"))
         for use_case in self.priority_use_cases:
             if not use_case.objectives:
-                problems.append(_MESSAGES["unlinked"].format(name=use_case.name))
+                problems.append(_message("unlinked", name=use_case.name))
             for target in use_case.objectives:
                 if target not in ids:
-                    problems.append(
-                        _MESSAGES["unknown_objective"].format(
-                            name=use_case.name, id=target, ids=", ".join(ids) or "none yet"
-                        )
-                    )
-        for key, horizon in HORIZONS.items():
-            if not self.roadmap.get(key):
-                problems.append(_MESSAGES["roadmap"].format(horizon=horizon))
+                    listed = ", ".join(ids) or _message("none_yet")
+                    problems.append(_message("unknown_objective", name=use_case.name, id=target, ids=listed))
+        for horizon in Horizon:
+            if not self.roadmap.get(horizon.value):
+                problems.append(_message("roadmap", horizon=horizon.label))
         for name in ("operating_model", "governance", "funding"):
             if not getattr(self, name).strip():
-                problems.append(_MESSAGES[name])
+                problems.append(_message(name))
         for name in ("success_metrics", "risks"):
             if not getattr(self, name):
-                problems.append(_MESSAGES[name])
+                problems.append(_message(name))
         return problems
-
-    def to_markdown(self) -> str:
-        """The strategy as one Markdown page, with the open points at the end if any remain."""
-
-        def block(text: str) -> str:
-            return text.strip() or _TO_COMPLETE
-
-        serving: dict[str, list[str]] = {}
-        for use_case in self.priority_use_cases:
-            for target in use_case.objectives:
-                serving.setdefault(target, []).append(use_case.name)
-        objective_lines = []
-        for objective in self.objectives:
-            objective_lines.append(f"**{objective.id}. {objective.text}**")
-            objective_lines.extend(f"- KR: {result}" for result in objective.key_results)
-            if serving.get(objective.id):
-                objective_lines.append(f"- AI use cases: {'; '.join(serving[objective.id])}")
-            objective_lines.append("")
-        use_cases = markdown.table(
-            ("#", "Use case", "Serves"),
-            [
-                (i, u.name, ", ".join(u.objectives) or "-")
-                for i, u in enumerate(self.priority_use_cases, start=1)
-            ],
-            empty=_TO_COMPLETE,
-        )
-        roadmap = "\n".join(
-            f"- **{horizon}**: {'; '.join(self.roadmap.get(key, [])) or _TO_COMPLETE}"
-            for key, horizon in HORIZONS.items()
-        )
-        title = f"# AI strategy: {self.company}" if self.company.strip() else "# AI strategy"
-        parts = [
-            title,
-            f"**Ambition.** {block(self.ambition)}",
-            "## Business objectives and key results",
-            "\n".join(objective_lines).strip() or _TO_COMPLETE,
-            "## Priority use cases",
-            use_cases,
-            "## Roadmap",
-            roadmap,
-            "## How we run it",
-            f"**Operating model.** {block(self.operating_model)}\n\n"
-            f"**Governance.** {block(self.governance)}\n\n"
-            f"**Funding.** {block(self.funding)}",
-            "## Success metrics",
-            markdown.bullets(self.success_metrics, empty=_TO_COMPLETE),
-            "## Risks",
-            markdown.bullets(self.risks, empty=_TO_COMPLETE),
-        ]
-        problems = self.validate()
-        if problems:
-            parts += ["## Open points", markdown.bullets(problems)]
-        return "\n\n".join(parts) + "\n"
 
 
 def canvas_fields() -> pd.DataFrame:
     """The parts of a strategy canvas and the question each one answers."""
+    part, question = _(_HEADERS["part"]), _(_HEADERS["question"])
     return pd.DataFrame(
-        [{"part": label, "question it answers": question} for label, question in TEXT_FIELDS.values()]
-    ).set_index("part")
-
-
-def write_markdown(canvas: StrategyCanvas, path: str | os.PathLike) -> Path:
-    """Write the canvas as Markdown to ``path`` (overwriting it) and return the path written."""
-    return markdown.write(path, canvas.to_markdown(), example="my_ai_strategy.md", error=StrategyError)
+        [{part: text(label), question: text(asked)} for label, asked in TEXT_FIELDS.values()]
+    ).set_index(part)
 
 
 def load_company() -> dict:
@@ -387,36 +380,36 @@ def _checked_links(
     known = set(catalog["id"])
     for objective_id, use_case_ids in links.items():
         if objective_id not in ids:
-            raise StrategyError(
-                _MESSAGES["unknown_objective_link"].format(id=objective_id, ids=", ".join(ids))
-            )
+            raise StrategyError(_message("unknown_objective_link", id=objective_id, ids=", ".join(ids)))
         for use_case_id in use_case_ids:
             if use_case_id not in known:
-                raise StrategyError(
-                    _MESSAGES["unknown_use_case"].format(id=use_case_id, objective=objective_id)
-                )
+                raise StrategyError(_message("unknown_use_case", id=use_case_id, objective=objective_id))
 
 
 def alignment_table(
     objectives: Sequence[Objective], links: Mapping[str, Sequence[str]], catalog: pd.DataFrame
 ) -> pd.DataFrame:
-    """One row per objective: the catalog use cases linked to it, their value drivers and yearly benefit."""
+    """One row per objective: the catalog use cases linked to it, their value drivers and yearly benefit.
+
+    The headers are in the language in use, but for the catalog's own column ``benefit_yearly_eur``.
+    """
     table = require_columns(catalog, ["id", "name", "value_driver", "benefit_yearly_eur"])
     _checked_links(objectives, links, table)
     by_id = table.set_index("id")
+    header = {key: _(label) for key, label in _HEADERS.items()}
     rows = []
     for objective in objectives:
         chosen = by_id.loc[list(links.get(objective.id, []))]
         rows.append(
             {
-                "objective": f"{objective.id} {objective.text}",
-                "use cases": len(chosen),
-                "names": "; ".join(chosen["name"]),
-                "value drivers": ", ".join(sorted(set(chosen["value_driver"]))),
+                header["objective"]: f"{objective.id} {objective.text}",
+                header["use_cases"]: len(chosen),
+                header["names"]: "; ".join(chosen["name"]),
+                header["value_drivers"]: ", ".join(sorted(set(chosen["value_driver"]))),
                 "benefit_yearly_eur": float(chosen["benefit_yearly_eur"].sum()),
             }
         )
-    return pd.DataFrame(rows).set_index("objective")
+    return pd.DataFrame(rows).set_index(header["objective"])
 
 
 def unaligned_use_cases(

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 from caiokit.validation import is_number
 
 LABEL_WIDTH = 22
@@ -16,6 +17,16 @@ LABEL_WIDTH = 22
 FIRST_AXIS_DEGREES = 90
 SCORE_COLOUR = "#1f78b4"
 REFERENCE_COLOUR = "#ff7f00"
+# The two outlines' default names, translated where drawn.
+TODAY, TARGET = N_("Today"), N_("Target")
+
+_MESSAGES = {
+    "not_number": N_("{what}: the value for {axis!r} is {value!r}, not a number."),
+    "out_of_range": N_("{what}: the value for {axis!r} is {value}, outside 0 to {max_value}."),
+    "max_value": N_("max_value is {max_value}: it must be more than 0."),
+    "axes": N_("a radar chart needs at least 3 axes; {count} given."),
+    "reference": N_("the reference must have exactly the same axes as the scores."),
+}
 
 
 class RadarChartError(CaioKitError):
@@ -30,9 +41,11 @@ def _checked(scores: Mapping[str, float], max_value: float, what: str) -> list[f
     values = []
     for axis, value in scores.items():
         if not is_number(value, finite=False):
-            raise RadarChartError(f"{what}: the value for {axis!r} is {value!r}, not a number.")
+            raise RadarChartError(_(_MESSAGES["not_number"]).format(what=what, axis=axis, value=value))
         if not 0 <= value <= max_value:
-            raise RadarChartError(f"{what}: the value for {axis!r} is {value}, outside 0 to {max_value}.")
+            raise RadarChartError(
+                _(_MESSAGES["out_of_range"]).format(what=what, axis=axis, value=value, max_value=max_value)
+            )
         values.append(float(value))
     return values
 
@@ -42,19 +55,23 @@ def radar(
     title: str,
     max_value: float = 5,
     reference: Mapping[str, float] | None = None,
-    names: tuple[str, str] = ("Today", "Target"),
+    names: tuple[str, str] | None = None,
 ) -> go.Figure:
-    """A radar chart of ``scores`` (axis -> value from 0 to max_value), optionally over a ``reference`` outline."""
+    """A radar chart of ``scores`` (axis -> value from 0 to max_value), optionally over a ``reference`` outline.
+
+    ``names`` are the two outlines' names in the legend, "Today" and "Target" unless given.
+    """
+    names = (_(TODAY), _(TARGET)) if names is None else names
     if max_value <= 0:
-        raise RadarChartError(f"max_value is {max_value}: it must be more than 0.")
+        raise RadarChartError(_(_MESSAGES["max_value"]).format(max_value=max_value))
     if len(scores) < 3:
-        raise RadarChartError(f"a radar chart needs at least 3 axes; {len(scores)} given.")
+        raise RadarChartError(_(_MESSAGES["axes"]).format(count=len(scores)))
     axes = list(scores)
     labels = [_wrap(axis) for axis in axes]
     figure = go.Figure()
     if reference is not None:
         if set(reference) != set(axes):
-            raise RadarChartError("the reference must have exactly the same axes as the scores.")
+            raise RadarChartError(_(_MESSAGES["reference"]))
         target = _checked({axis: reference[axis] for axis in axes}, max_value, "reference")
         figure.add_trace(
             go.Scatterpolar(

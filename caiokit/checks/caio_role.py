@@ -3,33 +3,56 @@ flavours of the role, the US federal CAIO, and a piece of survey arithmetic."""
 
 from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, SetExercise
 from caiokit.facts import share
-from caiokit.i18n import format_number, format_percent, lazy
+from caiokit.i18n import N_, Category, format_number, format_percent, lazy
 from caiokit.roles import ROLES
 
 LESSON = "01_who_is_the_caio"
 
-PLAYERS = ("data scientists", "executives", "developers", "HR")
+# Option texts, items, hints, solutions and explanations are marked with N_ (or built with lazy) and
+# translated where shown.
+
+
+class Player(Category):
+    """The four players of the AI orchestra whose work a project needs (q1)."""
+
+    DATA_SCIENTISTS = "data_scientists", N_("data scientists")
+    EXECUTIVES = "executives", N_("executives")
+    DEVELOPERS = "developers", N_("developers")
+    HR = "hr", N_("HR")
+
 
 SYMPTOMS = (
-    "The defect model does well on a laptop, but six months later it is still not connected to the line",
-    "The model is live, but inspectors ignore its flags and check every part by hand, unsure what their job will become",
-    "The model misses a new kind of defect because nobody retested it after a part's supplier changed",
-    "The pilot works, but no budget was set aside to roll it out and the plant director says he never asked for it",
+    N_("The defect model does well on a laptop, but six months later it is still not connected to the line"),
+    N_(
+        "The model is live, but inspectors ignore its flags and check every part by hand, unsure what their "
+        "job will become"
+    ),
+    N_("The model misses a new kind of defect because nobody retested it after a part's supplier changed"),
+    N_(
+        "The pilot works, but no budget was set aside to roll it out and the plant director says he never "
+        "asked for it"
+    ),
 )
 
 q1 = MappingExercise(
     LESSON,
     "q1",
     "missing_player",
-    correct=dict(zip(SYMPTOMS, ("developers", "HR", "data scientists", "executives"), strict=True)),
-    categories=PLAYERS,
+    correct=dict(
+        zip(SYMPTOMS, (Player.DEVELOPERS, Player.HR, Player.DATA_SCIENTISTS, Player.EXECUTIVES), strict=True)
+    ),
+    categories=tuple(Player),
     hints=[
-        "For each symptom ask: whose work is missing? Building and testing models, deciding and funding, "
-        "integrating into the systems people use, or preparing the people whose jobs change?",
-        "A model that nobody retests is a modelling gap; a model that never leaves the laptop is an "
-        "integration gap.",
+        N_(
+            "For each symptom ask: whose work is missing? Building and testing models, deciding and funding, "
+            "integrating into the systems people use, or preparing the people whose jobs change?"
+        ),
+        N_(
+            "A model that nobody retests is a modelling gap; a model that never leaves the laptop is an "
+            "integration gap."
+        ),
     ],
-    solution=(
+    solution=N_(
         "\n- not connected to the line: **developers** (integration);"
         "\n- inspectors ignore the flags: **HR** (jobs, training, dialogue with staff);"
         "\n- a new defect missed: **data scientists** (testing and retraining the model);"
@@ -40,11 +63,17 @@ q1 = MappingExercise(
 )
 
 NEW_RESPONSIBILITIES = (
-    "Write the business case that asks the board to fund scaling a demand-forecasting model to both factories",
-    "Move the finance department's servers to a new data centre",
-    "Set the technical specification of the voice control in next year's cooker range",
-    "Decide which sales-data fields Alvera shares with its retail partners, and under which rules",
-    "Agree with the head of customer service, before the chatbot pilot starts, how its success will be measured",
+    N_(
+        "Write the business case that asks the board to fund scaling a demand-forecasting model to both "
+        "factories"
+    ),
+    N_("Move the finance department's servers to a new data centre"),
+    N_("Set the technical specification of the voice control in next year's cooker range"),
+    N_("Decide which sales-data fields Alvera shares with its retail partners, and under which rules"),
+    N_(
+        "Agree with the head of customer service, before the chatbot pilot starts, how its success will be "
+        "measured"
+    ),
 )
 
 q2 = MappingExercise(
@@ -54,12 +83,16 @@ q2 = MappingExercise(
     correct=dict(zip(NEW_RESPONSIBILITIES, ("CAIO", "CIO", "CTO", "CDO", "CAIO"), strict=True)),
     categories=tuple(ROLES),
     hints=[
-        "For each item ask: is it about *using AI* for the business, about the company's *own* IT, about the "
-        "technology *inside what Alvera sells*, or about *data as an asset*, whoever uses it?",
-        "Two of the five belong to the CAIO: both are about deciding whether an AI project is worth it and "
-        "how to tell. A voice-control feature is part of a product, even if it may use AI one day.",
+        N_(
+            "For each item ask: is it about *using AI* for the business, about the company's *own* IT, about "
+            "the technology *inside what Alvera sells*, or about *data as an asset*, whoever uses it?"
+        ),
+        N_(
+            "Two of the five belong to the CAIO: both are about deciding whether an AI project is worth it and "
+            "how to tell. A voice-control feature is part of a product, even if it may use AI one day."
+        ),
     ],
-    solution=(
+    solution=N_(
         "\n- business case to scale the forecasting model: **CAIO** (funding and results of an AI project);"
         "\n- finance servers to a new data centre: **CIO** (the company's own infrastructure);"
         "\n- specification of the cooker's voice control: **CTO** (technology inside a product Alvera sells);"
@@ -70,7 +103,7 @@ q2 = MappingExercise(
     ),
 )
 
-FLAVOUR_CASE = (
+FLAVOUR_CASE = N_(
     "Rhônea Logistique is a fictional transport and warehousing group: 40 warehouses, 2,000 trucks, no "
     "software for sale. Its board hires a CAIO and gives her two goals for the first two years: cut empty "
     "truck kilometres with AI-based route planning, and automate the matching of supplier invoices in its "
@@ -78,10 +111,10 @@ FLAVOUR_CASE = (
 )
 
 FLAVOURS = (
-    "product-facing",
-    "transformation-facing",
-    "neither: this is a CIO job",
-    "neither: this is a CTO job",
+    N_("product-facing"),
+    N_("transformation-facing"),
+    N_("neither: this is a CIO job"),
+    N_("neither: this is a CTO job"),
 )
 
 q3 = ChoiceExercise(
@@ -89,19 +122,27 @@ q3 = ChoiceExercise(
     "q3",
     "rhonea_flavour",
     options=FLAVOURS,
-    correct="transformation-facing",
+    correct=FLAVOURS[1],
     explanations={
-        "product-facing": "Rhônea sells transport and storage, not software: neither goal puts AI into "
-        "something a customer buys. Look at whose work the two goals change.",
-        "transformation-facing": "Both goals use AI to change how the group itself works (routes, invoices), "
-        "across its subsidiaries: the CAIO speeds up the group's own transformation.",
-        "neither: this is a CIO job": "The CIO may run the systems these projects need, but choosing AI "
-        "projects and answering for their results is the CAIO's part.",
-        "neither: this is a CTO job": "A CTO owns the technology inside what a company sells; Rhônea sells "
-        "a service, and these goals are about its own operations.",
+        FLAVOURS[0]: N_(
+            "Rhônea sells transport and storage, not software: neither goal puts AI into "
+            "something a customer buys. Look at whose work the two goals change."
+        ),
+        FLAVOURS[1]: N_(
+            "Both goals use AI to change how the group itself works (routes, invoices), "
+            "across its subsidiaries: the CAIO speeds up the group's own transformation."
+        ),
+        FLAVOURS[2]: N_(
+            "The CIO may run the systems these projects need, but choosing AI "
+            "projects and answering for their results is the CAIO's part."
+        ),
+        FLAVOURS[3]: N_(
+            "A CTO owns the technology inside what a company sells; Rhônea sells "
+            "a service, and these goals are about its own operations."
+        ),
     },
-    hints=["Ask who benefits first: the customers, through a product, or the group's own operations?"],
-    solution=(
+    hints=[N_("Ask who benefits first: the customers, through a product, or the group's own operations?")],
+    solution=N_(
         '`rhonea_flavour = "transformation-facing"`: route planning and invoice matching change how the '
         "group works inside; nothing is added to a product for sale. That is the flavour of the CAIO the "
         "seed article describes at Heroiks; the product-facing flavour is the one it describes at Progress."
@@ -109,14 +150,24 @@ q3 = ChoiceExercise(
 )
 
 FEDERAL_STATEMENTS = (
-    "Under M-25-21, an agency's AI strategy is due 180 days after the memo's issue.",
-    "Under M-25-21, AI is high-impact when its output is a principal basis for decisions with a legal, "
-    "material, binding or significant effect on rights or safety.",
-    "A waiver from the minimum practices must be recertified every year and reported to OMB within 30 days.",
-    "M-25-21 keeps two separate categories, rights-impacting and safety-impacting AI, each with its own rules.",
-    "M-25-21 was issued in February 2025.",
-    "Executive Order 14179 revoked Executive Order 14110.",
-    "Under M-25-21, every AI tool an agency uses, spam filters included, must meet the seven minimum practices.",
+    N_("Under M-25-21, an agency's AI strategy is due 180 days after the memo's issue."),
+    N_(
+        "Under M-25-21, AI is high-impact when its output is a principal basis for decisions with a legal, "
+        "material, binding or significant effect on rights or safety."
+    ),
+    N_(
+        "A waiver from the minimum practices must be recertified every year and reported to OMB within 30 days."
+    ),
+    N_(
+        "M-25-21 keeps two separate categories, rights-impacting and safety-impacting AI, each with its own "
+        "rules."
+    ),
+    N_("M-25-21 was issued in February 2025."),
+    N_("Executive Order 14179 revoked Executive Order 14110."),
+    N_(
+        "Under M-25-21, every AI tool an agency uses, spam filters included, must meet the seven minimum "
+        "practices."
+    ),
 )
 
 q4 = SetExercise(
@@ -126,18 +177,21 @@ q4 = SetExercise(
     options=FEDERAL_STATEMENTS,
     correct=FEDERAL_STATEMENTS[:3],
     explanations={
-        FEDERAL_STATEMENTS[3]: "that was M-24-10; M-25-21 replaced the two with a single category.",
-        FEDERAL_STATEMENTS[4]: "a widespread slip: check the memo's date in the lesson.",
-        FEDERAL_STATEMENTS[5]: "a widespread error: EO 14179 ordered OMB to revise its memo, but another "
-        "order did the revoking.",
-        FEDERAL_STATEMENTS[6]: "the minimum practices target one category of AI only, not every tool.",
+        FEDERAL_STATEMENTS[3]: N_("that was M-24-10; M-25-21 replaced the two with a single category."),
+        FEDERAL_STATEMENTS[4]: N_("a widespread slip: check the memo's date in the lesson."),
+        FEDERAL_STATEMENTS[5]: N_(
+            "a widespread error: EO 14179 ordered OMB to revise its memo, but another order did the revoking."
+        ),
+        FEDERAL_STATEMENTS[6]: N_("the minimum practices target one category of AI only, not every tool."),
     },
     hints=[
-        "Three of the seven are true. Check each date and each number against the lesson's table.",
-        "Two of the false ones are errors that circulate widely about dates and executive orders; one "
-        "describes the older memo; one applies the minimum practices far too widely.",
+        N_("Three of the seven are true. Check each date and each number against the lesson's table."),
+        N_(
+            "Two of the false ones are errors that circulate widely about dates and executive orders; one "
+            "describes the older memo; one applies the minimum practices far too widely."
+        ),
     ],
-    solution=(
+    solution=N_(
         "The first three are true: 180 days for the AI strategy; the definition of high-impact AI; waivers "
         "recertified yearly and reported to OMB within 30 days (and only the CAIO may grant them). "
         "False: the two categories belong to M-24-10; M-25-21 dates from 3 April 2025; EO 14148 revoked "
@@ -158,7 +212,7 @@ q5 = NumberExercise(
     "insider_caios",
     expected=_INSIDER_CAIOS,
     rel_tol=0.02,
-    unit=" companies",
+    unit=N_(" companies"),
     hints=[
         lazy(
             "First: how many of the {members} members would have a CAIO at the IBM 2025 rate?",

@@ -1,14 +1,16 @@
 """Exercises of 00_start_here: a first taste of each kind of answer."""
 
 from caiokit.exercises import Case, ChoiceExercise, FunctionExercise, SetExercise
+from caiokit.i18n import N_
 
 LESSON = "00_start_here"
 
+# Option texts, hints, solutions and explanations are marked with N_ and translated where shown.
 ROLE_OPTIONS = {
-    "a": "The engineer who keeps the company's GPU servers running",
-    "b": "The executive who designs and steers the organisation's AI vision and turns it into results",
-    "c": "The lawyer who signs off every contract that mentions AI",
-    "d": "The data scientist who trains the company's most important models",
+    "a": N_("The engineer who keeps the company's GPU servers running"),
+    "b": N_("The executive who designs and steers the organisation's AI vision and turns it into results"),
+    "c": N_("The lawyer who signs off every contract that mentions AI"),
+    "d": N_("The data scientist who trains the company's most important models"),
 }
 
 q1 = ChoiceExercise(
@@ -18,15 +20,29 @@ q1 = ChoiceExercise(
     options=tuple(ROLE_OPTIONS),
     correct="b",
     explanations={
-        "a": "Running infrastructure is the CIO's or an IT operations team's job; the CAIO works at the level of strategy.",
-        "b": "The CAIO is a strategist: vision, steering and results, not a technician working alone.",
-        "c": "Legal review matters, and the CAIO works with lawyers on compliance, but signing contracts is not the role.",
-        "d": "A CAIO needs to understand models, yet their job is to lead the people who build them, not to build them all.",
+        "a": N_(
+            "Running infrastructure is the CIO's or an IT operations team's job; the CAIO works at the level of "
+            "strategy."
+        ),
+        "b": N_("The CAIO is a strategist: vision, steering and results, not a technician working alone."),
+        "c": N_(
+            "Legal review matters, and the CAIO works with lawyers on compliance, but signing contracts is not "
+            "the role."
+        ),
+        "d": N_(
+            "A CAIO needs to understand models, yet their job is to lead the people who build them, not to build "
+            "them all."
+        ),
     },
     hints=[
-        "Think of the words 'officer' and 'strategy': is the role about doing one technical task, or about direction?"
+        N_(
+            "Think of the words 'officer' and 'strategy': is the role about doing one technical task, or about "
+            "direction?"
+        )
     ],
-    solution='`caio_in_one_line = "b"`: the CAIO designs and steers the AI vision and is accountable for its results.',
+    solution=N_(
+        '`caio_in_one_line = "b"`: the CAIO designs and steers the AI vision and is accountable for its results.'
+    ),
 )
 
 q2 = FunctionExercise(
@@ -40,24 +56,24 @@ q2 = FunctionExercise(
         Case((0, 60), expected=0),
     ),
     hints=[
-        "Divide the total minutes by the minutes you study each week.",
-        "A part-week still needs a week: round up with `math.ceil` (add `import math` in your cell).",
+        N_("Divide the total minutes by the minutes you study each week."),
+        N_("A part-week still needs a week: round up with `math.ceil` (add `import math` in your cell)."),
     ],
-    solution=(
+    solution=N_(
         "\n```python\nimport math\n\ndef weeks_to_finish(total_minutes, minutes_per_week):\n"
         "    return math.ceil(total_minutes / minutes_per_week)\n```"
     ),
 )
 
 MISSION_OPTIONS = (
-    "Define the AI strategy and roadmap",
-    "Identify and prioritise high-value AI projects",
-    "Build and lead the AI teams",
-    "Make sure AI uses are ethical and compliant",
-    "Acculturate employees and promote innovation",
-    "Run the IT help desk",
-    "Approve every software licence the staff request",
-    "Write the company's annual financial statements",
+    N_("Define the AI strategy and roadmap"),
+    N_("Identify and prioritise high-value AI projects"),
+    N_("Build and lead the AI teams"),
+    N_("Make sure AI uses are ethical and compliant"),
+    N_("Acculturate employees and promote innovation"),
+    N_("Run the IT help desk"),
+    N_("Approve every software licence the staff request"),
+    N_("Write the company's annual financial statements"),
 )
 
 q3 = SetExercise(
@@ -67,12 +83,12 @@ q3 = SetExercise(
     options=MISSION_OPTIONS,
     correct=MISSION_OPTIONS[:5],
     explanations={
-        "Run the IT help desk": "day-to-day IT support belongs to the CIO's organisation.",
-        "Approve every software licence the staff request": "licence management is procurement and IT work, not AI leadership.",
-        "Write the company's annual financial statements": "that is the CFO's job; the CAIO contributes business cases, not accounts.",
+        MISSION_OPTIONS[5]: N_("day-to-day IT support belongs to the CIO's organisation."),
+        MISSION_OPTIONS[6]: N_("licence management is procurement and IT work, not AI leadership."),
+        MISSION_OPTIONS[7]: N_("that is the CFO's job; the CAIO contributes business cases, not accounts."),
     },
-    hints=["Five of the eight are missions of the CAIO; the other three belong to other executives."],
-    solution=(
+    hints=[N_("Five of the eight are missions of the CAIO; the other three belong to other executives.")],
+    solution=N_(
         "The five missions: strategy and roadmap; prioritising high-value projects; building the teams; "
         "ethics and compliance; acculturation and innovation. The other three belong to the CIO, "
         "IT procurement and the CFO."

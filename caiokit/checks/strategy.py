@@ -3,47 +3,58 @@
 from caiokit.catalog import VALUE_DRIVERS
 from caiokit.exercises import MappingExercise, NumberExercise, RankingExercise, SetExercise
 from caiokit.facts import share
-from caiokit.i18n import format_number, format_percent, lazy
+from caiokit.i18n import N_, format_number, format_percent, lazy
 
 LESSON = "02_ai_strategy"
 
-# q1: which part of the strategy canvas does each sentence of Alvera's draft belong to?
+# Option texts, items, hints, solutions and explanations are marked with N_ (or built with lazy) and
+# translated where shown.
+
+# q1: the parts of a strategy canvas a sentence of a draft can belong to. Plain texts, not a Category:
+# ExerciseWidget shows a mapping's categories as they are, so a Category would show its ids.
 CANVAS_PARTS = (
-    "ambition",
-    "key result",
-    "priority use case",
-    "roadmap",
-    "operating model",
-    "governance",
-    "funding",
-    "risk",
+    N_("ambition"),
+    N_("key result"),
+    N_("priority use case"),
+    N_("roadmap"),
+    N_("operating model"),
+    N_("governance"),
+    N_("funding"),
+    N_("risk"),
 )
-_CANVAS_ANSWERS = {
-    "Within three years, AI answers most customer questions in minutes and helps both factories waste less": "ambition",
-    "Scrap rate in Lyon and Poznań down from 3.5% to 2.5%": "key result",
-    "Visual quality inspection on the Poznań assembly line": "priority use case",
-    "Pilot email triage in the first six months, then extend it to all twelve countries": "roadmap",
-    "A central AI team in Lyon, with data scientists embedded in customer service and in both factories": "operating model",
-    "An AI board chaired by the COO approves every high-risk system before it goes live": "governance",
-    "EUR 2 M a year for three years, released in stages as pilots meet their targets": "funding",
-    "Customer data used to train a model without a legal basis": "risk",
-}
-CANVAS_ITEMS = tuple(_CANVAS_ANSWERS)
+
+# q1: which part of the strategy canvas does each sentence of Alvera's draft belong to? (in CANVAS_PARTS order)
+CANVAS_ITEMS = (
+    N_(
+        "Within three years, AI answers most customer questions in minutes and helps both factories waste less"
+    ),
+    N_("Scrap rate in Lyon and Poznań down from 3.5% to 2.5%"),
+    N_("Visual quality inspection on the Poznań assembly line"),
+    N_("Pilot email triage in the first six months, then extend it to all twelve countries"),
+    N_("A central AI team in Lyon, with data scientists embedded in customer service and in both factories"),
+    N_("An AI board chaired by the COO approves every high-risk system before it goes live"),
+    N_("EUR 2 M a year for three years, released in stages as pilots meet their targets"),
+    N_("Customer data used to train a model without a legal basis"),
+)
 
 q1 = MappingExercise(
     LESSON,
     "q1",
     "canvas_parts",
-    correct=_CANVAS_ANSWERS,
+    correct=dict(zip(CANVAS_ITEMS, CANVAS_PARTS, strict=True)),
     categories=CANVAS_PARTS,
     hints=[
-        "Ask of each sentence which question it answers: where to (ambition), how we measure (key result), "
-        "what first (use case), when (roadmap), who does the work (operating model), who decides "
-        "(governance), with what money (funding), what could go wrong (risk).",
-        "Two pairs are easy to swap. A key result is a measured target, not a project; the operating model "
-        "says who does the work, governance says who decides and under which rules.",
+        N_(
+            "Ask of each sentence which question it answers: where to (ambition), how we measure (key result), "
+            "what first (use case), when (roadmap), who does the work (operating model), who decides "
+            "(governance), with what money (funding), what could go wrong (risk)."
+        ),
+        N_(
+            "Two pairs are easy to swap. A key result is a measured target, not a project; the operating model "
+            "says who does the work, governance says who decides and under which rules."
+        ),
     ],
-    solution=(
+    solution=N_(
         "ambition: *Within three years...*; key result: *Scrap rate ... down from 3.5% to 2.5%*; priority use "
         "case: *Visual quality inspection*; roadmap: *Pilot email triage in the first six months...*; operating "
         "model: *A central AI team in Lyon, with data scientists embedded...* (a hub and spokes); governance: "
@@ -53,29 +64,36 @@ q1 = MappingExercise(
 )
 
 # q2: which value driver does each of Alvera's key results move? (texts from data/company.json)
-_DRIVER_ANSWERS = {
-    "Cost per service contact down 20% by end of 2028": "cost",
-    "Three quarters of warranty questions answered within one hour": "customer",
-    "Online revenue from 18% to 25% of turnover by end of 2028": "revenue",
-    "Accessory and warranty revenue per online order up 15%": "revenue",
-    "Scrap rate in Lyon and Poznań down from 3.5% to 2.5%": "cost",
-    "Every AI system listed in an inventory with its EU AI Act tier": "risk reduction",
-}
-KEY_RESULTS = tuple(_DRIVER_ANSWERS)
+KEY_RESULTS = (
+    N_("Cost per service contact down 20% by end of 2028"),
+    N_("Three quarters of warranty questions answered within one hour"),
+    N_("Online revenue from 18% to 25% of turnover by end of 2028"),
+    N_("Accessory and warranty revenue per online order up 15%"),
+    CANVAS_ITEMS[1],  # the scrap rate
+    N_("Every AI system listed in an inventory with its EU AI Act tier"),
+)
+
+_REVENUE, _COST, _RISK_REDUCTION, _CUSTOMER = VALUE_DRIVERS  # the catalog's value drivers, in its order
 
 q2 = MappingExercise(
     LESSON,
     "q2",
     "kr_drivers",
-    correct=_DRIVER_ANSWERS,
+    correct=dict(
+        zip(KEY_RESULTS, (_COST, _CUSTOMER, _REVENUE, _REVENUE, _COST, _RISK_REDUCTION), strict=True)
+    ),
     categories=VALUE_DRIVERS,
     hints=[
-        "Read what each key result measures: money coming in (revenue), money going out (cost), "
-        "the customer's experience (customer), or exposure to losses and fines (risk reduction).",
-        "Answering faster does not by itself cost less: it is what the customer feels. Scrap is material "
-        "paid for and thrown away.",
+        N_(
+            "Read what each key result measures: money coming in (revenue), money going out (cost), "
+            "the customer's experience (customer), or exposure to losses and fines (risk reduction)."
+        ),
+        N_(
+            "Answering faster does not by itself cost less: it is what the customer feels. Scrap is material "
+            "paid for and thrown away."
+        ),
     ],
-    solution=(
+    solution=N_(
         "cost: cost per service contact, scrap rate; customer: warranty questions answered within one hour; "
         "revenue: online share of turnover, accessory and warranty revenue per order; risk reduction: the AI "
         "system inventory with its EU AI Act tier."
@@ -84,14 +102,14 @@ q2 = MappingExercise(
 
 # q3: MITRE's five level names, with common mix-ups among the options.
 LEVEL_OPTIONS = (
-    "Initial",
-    "Developing",
-    "Adopted",
-    "Experiment",
-    "Defined",
-    "Managed",
-    "Scale",
-    "Optimized",
+    N_("Initial"),
+    N_("Developing"),
+    N_("Adopted"),
+    N_("Experiment"),
+    N_("Defined"),
+    N_("Managed"),
+    N_("Scale"),
+    N_("Optimized"),
 )
 
 q3 = SetExercise(
@@ -99,18 +117,26 @@ q3 = SetExercise(
     "q3",
     "mitre_levels",
     options=LEVEL_OPTIONS,
-    correct=("Initial", "Adopted", "Defined", "Managed", "Optimized"),
+    correct=LEVEL_OPTIONS[0:1] + LEVEL_OPTIONS[2:3] + LEVEL_OPTIONS[4:6] + LEVEL_OPTIONS[7:],
     explanations={
-        "Developing": "a frequent mix-up in summaries of the model; MITRE's second level is called Adopted.",
-        "Experiment": "that word belongs to MIT CISR's first stage (Experiment and prepare), not to MITRE's levels.",
-        "Scale": "scaling is what many maturity models aim at, but it is not one of MITRE's level names.",
+        LEVEL_OPTIONS[1]: N_(
+            "a frequent mix-up in summaries of the model; MITRE's second level is called Adopted."
+        ),
+        LEVEL_OPTIONS[3]: N_(
+            "that word belongs to MIT CISR's first stage (Experiment and prepare), not to MITRE's levels."
+        ),
+        LEVEL_OPTIONS[6]: N_(
+            "scaling is what many maturity models aim at, but it is not one of MITRE's level names."
+        ),
     },
     hints=[
-        "There are five. They go from doing things once, to doing them by the book, to measuring and "
-        "improving them.",
-        "Two of the distractors are words other maturity models use; one is a common misquote.",
+        N_(
+            "There are five. They go from doing things once, to doing them by the book, to measuring and "
+            "improving them."
+        ),
+        N_("Two of the distractors are words other maturity models use; one is a common misquote."),
     ],
-    solution=(
+    solution=N_(
         "`mitre_levels = {'Initial', 'Adopted', 'Defined', 'Managed', 'Optimized'}`. 'Developing' is a "
         "frequent misquote; 'Experiment' and 'Scale' are other models' vocabulary, not MITRE's levels."
     ),
@@ -128,9 +154,9 @@ q4 = NumberExercise(
     "firms_above_average",
     expected=_ABOVE * CISR_FIRMS,
     rel_tol=0.01,
-    unit=" firms",
+    unit=N_(" firms"),
     hints=[
-        "Stages 3 and 4 are the ones above the industry average financially. Add their two shares.",
+        N_("Stages 3 and 4 are the ones above the industry average financially. Add their two shares."),
         lazy(
             "{stage_3} + {stage_4} = {above} of {firms} firms. Multiply by {above_share}, not by {above_points}.",
             stage_3=lambda: format_percent(_STAGE_3),
@@ -156,30 +182,26 @@ q4 = NumberExercise(
 
 # q5: the order of the five steps of Andrew Ng's AI Transformation Playbook.
 NG_STEPS = (
-    "Develop an AI strategy",
-    "Provide broad AI training",
-    "Execute pilot projects to gain momentum",
-    "Develop internal and external communications",
-    "Build an in-house AI team",
+    N_("Develop an AI strategy"),
+    N_("Provide broad AI training"),
+    N_("Execute pilot projects to gain momentum"),
+    N_("Develop internal and external communications"),
+    N_("Build an in-house AI team"),
 )
 
 q5 = RankingExercise(
     LESSON,
     "q5",
     "ng_steps_in_order",
-    reference=(
-        "Execute pilot projects to gain momentum",
-        "Build an in-house AI team",
-        "Provide broad AI training",
-        "Develop an AI strategy",
-        "Develop internal and external communications",
-    ),
+    reference=tuple(NG_STEPS[i] for i in (2, 4, 1, 0, 3)),
     hints=[
-        "Ng starts with action, not with a document: what gives a company its first AI successes?",
-        "The strategy comes late, fourth: by then the company has seen what AI does for it, has its own "
-        "team and has trained its people. Communication closes the list.",
+        N_("Ng starts with action, not with a document: what gives a company its first AI successes?"),
+        N_(
+            "The strategy comes late, fourth: by then the company has seen what AI does for it, has its own "
+            "team and has trained its people. Communication closes the list."
+        ),
     ],
-    solution=(
+    solution=N_(
         "1. Execute pilot projects to gain momentum; 2. Build an in-house AI team; 3. Provide broad AI "
         "training; 4. Develop an AI strategy; 5. Develop internal and external communications."
     ),

@@ -8,16 +8,22 @@ import ipywidgets as widgets
 
 from caiokit.charts import figure_output
 from caiokit.charts.radar import radar
-from caiokit.maturity import SCALE, assess, load_questions
+from caiokit.i18n import N_, _
+from caiokit.maturity import SCALE, Pillar, assess, load_questions
 from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
-_TITLE = "AI maturity by pillar (1 = Initial, 5 = Optimized)"
+_TEXT = {
+    "chart": N_("AI maturity by pillar (1 = Initial, 5 = Optimized)"),
+    "level": N_("Overall level: **{level}** (mean score {score} of 5). Weakest: {weakest}."),
+    "move": N_("**{pillar}** ({level}): {move}"),
+    "moves": N_("Next three moves"),
+}
 
 
 class MaturityAssessment(Tool):
     """Answer the questionnaire with sliders; the chart, level and moves follow every change."""
 
-    title = "the maturity assessment"
+    title = N_("the maturity assessment")
 
     def __init__(self, answers: Mapping[str, int] | None = None):
         self.questions = load_questions()
@@ -37,17 +43,25 @@ class MaturityAssessment(Tool):
         self.chart = widgets.Output()
         self.level = widgets.HTML()
         self.moves = widgets.HTML()
-        self.reset_button = widgets.Button(description="Reset", icon="undo")
+        self.reset_button = widgets.Button(description=_("Reset"), icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
         self.figure = None
         self.result = None
         self._paused = False
-        rows = rated_statements(self.questions, "pillar", "id", "statement", self.sliders, SCALE, "560px")
+        shown = self.questions.assign(pillar=self.questions["pillar"].map(Pillar.label_of))
+        scale = {n: _(label) for n, label in SCALE.items()}
+        rows = rated_statements(shown, "pillar", "id", "statement", self.sliders, scale, "560px")
         rows.append(self.reset_button)
         for slider in self.sliders.values():
             slider.observe(lambda _: self.update(), names="value")
         self.widget = widgets.VBox(
-            [widgets.VBox(rows), self.level, self.chart, widgets.HTML("<b>Next three moves</b>"), self.moves]
+            [
+                widgets.VBox(rows),
+                self.level,
+                self.chart,
+                widgets.HTML(f"<b>{_(_TEXT['moves'])}</b>"),
+                self.moves,
+            ]
         )
         self.update()
 
@@ -60,15 +74,19 @@ class MaturityAssessment(Tool):
         if self._paused:
             return
         self.result = assess(self.answers())
-        self.figure = radar(self.result.pillar_scores, title=_TITLE)
+        self.figure = radar(self.result.pillar_scores, title=_(_TEXT["chart"]))
         self.chart.outputs = (figure_output(self.figure),)
         self.level.value = inline_markdown(
-            f"Overall level: **{self.result.level}** (mean score {self.result.overall_score:.2f} of 5). "
-            f"Weakest: {', '.join(self.result.weakest)}."
+            _(_TEXT["level"]).format(
+                level=self.result.level,
+                score=f"{self.result.overall_score:.2f}",
+                weakest=", ".join(self.result.weakest),
+            )
         )
+        move = _(_TEXT["move"])
         items = "".join(
-            f"<li>{inline_markdown(f'**{move.pillar}** ({move.level}): {move.text}')}</li>"
-            for move in self.result.moves
+            f"<li>{inline_markdown(move.format(pillar=m.pillar, level=m.level, move=m.text))}</li>"
+            for m in self.result.moves
         )
         self.moves.value = f"<ol>{items}</ol>"
 

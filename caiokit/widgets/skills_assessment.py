@@ -9,28 +9,27 @@ import ipywidgets as widgets
 from caiokit.charts import figure_output
 from caiokit.charts.radar import radar
 from caiokit.errors import CaioKitError
-from caiokit.skills import (
-    MAX_WEEKS,
-    NO_GAP,
-    SCALE,
-    assess_skills,
-    development_plan,
-    load_skills,
-    write_plan,
-)
+from caiokit.i18n import N_, _
+from caiokit.reports.skills_plan import EXAMPLE_FILE, NO_GAP, write_plan
+from caiokit.skills import MAX_WEEKS, SCALE, assess_skills, development_plan, load_skills
 from caiokit.tables import table_html
 from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
-DEFAULT_PATH = "my_development_plan.md"
-_TITLE = "Your CAIO skills (1 to 5), against the target"
+_TEXT = {
+    "chart": N_("Your CAIO skills (1 to 5), against the target"),
+    "you": N_("You"),
+    "target": N_("Target"),
+    "plan": N_("Your development plan"),
+    "written": N_("Written to `{path}`: open it, print it, revisit it."),
+}
 
 
 class SkillsAssessment(Tool):
     """Rate yourself with sliders; the radar, strengths, gaps and plan follow; Export writes the plan."""
 
-    title = "the skills assessment"
+    title = N_("the skills assessment")
 
-    def __init__(self, ratings: Mapping[str, int] | None = None, weeks: int = 12, path: str = DEFAULT_PATH):
+    def __init__(self, ratings: Mapping[str, int] | None = None, weeks: int = 12, path: str | None = None):
         self.skills = load_skills()
         self.start = {**dict.fromkeys(self.skills["statement_id"], 3), **dict(ratings or {})}
         development_plan(assess_skills(self.start, self.skills), weeks)  # bad input fails here, clearly
@@ -47,14 +46,18 @@ class SkillsAssessment(Tool):
             for sid in self.skills["statement_id"]
         }
         self.weeks = widgets.IntSlider(
-            value=weeks, min=1, max=MAX_WEEKS, description="Weeks", continuous_update=False
+            value=weeks, min=1, max=MAX_WEEKS, description=_("Weeks"), continuous_update=False
         )
         self.chart = widgets.Output()
         self.summary = widgets.HTML()
         self.plan_table = widgets.HTML()
-        self.path = widgets.Text(value=path, description="Export to", layout={"width": "420px"})
-        self.export_button = widgets.Button(description="Export", icon="download")
-        self.reset_button = widgets.Button(description="Reset", icon="undo")
+        self.path = widgets.Text(
+            value=_(EXAMPLE_FILE) if path is None else path,
+            description=_("Export to"),
+            layout={"width": "420px"},
+        )
+        self.export_button = widgets.Button(description=_("Export"), icon="download")
+        self.reset_button = widgets.Button(description=_("Reset"), icon="undo")
         self.export_button.on_click(lambda _: self.export())
         self.reset_button.on_click(lambda _: self.reset())
         self.feedback = widgets.HTML()
@@ -62,8 +65,9 @@ class SkillsAssessment(Tool):
         self.plan = None
         self.figure = None
         self._paused = False
+        scale = {n: _(label) for n, label in SCALE.items()}
         rows = rated_statements(
-            self.skills, "skill", "statement_id", "statement", self.sliders, SCALE, "600px"
+            self.skills, "skill", "statement_id", "statement", self.sliders, scale, "600px"
         )
         for control in [*self.sliders.values(), self.weeks]:
             control.observe(lambda _: self.update(), names="value")
@@ -73,7 +77,7 @@ class SkillsAssessment(Tool):
                 self.reset_button,
                 self.chart,
                 self.summary,
-                widgets.HTML("<b>Your development plan</b>"),
+                widgets.HTML(f"<b>{_(_TEXT['plan'])}</b>"),
                 self.weeks,
                 self.plan_table,
                 widgets.HBox([self.path, self.export_button]),
@@ -94,12 +98,15 @@ class SkillsAssessment(Tool):
         self.plan = development_plan(self.result, self.weeks.value)
         scores = self.result.named_scores()
         self.figure = radar(
-            scores, title=_TITLE, reference=dict.fromkeys(scores, self.result.target), names=("You", "Target")
+            scores,
+            title=_(_TEXT["chart"]),
+            reference=dict.fromkeys(scores, self.result.target),
+            names=(_(_TEXT["you"]), _(_TEXT["target"])),
         )
         self.chart.outputs = (figure_output(self.figure),)
         self.summary.value = inline_markdown(self.result.summary())
         if self.plan.empty:
-            self.plan_table.value = inline_markdown(NO_GAP)
+            self.plan_table.value = inline_markdown(str(NO_GAP))
         else:
             self.plan_table.value = table_html(self.plan)
         self.feedback.value = ""
@@ -122,4 +129,4 @@ class SkillsAssessment(Tool):
         except CaioKitError as error:
             self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
-        self.feedback.value = inline_markdown(f"Written to `{written}`: open it, print it, revisit it.")
+        self.feedback.value = inline_markdown(_(_TEXT["written"]).format(path=written))

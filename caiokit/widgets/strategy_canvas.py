@@ -8,19 +8,26 @@ import ipywidgets as widgets
 from IPython.display import Markdown
 
 from caiokit.errors import CaioKitError
-from caiokit.strategy import EXAMPLES, TEXT_FIELDS, StrategyCanvas, write_markdown
+from caiokit.i18n import N_, _, text
+from caiokit.reports.strategy_canvas import EXAMPLE_FILE, to_markdown, write_markdown
+from caiokit.strategy import EXAMPLES, TEXT_FIELDS, StrategyCanvas
 from caiokit.widgets.tool import Tool, inline_markdown
 
-DEFAULT_PATH = "my_ai_strategy.md"
 _SHORT_FIELDS = ("company",)
+_TEXT = {
+    "complete": N_("✔ Nothing missing: every part of the strategy is filled in."),
+    "open": N_("{count} point(s) still open"),
+    "written": N_("Written to `{path}`."),
+    "written_open": N_("Written to `{path}` ({count} point(s) still open, listed at the end)."),
+}
 
 
 class StrategyCanvasEditor(Tool):
     """Edit a :class:`~caiokit.strategy.StrategyCanvas` as text, list what is missing, export it as Markdown."""
 
-    title = "the strategy canvas"
+    title = N_("the strategy canvas")
 
-    def __init__(self, canvas: StrategyCanvas | None = None, path: str = DEFAULT_PATH):
+    def __init__(self, canvas: StrategyCanvas | None = None, path: str | None = None):
         texts = (canvas or StrategyCanvas()).to_text()
         self.fields: dict[str, widgets.Text | widgets.Textarea] = {}
         rows: list[widgets.Widget] = []
@@ -28,14 +35,19 @@ class StrategyCanvasEditor(Tool):
             kind = widgets.Text if key in _SHORT_FIELDS else widgets.Textarea
             self.fields[key] = kind(
                 value=texts[key],
-                placeholder=EXAMPLES[key],
+                placeholder=_(EXAMPLES[key]),
                 layout={"width": "760px", **({} if key in _SHORT_FIELDS else {"height": "90px"})},
             )
-            rows.append(widgets.HTML(f"<b>{html.escape(label)}</b> <small>{html.escape(question)}</small>"))
+            shown = f"<b>{html.escape(text(label))}</b> <small>{html.escape(text(question))}</small>"
+            rows.append(widgets.HTML(shown))
             rows.append(self.fields[key])
-        self.path = widgets.Text(value=path, description="Export to", layout={"width": "420px"})
-        self.check_button = widgets.Button(description="Check", button_style="primary", icon="check")
-        self.export_button = widgets.Button(description="Export", icon="download")
+        self.path = widgets.Text(
+            value=_(EXAMPLE_FILE) if path is None else path,
+            description=_("Export to"),
+            layout={"width": "420px"},
+        )
+        self.check_button = widgets.Button(description=_("Check"), button_style="primary", icon="check")
+        self.export_button = widgets.Button(description=_("Export"), icon="download")
         self.check_button.on_click(lambda _: self.check())
         self.export_button.on_click(lambda _: self.export())
         self.feedback = widgets.HTML()
@@ -56,10 +68,10 @@ class StrategyCanvasEditor(Tool):
             self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
         if not problems:
-            self.feedback.value = "✔ Nothing missing: every part of the strategy is filled in."
+            self.feedback.value = _(_TEXT["complete"])
             return
         items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in problems)
-        self.feedback.value = f"<b>{len(problems)} point(s) still open</b><ul>{items}</ul>"
+        self.feedback.value = f"<b>{_(_TEXT['open']).format(count=len(problems))}</b><ul>{items}</ul>"
 
     def export(self) -> None:
         """Write the canvas as Markdown to the chosen file and show the page below."""
@@ -69,9 +81,9 @@ class StrategyCanvasEditor(Tool):
         except CaioKitError as error:
             self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
-        self.markdown = canvas.to_markdown()
+        self.markdown = to_markdown(canvas)
         open_points = len(canvas.validate())
-        status = f" ({open_points} point(s) still open, listed at the end)" if open_points else ""
-        self.feedback.value = inline_markdown(f"Written to `{written}`{status}.")
+        written_text = _(_TEXT["written_open"] if open_points else _TEXT["written"])
+        self.feedback.value = inline_markdown(written_text.format(path=written, count=open_points))
         self.preview.outputs = ()
         self.preview.append_display_data(Markdown(self.markdown))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import caiokit.widgets
+from caiokit import datafiles
 from caiokit.completion import completion_table
 from caiokit.curriculum import course_map, coverage, curriculum_map, lessons, seed_items
 from caiokit.progress import Event
@@ -28,6 +29,20 @@ def test_the_map_is_complete_and_consistent():
 
 
 @pytest.mark.skipif(not SEED_README.exists(), reason="shared/seed/README.md is not beside this checkout")
+@pytest.mark.parametrize(("name", "key"), [("seed_items.csv", "id"), ("curriculum.csv", "seed_id")])
+def test_ids_are_in_the_package_data_and_their_wording_in_the_language_folder(name, key):
+    ids, wording = datafiles.table(name), datafiles.table(datafiles.localized(name))
+    assert list(ids[key]) == list(wording[key]) and ids[key].is_unique
+    assert set(ids.columns) & set(wording.columns) == {key}
+    assert all(wording.drop(columns=key).map(str.strip).all())
+
+
+def test_the_map_and_the_items_read_their_wording_joined():
+    assert list(curriculum_map().columns) == ["seed_id", "lesson", "section", "tool", "exercise", "status"]
+    assert list(seed_items().columns) == ["id", "group", "summary"]
+    assert course_map().loc["00_start_here", "covers"] == "how the course works"
+
+
 def test_seed_items_match_the_seed_readme():
     ids = set(
         re.findall(r"^- `([a-z]+\.[a-z]+)`", SEED_README.read_text(encoding="utf-8"), flags=re.MULTILINE)

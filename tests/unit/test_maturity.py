@@ -6,14 +6,14 @@ import math
 
 import pytest
 
-from caiokit import case_study
+from caiokit import case_study, datafiles
 from caiokit.charts.radar import RadarChartError, radar
 from caiokit.checks.strategy import q3, q4
 from caiokit.exercises import Status
 from caiokit.maturity import (
-    LEVELS,
-    PILLARS,
+    Level,
     MaturityError,
+    Pillar,
     assess,
     load_moves,
     load_questions,
@@ -22,10 +22,11 @@ from caiokit.maturity import (
 from caiokit.widgets.maturity_assessment import MaturityAssessment
 
 ALVERA = case_study.load("alvera").maturity_answers  # lesson 02's self-assessment
+PILLARS = Pillar.labels()
 
 
-def answers_by_pillar(values: dict[str, int]) -> dict[str, int]:
-    """Every statement of a pillar gets that pillar's value."""
+def answers_by_pillar(values: dict[Pillar, int]) -> dict[str, int]:
+    """Every statement of a pillar gets that pillar's value (the table holds pillar ids)."""
     questions = load_questions()
     return {row.id: values[row.pillar] for row in questions.itertuples(index=False)}
 
@@ -36,20 +37,44 @@ def answers_by_pillar(values: dict[str, int]) -> dict[str, int]:
 def test_questionnaire_has_one_or_two_statements_per_pillar_in_pillar_order():
     questions = load_questions()
     counts = questions.groupby("pillar", sort=False).size()
-    assert tuple(counts.index) == PILLARS
+    assert tuple(counts.index) == tuple(Pillar)
     assert counts.between(1, 2).all()
     assert questions["id"].is_unique
 
 
+def test_every_statement_id_has_its_wording_and_the_wording_no_other_id():
+    structure = datafiles.table("maturity_questions.csv")
+    wording = datafiles.table(datafiles.localized("maturity_questions.csv"))
+    assert list(structure["id"]) == list(wording["id"])
+    assert set(structure["pillar"]) == {pillar.value for pillar in Pillar}
+    assert all(load_questions()["statement"].str.strip())
+
+
 def test_moves_table_has_exactly_one_move_per_pillar_and_level():
     moves = load_moves()
-    assert len(moves) == len(PILLARS) * len(LEVELS)
+    assert len(moves) == len(Pillar) * len(Level)
     assert not moves.duplicated(["pillar", "level"]).any()
+    assert set(moves["level"]) == {level.value for level in Level}
 
 
 def test_level_names_are_mitres_five():
-    assert LEVELS == ("Initial", "Adopted", "Defined", "Managed", "Optimized")
-    assert "Developing" not in LEVELS
+    assert Level.labels() == ("Initial", "Adopted", "Defined", "Managed", "Optimized")
+    assert Level.parse("Developing") is None
+
+
+def test_pillars_and_levels_are_read_by_label_or_id():
+    assert Pillar.parse("Technology enablers") is Pillar.TECHNOLOGY is Pillar.parse("technology")
+    assert Pillar.label_of("responsible_use") == "Ethical, equitable and responsible use"
+    assert Level("managed").label == "Managed" and Level.parse(" OPTIMIZED ") is Level.OPTIMIZED
+
+
+def test_a_questionnaire_file_may_name_pillars_by_id_or_label(tmp_path):
+    questions = load_questions()
+    labels = questions["pillar"].map(Pillar.label_of)
+    mixed = questions.assign(pillar=labels.where(questions.index % 2 == 0, questions["pillar"]))
+    assert set(mixed["pillar"]) > set(questions["pillar"])
+    mixed.to_csv(tmp_path / "q.csv", index=False)
+    assert load_questions(tmp_path / "q.csv").equals(questions)
 
 
 def test_bad_questionnaire_files_list_every_problem(tmp_path):
@@ -95,7 +120,11 @@ def test_alvera_by_hand():
     # pillar means: (1+2)/2, (2+1)/2, (2+1)/2, (3+2)/2, (3+2)/2, (3+2)/2
     assert list(result.pillar_scores.values()) == [1.5, 1.5, 1.5, 2.5, 2.5, 2.5]
     assert result.overall_score == 2.0  # 12 / 6
-    assert result.level == "Adopted" and result.level_number == 2
+    assert result.level == "Adopted" and result.level_number == 2 and result.level_id is Level.ADOPTED
+    assert list(result.scores) == list(Pillar) and result.scores[Pillar.DATA] == 2.5
+    assert [m.pillar_id for m in result.moves] == list(Pillar)[:3]
+    assert {m.level_id for m in result.moves} == {Level.INITIAL}
+    assert "level_id" not in repr(result) and "pillar_id" not in repr(result)  # the repr shows labels
     assert result.weakest == PILLARS[:3]
     assert [(m.pillar, m.level) for m in result.moves] == [(p, "Initial") for p in PILLARS[:3]]
     assert result.moves[1].text.startswith("Name an executive sponsor")
@@ -111,8 +140,8 @@ def test_all_threes_is_defined_and_ties_follow_questionnaire_order():
 
 
 def test_weakest_pillar_caps_the_level_at_one_above_it():
-    scores = dict.fromkeys(PILLARS, 5)
-    scores["Ethical, equitable and responsible use"] = 1
+    scores = dict.fromkeys(Pillar, 5)
+    scores[Pillar.RESPONSIBLE_USE] = 1
     result = assess(answers_by_pillar(scores))
     assert math.isclose(result.overall_score, 26 / 6, abs_tol=1e-4)  # mean 4.33 would say Managed
     assert result.level == "Adopted"  # but Initial + 1 is the ceiling
@@ -132,14 +161,14 @@ def test_all_fives_is_optimized_and_all_ones_initial():
 @pytest.mark.parametrize(
     ("scores", "level"),
     [
-        ({"a": 2.9, "b": 2.9, "c": 2.9}, "Adopted"),
-        ({"a": 3.0, "b": 3.0, "c": 3.0}, "Defined"),
-        ({"a": 4.0, "b": 4.0, "c": 2.5}, "Defined"),  # mean 3.5 -> 3; weakest 2 -> cap 3
-        ({"a": 5.0, "b": 5.0, "c": 2.0}, "Defined"),  # mean 4 -> 4; weakest 2 -> cap 3
+        ({"a": 2.9, "b": 2.9, "c": 2.9}, Level.ADOPTED),
+        ({"a": 3.0, "b": 3.0, "c": 3.0}, Level.DEFINED),
+        ({"a": 4.0, "b": 4.0, "c": 2.5}, Level.DEFINED),  # mean 3.5 -> 3; weakest 2 -> cap 3
+        ({"a": 5.0, "b": 5.0, "c": 2.0}, Level.DEFINED),  # mean 4 -> 4; weakest 2 -> cap 3
     ],
 )
 def test_overall_level_rule(scores, level):
-    assert overall_level(scores) == level
+    assert overall_level(scores) is level
 
 
 def test_overall_level_needs_scores():
@@ -152,6 +181,19 @@ def test_markdown_report_names_level_and_moves():
     assert "**Overall level: Adopted**" in text
     assert "| Data | 2.5 | Adopted |" in text
     assert text.count("\n1. ") == 1 and "\n3. **Organization**" in text
+
+
+def test_results_and_the_widget_speak_through_the_catalogue(bracketed):
+    result = assess(ALVERA)
+    assert result.level == "[Adopted]" and result.weakest[0] == "[Ethical, equitable and responsible use]"
+    assert result.level_number == 2 and result.pillar_levels["[Data]"] == "[Adopted]"
+    assert "| [Pillar] | [Score] | [Level] |" in result.to_markdown()
+    assert load_questions()["pillar"].iloc[0] == "responsible_use"  # ids do not go through the catalogue
+    tool = MaturityAssessment(ALVERA)
+    assert (
+        tool.reset_button.description == "[Reset]" and "[Next three moves]" in tool.widget.children[3].value
+    )
+    assert tool.figure.layout.title.text.startswith("[AI maturity by pillar")
 
 
 def test_whole_numbers_as_floats_are_accepted():

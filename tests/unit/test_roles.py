@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from caiokit import datafiles
 from caiokit.checks import caio_role
 from caiokit.checks.caio_role import (
     FEDERAL_STATEMENTS,
@@ -52,6 +53,29 @@ def test_four_roles_each_with_a_description():
     assert list(table.index) == ["CAIO", "CIO", "CTO", "CDO"]
     assert table.loc["CIO", "title"] == "Chief Information Officer"
     assert all(len(text) > 30 for text in table["owns"])
+
+
+def test_built_in_responsibilities_join_owners_and_wording_on_their_ids():
+    owners = datafiles.table("responsibilities.csv")
+    wording = datafiles.table(datafiles.localized("responsibilities.csv"))
+    assert list(owners.columns) == ["id", "owner"]
+    assert list(wording.columns) == ["id", "responsibility", "why"]
+    assert list(owners["id"]) == list(wording["id"]) and owners["id"].is_unique
+    table = load_responsibilities()
+    assert list(table.columns) == ["responsibility", "owner", "why"]
+    assert list(table["owner"]) == list(owners["owner"])
+
+
+def test_role_texts_are_read_in_the_language_in_use(bracketed, progress_file):
+    role = ROLES["CTO"]
+    assert role.marked_title == "Chief Technology Officer"
+    assert role.title == "[Chief Technology Officer]" and role.remit.startswith("[owns")
+    assert list(roles_table().columns) == ["[title]", "[owns]"]
+    feedback = sort_feedback({FIRST: "CIO"})[0]
+    assert feedback.message.startswith("[Not the CIO: the CIO [runs the company's own information systems]. ")
+    sorter = ResponsibilitySorter()
+    assert sorter.check_button.description == "[Check]" and sorter.no_choice == "[(choose)]"
+    assert caio_role.q1.hint().body == f"[{caio_role.q1.hints[0]}]"  # hints are translated when shown
 
 
 def test_normalise_role_accepts_any_case_and_rejects_others():
@@ -185,6 +209,16 @@ def test_q1_mapping_of_symptoms():
     feedback = q1.evaluate(swapped)
     assert feedback.status is Status.INCORRECT and "2 of 4 right" in feedback.message
     assert q1.evaluate(dict.fromkeys(SYMPTOMS, ...)).status is Status.NOT_ATTEMPTED
+
+
+def test_q1_players_are_categories_named_by_label_or_id():
+    assert q1.categories == tuple(caio_role.Player)
+    assert set(q1.correct.values()) == set(caio_role.Player)
+    typed = dict(zip(SYMPTOMS, ["Developers", "hr", "data_scientists", " executives "], strict=True))
+    assert q1.evaluate(typed).status is Status.CORRECT
+    unknown = q1.evaluate(dict(typed, **{SYMPTOMS[0]: "engineers"}))
+    assert unknown.status is Status.ERROR
+    assert "use one of 'data scientists', 'executives', 'developers', 'HR'" in unknown.message
 
 
 def test_q2_mapping():

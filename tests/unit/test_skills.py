@@ -5,26 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from caiokit import datafiles
 from caiokit.checks import leadership as checks
 from caiokit.curriculum import lessons
 from caiokit.exercises import Status
 from caiokit.quiz import grade, load_bank
+from caiokit.reports.skills_plan import EXAMPLE_FILE, NO_GAP, plan_to_markdown, write_plan
 from caiokit.skills import (
     MAX_WEEKS,
-    NO_GAP,
     PLAN_COLUMNS,
-    SKILL_IDS,
+    Skill,
     SkillsError,
     SkillsResult,
     assess_skills,
     development_plan,
     load_actions,
     load_skills,
-    plan_to_markdown,
-    write_plan,
 )
-from caiokit.strategy import HORIZONS
-from caiokit.widgets.skills_assessment import DEFAULT_PATH, SkillsAssessment
+from caiokit.strategy import Horizon
+from caiokit.widgets.skills_assessment import SkillsAssessment
 
 # The profile of the lesson's example: Alvera's head of customer-service operations, promoted to CAIO.
 NEW_CAIO = {
@@ -64,7 +63,8 @@ def write_csv(tmp_path, name, rows, columns):
 
 def test_skills_table_covers_the_seven_seed_skills_with_two_or_three_statements():
     skills = load_skills()
-    assert list(dict.fromkeys(skills["skill_id"])) == list(SKILL_IDS)
+    assert list(dict.fromkeys(skills["skill_id"])) == list(Skill)
+    assert list(dict.fromkeys(skills["skill"])) == list(Skill.labels())
     counts = skills.groupby("skill_id").size()
     assert counts.between(2, 3).all() and len(skills) == 18
     assert skills["statement_id"].is_unique
@@ -73,10 +73,28 @@ def test_skills_table_covers_the_seven_seed_skills_with_two_or_three_statements(
 
 def test_actions_table_has_three_steps_per_skill_pointing_at_real_lessons():
     actions = load_actions()
-    assert list(dict.fromkeys(actions["skill_id"])) == list(SKILL_IDS)
+    assert list(dict.fromkeys(actions["skill_id"])) == list(Skill)
     assert (actions.groupby("skill_id")["step"].apply(list) == [[1, 2, 3]] * 7).all()
     assert set(actions["lesson"]) <= set(lessons()["lesson"])
     assert actions["hours"].dtype == float and (actions["hours"] > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("caio_skills.csv", ["statement_id"]), ("development_actions.csv", ["skill_id", "step"])],
+)
+def test_each_built_in_row_has_its_wording_and_each_wording_its_row(name, key):
+    structure, wording = datafiles.table(name), datafiles.table(datafiles.localized(name))
+    assert structure[key].values.tolist() == wording[key].values.tolist()
+    assert not set(structure.columns) - set(key) & set(wording.columns)  # ids and numbers here, text there
+
+
+def test_skills_are_categories_read_by_label_or_id():
+    assert Skill.parse("Empathy and listening") is Skill.EMPATHY is Skill("soft.empathy")
+    assert Skill.label_of("skill.tech") == "AI technologies"
+    result = assess_skills(NEW_CAIO)
+    assert result.names == {skill.value: skill.label for skill in Skill}
+    assert set(result.gaps) <= set(Skill)
 
 
 SKILL_COLUMNS = ["skill_id", "skill", "statement_id", "statement"]
@@ -257,7 +275,8 @@ def test_uneven_action_lists_still_alternate():
 def test_no_gap_gives_an_empty_plan_and_says_so():
     plan = development_plan(assess_skills(all_rated(4)))
     assert plan.empty and list(plan.columns) == list(PLAN_COLUMNS)
-    assert NO_GAP in plan_to_markdown(plan)
+    assert str(NO_GAP) in plan_to_markdown(plan)
+    assert "`caiokit/data/en/development_actions.csv`" in str(NO_GAP)
 
 
 @pytest.mark.parametrize("weeks", [0, MAX_WEEKS + 1, 2.5, True, "12"])
@@ -290,6 +309,17 @@ def test_plan_to_markdown_escapes_pipes_and_checks_its_input():
         plan_to_markdown([])
     with pytest.raises(SkillsError, match=r"lacks column\(s\) \['hours'\]"):
         plan_to_markdown(plan.drop(columns="hours"))
+
+
+def test_the_plan_page_and_the_widget_speak_through_the_catalogue(bracketed):
+    result = assess_skills(NEW_CAIO)
+    assert result.names["skill.tech"] == "[AI technologies]"
+    text = plan_to_markdown(development_plan(result), result)
+    assert text.startswith("[# My development plan as a CAIO]\n\n[**Strengths**")
+    assert "| [Week] | [Skill] | [Action] | [Lesson to revisit] | [Hours] |" in text
+    tool = SkillsAssessment(NEW_CAIO)
+    assert tool.path.value == "[my_development_plan.md]"
+    assert [trace.name for trace in tool.figure.data] == ["[Target]", "[You]"]
 
 
 def test_write_plan_to_a_file(tmp_path):
@@ -338,7 +368,7 @@ def test_wrong_choices_say_why():
 
 def test_q2_horizons():
     right = dict(checks.q2.correct)
-    assert checks.q2.categories == tuple(HORIZONS)
+    assert checks.q2.categories == tuple(Horizon) == ("now", "next", "later")
     assert checks.q2.evaluate(right).status is Status.CORRECT
     wrong = {**right, "Factory sensor data platform": "later", "Visual quality inspection": "now"}
     feedback = checks.q2.evaluate(wrong)
@@ -385,7 +415,7 @@ def test_quiz_bank_loads_and_its_answers_grade_right():
 def test_widget_starts_from_given_ratings_and_follows_the_sliders():
     tool = SkillsAssessment(NEW_CAIO)
     assert tool.result == assess_skills(NEW_CAIO)
-    assert tool.path.value == DEFAULT_PATH
+    assert tool.path.value == EXAMPLE_FILE == "my_development_plan.md"
     assert "Gaps to work on</b> (below 4): AI technologies (2.0)" in tool.summary.value
     assert tool.plan_table.value.count("<tr") == 10  # header + 9 actions
     assert len(tool.chart.outputs) == 1

@@ -9,9 +9,11 @@ from caiokit.catalog import load_catalog
 from caiokit.checks.strategy import CANVAS_ITEMS, KEY_RESULTS, NG_STEPS, q1, q2, q5
 from caiokit.exercises import Status
 from caiokit.quiz import grade, load_bank
+from caiokit.reports.strategy_canvas import EXAMPLE_FILE, to_markdown, write_markdown
 from caiokit.strategy import (
     EXAMPLES,
     TEXT_FIELDS,
+    Horizon,
     Objective,
     PriorityUseCase,
     StrategyCanvas,
@@ -24,9 +26,8 @@ from caiokit.strategy import (
     parse_objectives,
     parse_use_cases,
     unaligned_use_cases,
-    write_markdown,
 )
-from caiokit.widgets.strategy_canvas import DEFAULT_PATH, StrategyCanvasEditor
+from caiokit.widgets.strategy_canvas import StrategyCanvasEditor
 
 COMPLETE = {
     "company": "Alvera Group SE",
@@ -86,6 +87,15 @@ def test_text_round_trip():
     assert StrategyCanvas.from_text(canvas.to_text()) == canvas
     assert list(canvas.to_text()) == list(TEXT_FIELDS)
     assert canvas.roadmap["next"] == ["Scale email triage", "Start recommendations"]
+    assert list(canvas.roadmap) == list(Horizon) == ["now", "next", "later"]
+
+
+def test_horizons_are_categories_whose_labels_name_the_roadmap_fields():
+    assert Horizon.parse("Later (18-36 months)") is Horizon.LATER is Horizon.parse("later")
+    assert str(TEXT_FIELDS["roadmap_next"][0]) == "Roadmap: Next (6-18 months)"
+    assert [f"roadmap_{horizon}" for horizon in Horizon] == [
+        k for k in TEXT_FIELDS if k.startswith("roadmap")
+    ]
 
 
 def test_unknown_text_fields_are_named():
@@ -150,7 +160,7 @@ def test_company_without_objectives_gives_an_empty_list():
 
 
 def test_markdown_of_a_complete_canvas():
-    text = complete_canvas().to_markdown()
+    text = to_markdown(complete_canvas())
     assert text.startswith("# AI strategy: Alvera Group SE\n")
     assert "**O1. Serve customers faster at lower cost**" in text
     assert "- AI use cases: Email triage and routing; Product recommendations" in text
@@ -161,15 +171,29 @@ def test_markdown_of_a_complete_canvas():
 
 
 def test_markdown_of_an_empty_canvas_marks_gaps_and_open_points():
-    text = StrategyCanvas().to_markdown()
+    text = to_markdown(StrategyCanvas())
     assert text.startswith("# AI strategy\n")
     assert text.count("*To be completed.*") == 11
     assert "## Open points" in text and "- Say which company the strategy is for." in text
 
 
+def test_the_page_and_the_editor_speak_through_the_catalogue(bracketed):
+    text = to_markdown(StrategyCanvas())
+    assert text.startswith("[# AI strategy]\n\n**[Ambition].** [*To be completed.*]")
+    assert "- **[Now (0-6 months)]**: [*To be completed.*]" in text
+    assert "- [The roadmap has nothing for {horizon}.]".replace("{horizon}", "[Later (18-36 months)]") in text
+    assert str(TEXT_FIELDS["roadmap_now"][0]) == "[Roadmap: {horizon}]".replace(
+        "{horizon}", "[Now (0-6 months)]"
+    )
+    assert list(canvas_fields().columns) == ["[question it answers]"]
+    editor = StrategyCanvasEditor()
+    assert editor.fields["funding"].placeholder.startswith("[e.g. EUR 2 M")
+    assert editor.path.value == "[my_ai_strategy.md]" and editor.check_button.description == "[Check]"
+
+
 def test_write_markdown_to_a_file(tmp_path):
     target = write_markdown(complete_canvas(), tmp_path / "strategy.md")
-    assert target.read_text(encoding="utf-8") == complete_canvas().to_markdown()
+    assert target.read_text(encoding="utf-8") == to_markdown(complete_canvas())
 
 
 @pytest.mark.parametrize(
@@ -248,7 +272,8 @@ def test_editor_check_lists_missing_parts_then_approves():
 def test_editor_placeholders_show_an_example_not_the_question_above_them():
     editor = StrategyCanvasEditor()
     assert list(EXAMPLES) == list(TEXT_FIELDS)
-    for key, (_, question) in TEXT_FIELDS.items():
+    for key, (_, asked) in TEXT_FIELDS.items():
+        question = str(asked)
         placeholder = editor.fields[key].placeholder
         assert placeholder == EXAMPLES[key] and placeholder.startswith("e.g. "), key
         assert placeholder != question and placeholder.removeprefix("e.g. ") not in question, key
@@ -266,11 +291,11 @@ def test_editor_check_reports_unparsable_text():
 
 def test_editor_exports_to_the_chosen_file_and_shows_it(tmp_path):
     editor = StrategyCanvasEditor(complete_canvas())
-    assert editor.path.value == DEFAULT_PATH
+    assert editor.path.value == EXAMPLE_FILE == "my_ai_strategy.md"
     editor.path.value = str(tmp_path / "alvera.md")
     editor.export_button.click()
     written = (tmp_path / "alvera.md").read_text(encoding="utf-8")
-    assert written == editor.markdown == complete_canvas().to_markdown()
+    assert written == editor.markdown == to_markdown(complete_canvas())
     assert "Written to" in editor.feedback.value and "still open" not in editor.feedback.value
     (output,) = editor.preview.outputs
     assert output["data"]["text/markdown"] == written
