@@ -167,6 +167,18 @@ def validate_catalog(frame: pd.DataFrame, source: str = "the table", decimal: st
     return _check(frame, source, decimal, [])
 
 
+def use_catalog(catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The built-in catalog, or the table given with its optional columns filled in (a subset is fine).
+
+    The table is not re-validated, so that a subset whose prerequisites lie outside it can be planned.
+    """
+    if catalog is None:
+        return load_catalog()
+    complete = require_columns(catalog, [*REQUIRED_COLUMNS, *OPTIONAL_DEFAULTS])
+    missing = [column for column in complete.columns if column not in catalog.columns]
+    return catalog.assign(**{column: complete[column] for column in missing}).reset_index(drop=True)
+
+
 def require_columns(catalog: pd.DataFrame, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """The given columns of a catalog, optional ones filled with their default when absent."""
     missing = [

@@ -325,6 +325,24 @@ def _argument_problems(
     return problems
 
 
+def value_gap(exact: PortfolioResult, greedy: PortfolioResult) -> float:
+    """How much value greedy leaves on the table, as a share of the exact portfolio's value (0 if none)."""
+    if exact.total_value <= 0:
+        return 0.0
+    return (exact.total_value - greedy.total_value) / exact.total_value
+
+
+def compare_portfolios(exact: PortfolioResult, greedy: PortfolioResult) -> pd.DataFrame:
+    """The use cases either portfolio picks: id, name, value, cost, effort, in_exact, in_greedy."""
+    items = exact.items
+    picked = items["selected"].to_numpy() | greedy.items["selected"].to_numpy()
+    table = require_columns(items[picked], ["id", "name", exact.value_column, exact.cost_column, "effort_pm"])
+    table.columns = ["id", "name", "value", "cost", "effort_pm"]
+    table["in_exact"] = items.loc[picked, "selected"].to_numpy()
+    table["in_greedy"] = greedy.items.loc[picked, "selected"].to_numpy()
+    return table.reset_index(drop=True)
+
+
 def _result(
     catalog: pd.DataFrame,
     problem: _Problem,

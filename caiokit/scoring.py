@@ -19,6 +19,7 @@ equal scores are ranked by id.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ import pandas as pd
 
 from caiokit.catalog import AI_ACT_TIERS, dependencies, require_columns
 from caiokit.errors import ScoringError
-from caiokit.i18n import N_, Category
+from caiokit.i18n import N_, Category, format_number
 
 Number = float | np.ndarray
 
@@ -108,7 +109,9 @@ _MESSAGES = {
     "not_share": "confidence is a share between 0 and 1 (0.8 for 80%), not {value!r}",
     "not_one_to_ten": "{name} must be between 1 and 10, not {value!r}",
     "not_on_scale": "{name} must be one of {scale}, not {value!r}",
+    "not_scored": "scored must be the table returned by caiokit.scoring.score(...); missing column(s): {columns}",
 }
+SCORED_COLUMNS = ("id", "name", "score", "rank", "excluded_reason")
 
 
 def normalise_weights(weights: Mapping[str, float] | pd.Series | None = None) -> pd.Series:
@@ -308,6 +311,31 @@ def score(
     result["rank"] = pd.arrays.IntegerArray(ranks, ~eligible)
     result["excluded_reason"] = np.where(eligible, "", EXCLUDED_REASON)
     return result
+
+
+def check_scored(scored: pd.DataFrame) -> None:
+    """Raise ScoringError unless the table has the columns ``score`` adds."""
+    missing = [column for column in SCORED_COLUMNS if column not in scored.columns]
+    if missing:
+        raise ScoringError(_MESSAGES["not_scored"].format(columns=", ".join(missing)))
+
+
+def ranked(scored: pd.DataFrame) -> pd.DataFrame:
+    """The scored table best first: ranked use cases by rank, then the unranked ones in table order."""
+    check_scored(scored)
+    order = np.lexsort((np.arange(len(scored)), scored["rank"].fillna(len(scored) + 1).to_numpy(dtype=int)))
+    return scored.iloc[order]
+
+
+def format_score(value: float | None, method: str) -> str:
+    """A score as the course prints it: 3 decimals for weighted, 2 for WSJF, whole numbers for large RICE and ICE."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    if method == "weighted":
+        return format_number(value, 3)
+    if method == "wsjf":
+        return format_number(value, 2)
+    return format_number(value) if abs(value) >= 10 else format_number(value, 2)
 
 
 def eligible_rows(catalog: pd.DataFrame) -> np.ndarray:

@@ -9,20 +9,17 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from caiokit.briefing import (
-    FRAGILE_SHARE,
-    SAFE_SHARE,
-    VERDICTS,
-    format_score,
-    stability_k,
-    stability_verdicts,
-)
 from caiokit.catalog import AI_ACT_TIERS
 from caiokit.charts import TIER_COLOURS
 from caiokit.roadmap import Roadmap
-from caiokit.scoring import QUADRANTS
+from caiokit.scoring import QUADRANTS, format_score
+from caiokit.sensitivity import FRAGILE_SHARE, SAFE_SHARE, Verdict, stability_k, stability_verdicts
 
-VERDICT_COLOURS = {VERDICTS[0]: "#1a9850", VERDICTS[1]: "#fdae61", VERDICTS[2]: "#bdbdbd"}
+VERDICT_COLOURS = {
+    Verdict.SAFE_PICK: "#1a9850",
+    Verdict.DEPENDS_ON_WEIGHTS: "#fdae61",
+    Verdict.UNLIKELY: "#bdbdbd",
+}
 SELECTED_OUTLINE = "#111111"
 _LAYOUT = {"template": "plotly_white", "margin": {"l": 60, "r": 30, "t": 70, "b": 50}}
 _LARGEST_BUBBLE = 46  # diameter in pixels of the most expensive use case
@@ -150,7 +147,7 @@ def stability_chart(stability: pd.DataFrame, top: int = 15) -> go.Figure:
         "text": [f"{share:.0%}" for share in table["p_top_k"]],
         "textposition": "outside",
         "customdata": [
-            [verdict, round(float(mean), 1), int(best), int(worst)]
+            [Verdict.label_of(verdict), round(float(mean), 1), int(best), int(worst)]
             for verdict, mean, best, worst in zip(
                 table["verdict"], table["mean_rank"], table["best_rank"], table["worst_rank"], strict=True
             )

@@ -139,7 +139,7 @@ TRANSLATED_SCOPE = (
     "caiokit/charts",
     "caiokit/checks",
     "caiokit/exercises.py",
-    "caiokit/briefing.py",
+    "caiokit/reports/priorities.py",
     "caiokit/ninety_days.py",
     "caiokit/strategy.py",
     "caiokit/skills.py",
@@ -148,7 +148,6 @@ TRANSLATED_SCOPE = (
 # Modules of that scope not translated yet, with how many texts they still hold: the number may only go down,
 # and a module leaves the list when it reaches 0. (Counted by `untranslated_texts` below.)
 STILL_TO_TRANSLATE = {
-    "caiokit/briefing.py": 94,
     "caiokit/charts/change.py": 14,
     "caiokit/charts/compliance.py": 15,
     "caiokit/charts/prioritization.py": 18,
@@ -179,8 +178,6 @@ STILL_TO_TRANSLATE = {
     "caiokit/widgets/literacy_planner.py": 10,
     "caiokit/widgets/maturity_assessment.py": 6,
     "caiokit/widgets/ninety_day_planner.py": 33,
-    "caiokit/widgets/portfolio_planner.py": 43,
-    "caiokit/widgets/prioritization_workbench.py": 52,
     "caiokit/widgets/progress_dashboard.py": 17,
     "caiokit/widgets/responsibility_sorter.py": 5,
     "caiokit/widgets/skills_assessment.py": 10,
