@@ -179,10 +179,10 @@ class PortfolioPlanner(Tool):
             lambda change: setattr(self.pm_per_quarter, "max", max(change.new, 1.0)), "value"
         )
         for control in (self.budget, self.capacity, self.max_high_risk, self.mandatory, self.excluded):
-            control.observe(lambda _: self.refresh(), names="value")
-        self.pm_per_quarter.observe(lambda _: self.update_roadmap(), names="value")
+            control.observe(lambda _change: self.refresh(), names="value")
+        self.pm_per_quarter.observe(lambda _change: self.update_roadmap(), names="value")
         for control in (self.rate, self.years):
-            control.observe(lambda _: self.update_finance(), names="value")
+            control.observe(lambda _change: self.update_finance(), names="value")
 
         limits = widgets.VBox(
             [
