@@ -21,35 +21,45 @@ import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import PortfolioError
+from caiokit.i18n import N_, _
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
 
 _MESSAGES = {
-    "empty": "the table has no use cases to choose from",
-    "negative_limit": "the {name} must be a number of 0 or more, not {value!r}",
-    "unknown_id": "{role} use case '{use_case}' is not in the table",
-    "both": "{use_case} is both mandatory and excluded",
-    "mandatory_prohibited": "{use_case} is mandatory but prohibited under EU AI Act Art. 5, "
-    "so it can never be chosen",
-    "mandatory_blocked": "{use_case} is mandatory but needs {prerequisite}, which is {why}",
-    "over_budget": "the mandatory use cases ({ids}){with_prerequisites} cost {total:,.0f}, "
-    "more than the budget of {limit:,.0f}",
-    "over_capacity": "the mandatory use cases ({ids}){with_prerequisites} need {total:,.1f} person-months, "
-    "more than the capacity of {limit:,.1f}",
-    "over_high_risk": "the mandatory use cases ({ids}){with_prerequisites} include {total} high-risk ones, "
-    "more than the maximum of {limit}",
-    "with_prerequisites": " and their prerequisites ({ids})",
-    "missing_value": "column '{column}' has no value for {ids}",
-    "solver": "the solver stopped before proving the best portfolio ({detail}); "
-    "try fewer candidates, or greedy_portfolio",
-    "why_excluded": "excluded",
-    "why_prohibited": "prohibited",
-    "reason_mandatory": "mandatory",
-    "reason_prerequisite": "prerequisite of a mandatory use case",
-    "reason_chosen": "chosen",
-    "reason_excluded": "excluded",
-    "reason_blocked": "needs {prerequisite}, which cannot be chosen",
-    "reason_not_best": "not in the best combination within the limits",
-    "reason_not_reached": "did not fit when its turn came in value-per-cost order",
+    "empty": N_("the table has no use cases to choose from"),
+    "negative_limit": N_("the {name} must be a number of 0 or more, not {value!r}"),
+    "unknown_id": N_("{role} use case '{use_case}' is not in the table"),
+    "both": N_("{use_case} is both mandatory and excluded"),
+    "mandatory_prohibited": N_(
+        "{use_case} is mandatory but prohibited under EU AI Act Art. 5, so it can never be chosen"
+    ),
+    "mandatory_blocked": N_("{use_case} is mandatory but needs {prerequisite}, which is {why}"),
+    "over_budget": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} cost {total:,.0f}, "
+        "more than the budget of {limit:,.0f}"
+    ),
+    "over_capacity": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} need {total:,.1f} person-months, "
+        "more than the capacity of {limit:,.1f}"
+    ),
+    "over_high_risk": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} include {total} high-risk ones, "
+        "more than the maximum of {limit}"
+    ),
+    "with_prerequisites": N_(" and their prerequisites ({ids})"),
+    "missing_value": N_("column '{column}' has no value for {ids}"),
+    "solver": N_(
+        "the solver stopped before proving the best portfolio ({detail}); "
+        "try fewer candidates, or greedy_portfolio"
+    ),
+    "why_excluded": N_("excluded"),
+    "why_prohibited": N_("prohibited"),
+    "reason_mandatory": N_("mandatory"),
+    "reason_prerequisite": N_("prerequisite of a mandatory use case"),
+    "reason_chosen": N_("chosen"),
+    "reason_excluded": N_("excluded"),
+    "reason_blocked": N_("needs {prerequisite}, which cannot be chosen"),
+    "reason_not_best": N_("not in the best combination within the limits"),
+    "reason_not_reached": N_("did not fit when its turn came in value-per-cost order"),
 }
 
 
@@ -59,7 +69,12 @@ _SLACK = 1e-9
 
 @dataclass(frozen=True)
 class PortfolioResult:
-    """The chosen use cases, their totals, and a per-use-case table with ``selected`` and ``reason``."""
+    """The chosen use cases, their totals, and a per-use-case table with ``selected`` and ``reason``.
+
+    ``reason`` is what a person reads; ``reason_id`` is what code compares: ``chosen``, ``mandatory``,
+    ``prerequisite`` (of a mandatory one), ``prohibited``, ``excluded`` (by the learner), ``blocked`` (needs a
+    use case that cannot be chosen), ``not_best`` (exact selection) or ``not_reached`` (greedy).
+    """
 
     selected: tuple[str, ...]
     total_value: float
@@ -87,6 +102,7 @@ class _Problem:
     prerequisites: list[list[int]]
     closure: list[list[int]]
     reasons: list[str]
+    reason_ids: list[str]
 
 
 def select_portfolio(
@@ -138,7 +154,7 @@ def select_portfolio(
         options={"mip_rel_gap": 0.0, "time_limit": 60.0},
     )
     if not solution.success:
-        raise PortfolioError(_MESSAGES["solver"].format(detail=solution.message))
+        raise PortfolioError(_(_MESSAGES["solver"]).format(detail=solution.message))
     return _result(catalog, problem, solution.x > 0.5, "milp", value, cost, budget, capacity_pm)
 
 
@@ -219,20 +235,23 @@ def _prepare(
     # Out: prohibited, excluded, and whatever needs one of those, directly or not.
     forced_out = prohibited.copy()
     forced_out[[position[use_case] for use_case in excluded]] = True
-    reasons = [EXCLUDED_REASON if flag else "" for flag in prohibited]
+    reasons = [_(EXCLUDED_REASON) if flag else "" for flag in prohibited]
+    reason_ids = ["prohibited" if flag else "" for flag in prohibited]
     for use_case in excluded:
-        reasons[position[use_case]] = _MESSAGES["reason_excluded"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_excluded"])
+        reason_ids[position[use_case]] = "excluded"
     for index, use_case in enumerate(ids):
         blocked = [prerequisite for prerequisite in closure[use_case] if forced_out[position[prerequisite]]]
         if blocked and not forced_out[index]:
-            reasons[index] = _MESSAGES["reason_blocked"].format(prerequisite=blocked[0])
+            reasons[index] = _(_MESSAGES["reason_blocked"]).format(prerequisite=blocked[0])
+            reason_ids[index] = "blocked"
     for use_case in mandatory:
         if prohibited[position[use_case]]:
-            problems.append(_MESSAGES["mandatory_prohibited"].format(use_case=use_case))
+            problems.append(_(_MESSAGES["mandatory_prohibited"]).format(use_case=use_case))
         for prerequisite in closure[use_case]:
             if forced_out[position[prerequisite]]:
-                why = _MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"]
-                message = _MESSAGES["mandatory_blocked"].format(
+                why = _(_MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"])
+                message = _(_MESSAGES["mandatory_blocked"]).format(
                     use_case=use_case, prerequisite=prerequisite, why=why
                 )
                 problems.append(message)
@@ -244,7 +263,7 @@ def _prepare(
             if np.isnan(number) and not out
         ]
         if missing:
-            problems.append(_MESSAGES["missing_value"].format(column=column, ids=", ".join(missing)))
+            problems.append(_(_MESSAGES["missing_value"]).format(column=column, ids=", ".join(missing)))
 
     # In: mandatory use cases and all their prerequisites; together they must fit every limit.
     forced_in = np.zeros(len(ids), dtype=bool)
@@ -254,11 +273,13 @@ def _prepare(
         prerequisites_only.update(dict.fromkeys(item for item in closure[use_case] if item not in mandatory))
     for use_case in prerequisites_only:
         forced_in[position[use_case]] = True
-        reasons[position[use_case]] = _MESSAGES["reason_prerequisite"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_prerequisite"])
+        reason_ids[position[use_case]] = "prerequisite"
     for use_case in mandatory:
-        reasons[position[use_case]] = _MESSAGES["reason_mandatory"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_mandatory"])
+        reason_ids[position[use_case]] = "mandatory"
     with_prerequisites = (
-        _MESSAGES["with_prerequisites"].format(ids=", ".join(prerequisites_only))
+        _(_MESSAGES["with_prerequisites"]).format(ids=", ".join(prerequisites_only))
         if prerequisites_only
         else ""
     )
@@ -271,7 +292,7 @@ def _prepare(
         if limit is not None and total > limit + _SLACK:
             ids_text = ", ".join(mandatory)
             problems.append(
-                _MESSAGES[key].format(
+                _(_MESSAGES[key]).format(
                     ids=ids_text, with_prerequisites=with_prerequisites, total=total, limit=limit
                 )
             )
@@ -288,6 +309,7 @@ def _prepare(
         prerequisites=[[position[parent] for parent in direct[use_case]] for use_case in ids],
         closure=[[position[parent] for parent in closure[use_case]] for use_case in ids],
         reasons=reasons,
+        reason_ids=reason_ids,
     )
 
 
@@ -301,7 +323,7 @@ def _argument_problems(
 ) -> list[str]:
     """What is wrong with the limits themselves, before looking at the use cases."""
     problems = [
-        _MESSAGES["negative_limit"].format(name=name, value=limit)
+        _(_MESSAGES["negative_limit"]).format(name=name, value=limit)
         for name, limit in (
             ("budget", budget),
             ("capacity", capacity_pm),
@@ -312,16 +334,16 @@ def _argument_problems(
     ]
     known = set(ids)
     problems += [
-        _MESSAGES["unknown_id"].format(role=role, use_case=use_case)
+        _(_MESSAGES["unknown_id"]).format(role=role, use_case=use_case)
         for role, given in (("mandatory", mandatory), ("excluded", excluded))
         for use_case in given
         if use_case not in known
     ]
     problems += [
-        _MESSAGES["both"].format(use_case=use_case) for use_case in mandatory if use_case in excluded
+        _(_MESSAGES["both"]).format(use_case=use_case) for use_case in mandatory if use_case in excluded
     ]
     if len(ids) == 0:
-        problems.append(_MESSAGES["empty"])
+        problems.append(_(_MESSAGES["empty"]))
     return problems
 
 
@@ -354,14 +376,18 @@ def _result(
     capacity_pm: float | None,
 ) -> PortfolioResult:
     """Package a choice of use cases as a PortfolioResult with one reason per use case."""
-    left_out = _MESSAGES["reason_not_best" if method == "milp" else "reason_not_reached"]
-    reasons = [
-        reason or (_MESSAGES["reason_chosen"] if picked else left_out)
-        for reason, picked in zip(problem.reasons, chosen, strict=True)
+    left_out = "not_best" if method == "milp" else "not_reached"
+    reason_ids = [
+        reason or ("chosen" if picked else left_out)
+        for reason, picked in zip(problem.reason_ids, chosen, strict=True)
     ]
     items = catalog.copy()
     items["selected"] = chosen
-    items["reason"] = reasons
+    items["reason"] = [
+        reason or _(_MESSAGES[f"reason_{reason_id}"])
+        for reason, reason_id in zip(problem.reasons, reason_ids, strict=True)
+    ]
+    items["reason_id"] = reason_ids
     return PortfolioResult(
         selected=tuple(problem.ids[chosen]),
         total_value=float(problem.values[chosen].sum()),

@@ -118,7 +118,7 @@ def rank_stability(
         ranks = np.zeros(len(result), dtype=np.int64)
         ranks[eligible] = values
         result[column] = pd.arrays.IntegerArray(ranks, ~eligible)
-    result["excluded_reason"] = np.where(eligible, "", EXCLUDED_REASON)
+    result["excluded_reason"] = np.where(eligible, "", _(EXCLUDED_REASON))
     return result
 
 

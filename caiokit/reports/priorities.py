@@ -19,6 +19,7 @@ import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import CaioKitError
+from caiokit.finance import TOTAL_ID
 from caiokit.i18n import N_, _, format_eur, format_number, format_percent, ngettext
 from caiokit.portfolio import PortfolioResult
 from caiokit.reports import markdown
@@ -83,7 +84,6 @@ _MESSAGES = {
     ),
     "unwritable": N_("cannot write {path}: {detail}"),
 }
-_TOTAL_ID = "total"
 
 
 class BriefingError(CaioKitError):
@@ -169,9 +169,9 @@ def _total_row(finance: pd.DataFrame | None) -> pd.Series | None:
     """The 'total' row of a portfolio_finance table."""
     if finance is None:
         return None
-    if "id" not in finance.columns or not (finance["id"] == _TOTAL_ID).any():
+    if "id" not in finance.columns or not (finance["id"] == TOTAL_ID).any():
         raise BriefingError(_(_MESSAGES["not_finance"]))
-    return finance[finance["id"] == _TOTAL_ID].iloc[0]
+    return finance[finance["id"] == TOTAL_ID].iloc[0]
 
 
 def _words(table: Mapping[str, str], key: str) -> str:
@@ -449,9 +449,9 @@ def _left_out_section(table: pd.DataFrame, portfolio: PortfolioResult | None, to
             use_case = str(row["id"])
             if use_case in chosen:
                 continue
-            reason = items.loc[use_case, "reason"]
-            if reason in ("excluded",) or reason.startswith("needs "):
-                note = _("left out by choice") if reason == "excluded" else reason
+            reason_id = items.loc[use_case, "reason_id"]
+            if reason_id in ("excluded", "blocked"):
+                note = _("left out by choice") if reason_id == "excluded" else items.loc[use_case, "reason"]
                 bullets.append(f"- {_label(row)}: {note}.")
             elif int(row["rank"]) <= top:
                 bundle = [use_case] + [item for item in closure[use_case] if item not in chosen]

@@ -18,7 +18,7 @@ from caiokit.charts import figure_output
 from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
-from caiokit.finance import portfolio_finance
+from caiokit.finance import TOTAL_ID, portfolio_finance
 from caiokit.i18n import N_, _, format_eur, format_number, format_percent
 from caiokit.portfolio import (
     PortfolioResult,
@@ -304,7 +304,7 @@ class PortfolioPlanner(Tool):
         header = [_(title) for title in _TEXT["finance_columns"]]
         rows = [html_table.row(header, header=True)]
         for row in self.finance.itertuples():
-            total = row.id == "total"
+            total = row.id == TOTAL_ID
             payback = (
                 _(_TEXT["not_within"])
                 if math.isnan(row.payback_years)

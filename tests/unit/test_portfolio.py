@@ -171,6 +171,18 @@ def test_mandatory_excluded_and_reasons_per_item():
     assert reasons["D"] == "needs C, which cannot be chosen"
     assert reasons["E"] == "not in the best combination within the limits"
     assert result.items["selected"].tolist() == [True, True, False, False, False]
+    ids = dict(zip(result.items["id"], result.items["reason_id"], strict=True))
+    assert ids == {"A": "prerequisite", "B": "mandatory", "C": "excluded", "D": "blocked", "E": "not_best"}
+
+
+def test_reason_ids_of_prohibited_chosen_and_greedy_left_out():
+    items = table(costs=[1, 1, 5], values=[10**9, 5, 1], tiers=["prohibited", "minimal", "minimal"])
+    result = greedy_portfolio(items, budget=2)
+    assert result.items["reason_id"].tolist() == ["prohibited", "chosen", "not_reached"]
+    assert result.items["reason"].tolist()[1:] == [
+        "chosen",
+        "did not fit when its turn came in value-per-cost order",
+    ]
 
 
 @pytest.mark.parametrize(

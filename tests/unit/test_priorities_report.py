@@ -231,3 +231,12 @@ def test_export_csv_writes_the_ranked_table_that_loads_back(small, tmp_path):
 def test_export_csv_reports_a_folder_that_does_not_exist(small, tmp_path):
     with pytest.raises(BriefingError, match="cannot write"):
         export_csv(score(small), tmp_path / "missing" / "ranked.csv")
+
+
+def test_left_out_names_the_learners_exclusions_and_what_they_block(small):
+    portfolio = select_portfolio(small, 1_000_000, excluded=["A"])  # B needs A
+    text = executive_summary(score(small, "rice"), portfolio)
+    left_out = text.split("## What was left out, and why")[1].split("##")[0]
+    assert "- A Data platform: left out by choice." in left_out
+    assert "- B Chatbot: needs A, which cannot be chosen." in left_out
+    assert "- D Social scoring: prohibited under EU AI Act Art. 5." in left_out
