@@ -21,10 +21,14 @@ import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import PortfolioError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, format_number
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
 
 _MESSAGES = {
+    "clash": N_("these limits cannot all hold:"),
+    "budget": N_("budget"),
+    "capacity": N_("capacity"),
+    "max_high_risk": N_("maximum of high-risk use cases"),
     "empty": N_("the table has no use cases to choose from"),
     "negative_limit": N_("the {name} must be a number of 0 or more, not {value!r}"),
     "unknown_id": N_("{role} use case '{use_case}' is not in the table"),
@@ -34,12 +38,11 @@ _MESSAGES = {
     ),
     "mandatory_blocked": N_("{use_case} is mandatory but needs {prerequisite}, which is {why}"),
     "over_budget": N_(
-        "the mandatory use cases ({ids}){with_prerequisites} cost {total:,.0f}, "
-        "more than the budget of {limit:,.0f}"
+        "the mandatory use cases ({ids}){with_prerequisites} cost {total}, more than the budget of {limit}"
     ),
     "over_capacity": N_(
-        "the mandatory use cases ({ids}){with_prerequisites} need {total:,.1f} person-months, "
-        "more than the capacity of {limit:,.1f}"
+        "the mandatory use cases ({ids}){with_prerequisites} need {total} person-months, "
+        "more than the capacity of {limit}"
     ),
     "over_high_risk": N_(
         "the mandatory use cases ({ids}){with_prerequisites} include {total} high-risk ones, "
@@ -52,6 +55,7 @@ _MESSAGES = {
         "try fewer candidates, or greedy_portfolio"
     ),
     "why_excluded": N_("excluded"),
+    "why_mandatory": N_("mandatory"),
     "why_prohibited": N_("prohibited"),
     "reason_mandatory": N_("mandatory"),
     "reason_prerequisite": N_("prerequisite of a mandatory use case"),
@@ -283,17 +287,20 @@ def _prepare(
         if prerequisites_only
         else ""
     )
-    for key, amounts, limit in (
-        ("over_budget", costs, budget),
-        ("over_capacity", efforts, capacity_pm),
-        ("over_high_risk", high_risk, max_high_risk),
+    for key, amounts, limit, shown in (
+        ("over_budget", costs, budget, format_number),
+        ("over_capacity", efforts, capacity_pm, lambda amount: format_number(amount, 1)),
+        ("over_high_risk", high_risk, max_high_risk, str),
     ):
         total = amounts[forced_in].sum()
         if limit is not None and total > limit + _SLACK:
             ids_text = ", ".join(mandatory)
             problems.append(
                 _(_MESSAGES[key]).format(
-                    ids=ids_text, with_prerequisites=with_prerequisites, total=total, limit=limit
+                    ids=ids_text,
+                    with_prerequisites=with_prerequisites,
+                    total=shown(total),
+                    limit=shown(limit),
                 )
             )
     if problems:
@@ -325,9 +332,9 @@ def _argument_problems(
     problems = [
         _(_MESSAGES["negative_limit"]).format(name=name, value=limit)
         for name, limit in (
-            ("budget", budget),
-            ("capacity", capacity_pm),
-            ("maximum of high-risk use cases", max_high_risk),
+            (_(_MESSAGES["budget"]), budget),
+            (_(_MESSAGES["capacity"]), capacity_pm),
+            (_(_MESSAGES["max_high_risk"]), max_high_risk),
         )
         if limit is not None
         and (isinstance(limit, bool) or not isinstance(limit, int | float | np.number) or not limit >= 0)
@@ -335,7 +342,10 @@ def _argument_problems(
     known = set(ids)
     problems += [
         _(_MESSAGES["unknown_id"]).format(role=role, use_case=use_case)
-        for role, given in (("mandatory", mandatory), ("excluded", excluded))
+        for role, given in (
+            (_(_MESSAGES["why_mandatory"]), mandatory),
+            (_(_MESSAGES["why_excluded"]), excluded),
+        )
         for use_case in given
         if use_case not in known
     ]
@@ -406,4 +416,4 @@ def _join(problems: list[str]) -> str:
     """Several clashing limits as one message, one per line."""
     if len(problems) == 1:
         return problems[0]
-    return "these limits cannot all hold:\n" + "\n".join(f"  - {problem}" for problem in problems)
+    return _(_MESSAGES["clash"]) + "\n" + "\n".join(f"  - {problem}" for problem in problems)
