@@ -287,10 +287,7 @@ def score(
     ``method`` is one of ``METHODS`` (see the module's docstring); ``weights`` (weighted method only)
     maps criterion names in ``CRITERIA`` to numbers of 0 or more, normalised to sum to 1.
     """
-    if method not in METHODS:
-        raise ScoringError(_(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS)))
-    if weights is not None and method != "weighted":
-        raise ScoringError(_(_MESSAGES["weights_not_weighted"]).format(method=method))
+    check_method(method, weights)
     eligible = eligible_rows(catalog)
     table = catalog[eligible]
     if method == "weighted":
@@ -313,6 +310,14 @@ def score(
     result["rank"] = pd.arrays.IntegerArray(ranks, ~eligible)
     result["excluded_reason"] = np.where(eligible, "", _(EXCLUDED_REASON))
     return result
+
+
+def check_method(method: str, weights: Mapping[str, float] | None = None) -> None:
+    """Raise ScoringError unless ``method`` is one of ``METHODS`` and takes weights if some are given."""
+    if method not in METHODS:
+        raise ScoringError(_(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS)))
+    if weights is not None and method != "weighted":
+        raise ScoringError(_(_MESSAGES["weights_not_weighted"]).format(method=method))
 
 
 def check_scored(scored: pd.DataFrame) -> None:

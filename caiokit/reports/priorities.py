@@ -23,7 +23,14 @@ from caiokit.finance import TOTAL_ID
 from caiokit.i18n import N_, _, format_eur, format_number, format_percent, ngettext
 from caiokit.portfolio import PortfolioResult
 from caiokit.reports import markdown
-from caiokit.scoring import METHODS, RISK_MULTIPLIERS, check_scored, explain_weights, format_score, ranked
+from caiokit.scoring import (
+    RISK_MULTIPLIERS,
+    check_method,
+    check_scored,
+    explain_weights,
+    format_score,
+    ranked,
+)
 from caiokit.sensitivity import FRAGILE_SHARE, SAFE_SHARE, Verdict, stability_k, stability_verdicts
 from caiokit.strategy import load_company
 
@@ -70,8 +77,6 @@ _COLUMN_WORDS = {
     "effort_pm": N_("effort"),
 }
 _MESSAGES = {
-    "unknown_method": N_("unknown method '{method}': use one of {methods}"),
-    "weights_not_weighted": N_("weights only apply to the weighted method, not to '{method}'"),
     "stability_not_weighted": N_(
         "a robustness check varies the weights, so it goes with the weighted method, not with '{method}'"
     ),
@@ -87,7 +92,7 @@ _MESSAGES = {
 
 
 class BriefingError(CaioKitError):
-    """The tables given to the briefing functions are not the ones they expect."""
+    """The tables or options given to the priorities report are not the ones it expects, or the file cannot be written."""
 
 
 def company_name(company: str | None = None) -> str:
@@ -122,10 +127,7 @@ def executive_summary(
     and ``as_of`` is a date to print (none is printed otherwise).
     """
     check_scored(scored)
-    if method not in METHODS:
-        raise BriefingError(_(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS)))
-    if weights is not None and method != "weighted":
-        raise BriefingError(_(_MESSAGES["weights_not_weighted"]).format(method=method))
+    check_method(method, weights)
     if stability is not None and method != "weighted":
         raise BriefingError(_(_MESSAGES["stability_not_weighted"]).format(method=method))
     if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:

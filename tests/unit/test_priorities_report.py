@@ -172,8 +172,6 @@ def test_summary_on_the_built_in_catalog_mentions_capacity():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda small: {"method": "moscow"}, "unknown method 'moscow'"),
-        (lambda small: {"method": "rice", "weights": {"benefit": 1}}, "weights only apply to the weighted"),
         (lambda small: {"top": 0}, "top must be a whole number of 1 or more"),
         (lambda small: {"finance": pd.DataFrame({"id": ["A"]})}, "with its 'total' row"),
         (lambda small: {"portfolio": select_portfolio(load_catalog(), 100_000)}, "chosen from another table"),
@@ -190,6 +188,8 @@ def test_summary_refuses_the_wrong_tables(small, change, message):
     ("change", "message"),
     [
         (lambda small: {"scored": small}, "missing column\\(s\\): score, rank, excluded_reason"),
+        (lambda small: {"method": "moscow"}, "unknown method 'moscow'"),
+        (lambda small: {"method": "rice", "weights": {"benefit": 1}}, "weights only apply to the weighted"),
         (
             lambda small: {"stability": pd.DataFrame({"id": ["A"]})},
             "missing column\\(s\\): name, rank, p_top_k",
