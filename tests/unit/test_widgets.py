@@ -127,7 +127,9 @@ def test_exercise_widget_for_a_number_and_a_mapping(progress_file):
         solution="s",
     )
     form = ExerciseWidget(mapping)
+    assert [label for label, _value in form.control["a"].options] == ["(choose)", "CAIO", "CIO"]
     form.control["a"].value = "CAIO"
+    assert form.answer() == {"a": "CAIO"}, "a dropdown left on (choose) names no category"
     form.control["b"].value = "CAIO"
     form.check_button.click()
     assert "1 of 2 right" in form.feedback.value
@@ -278,22 +280,6 @@ def test_the_frame_shows_the_not_connected_sentence_it_is_given(monkeypatch):
     stylesheet = layout.ToolFrame(widgets.HTML(), "fallback").children[0].value
     assert 'content: "Pas de Python"' in stylesheet and layout.DISCONNECTED not in stylesheet
     assert stylesheet == layout.stylesheet("Pas de Python")
-
-
-def test_a_mapping_form_left_on_choose_names_no_category():
-    mapping = MappingExercise(
-        "t",
-        "m",
-        "y",
-        correct={"a": "CAIO", "b": "CIO"},
-        categories=("CAIO", "CIO"),
-        hints=["h"],
-        solution="s",
-    )
-    form = ExerciseWidget(mapping)
-    assert [label for label, _value in form.control["a"].options] == ["(choose)", "CAIO", "CIO"]
-    form.control["a"].value = "CIO"
-    assert form.answer() == {"a": "CIO"}
 
 
 def test_the_certificate_is_written_to_a_file_named_in_the_language_in_use(monkeypatch):
