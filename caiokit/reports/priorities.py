@@ -390,6 +390,12 @@ def _portfolio_section(
     if total is not None:
         facts.append(_npv_fact(total, rate, years))
     lines.append("\n".join(facts))
+    lines.append(_portfolio_table(portfolio, table))
+    return "\n\n".join(lines)
+
+
+def _portfolio_table(portfolio: PortfolioResult, table: pd.DataFrame) -> str:
+    """The chosen use cases as a Markdown table: rank, cost, value and effort of each."""
     chosen = table[table["id"].isin(portfolio.selected)]
     items = portfolio.items.set_index(portfolio.items["id"].astype(str))
     rows = []
@@ -405,8 +411,7 @@ def _portfolio_section(
             )
         )
     header = (_("Use case"), _("Rank"), _("Cost"), _("Value"), _("Effort (pm)"))
-    lines.append(markdown.table(header, rows))
-    return "\n\n".join(lines)
+    return markdown.table(header, rows)
 
 
 def _npv_fact(total: pd.Series, rate: float | None, years: int | None) -> str:
