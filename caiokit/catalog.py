@@ -32,6 +32,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CatalogError
+from caiokit.i18n import N_, _
 from caiokit.validation import is_blank
 
 TECHNIQUES = ("ML", "NLP", "computer vision", "generative AI", "optimisation")
@@ -50,31 +51,35 @@ _ALIASES = {
 }
 
 _MESSAGES = {
-    "not_found": "file not found: {path}",
-    "unreadable": "the file cannot be read ({detail})",
-    "workbook": "this is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8",
-    "no_header": "the file is empty: row 1 must hold the column names",
-    "no_rows": "there are no use cases: only the header row was found",
-    "missing_column": "column '{column}' is missing (required columns: {required})",
-    "missing_other": "column '{column}' is missing from the table",
-    "duplicate_column": "column '{column}' appears more than once in the header",
-    "unnamed_column": "column {position} has values but no name in row 1",
-    "too_many_cells": "row {row}: {count} cells, but the header names only {expected} columns",
-    "blank": "row {row}, column {column}: empty, but a value is required",
-    "not_number": "row {row}, column {column}: '{value}' is not a number",
-    "not_whole": "row {row}, column {column}: '{value}' should be a whole number",
-    "below": "row {row}, column {column}: '{value}' is below the minimum, {low}",
-    "not_above": "row {row}, column {column}: '{value}' must be more than {low}",
-    "above": "row {row}, column {column}: '{value}' is above the maximum, {high}",
-    "not_allowed": "row {row}, column {column}: '{value}' is not allowed; use one of {allowed}",
-    "bad_id": "row {row}, column id: '{value}' must not contain ';'",
-    "duplicate_id": "row {row}, column id: '{value}' is already used on row {first}",
-    "outside_dependency": "{id} depends on {value}, which is not in this catalog: it is taken as already in "
-    "place (if {value} is a typing mistake, correct it)",
-    "cycle": "row {row}, column depends_on: dependency cycle {cycle}",
+    "not_found": N_("file not found: {path}"),
+    "unreadable": N_("the file cannot be read ({detail})"),
+    "workbook": N_("this is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8"),
+    "no_header": N_("the file is empty: row 1 must hold the column names"),
+    "no_rows": N_("there are no use cases: only the header row was found"),
+    "missing_column": N_("column '{column}' is missing (required columns: {required})"),
+    "missing_other": N_("column '{column}' is missing from the table"),
+    "duplicate_column": N_("column '{column}' appears more than once in the header"),
+    "unnamed_column": N_("column {position} has values but no name in row 1"),
+    "too_many_cells": N_("row {row}: {count} cells, but the header names only {expected} columns"),
+    "blank": N_("row {row}, column {column}: empty, but a value is required"),
+    "not_number": N_("row {row}, column {column}: '{value}' is not a number"),
+    "not_whole": N_("row {row}, column {column}: '{value}' should be a whole number"),
+    "below": N_("row {row}, column {column}: '{value}' is below the minimum, {low}"),
+    "not_above": N_("row {row}, column {column}: '{value}' must be more than {low}"),
+    "above": N_("row {row}, column {column}: '{value}' is above the maximum, {high}"),
+    "not_allowed": N_("row {row}, column {column}: '{value}' is not allowed; use one of {allowed}"),
+    "bad_id": N_("row {row}, column id: '{value}' must not contain ';'"),
+    "duplicate_id": N_("row {row}, column id: '{value}' is already used on row {first}"),
+    "outside_dependency": N_(
+        "{id} depends on {value}, which is not in this catalog: it is taken as already in "
+        "place (if {value} is a typing mistake, correct it)"
+    ),
+    "cycle": N_("row {row}, column depends_on: dependency cycle {cycle}"),
 }
 
-BUILT_IN_SOURCE = "the built-in catalog"
+BUILT_IN_SOURCE = N_("the built-in catalog")
+# What messages call a table given in memory rather than read from a file.
+IN_MEMORY_SOURCE = N_("the table")
 
 
 @dataclass(frozen=True)
@@ -135,36 +140,51 @@ def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
     """Load and check the built-in catalog (no argument) or a CSV file, path or open file."""
     if path is None:
         raw = datafiles.path("catalog.csv").read_bytes()
-        source = BUILT_IN_SOURCE
+        source = _(BUILT_IN_SOURCE)
     elif hasattr(path, "read"):
         raw = path.read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
-        source = Path(getattr(path, "name", "the uploaded file")).name
+        source = Path(getattr(path, "name", _("the uploaded file"))).name
     else:
         source = Path(path).name or str(path)
         try:
             raw = Path(path).read_bytes()
         except FileNotFoundError:
-            raise CatalogError(source, [_MESSAGES["not_found"].format(path=path)]) from None
+            raise CatalogError(source, [_(_MESSAGES["not_found"]).format(path=path)]) from None
         except OSError as error:
             raise CatalogError(
-                source, [_MESSAGES["unreadable"].format(detail=error.strerror or error)]
+                source, [_(_MESSAGES["unreadable"]).format(detail=error.strerror or error)]
             ) from None
     header, rows, decimal = _parse_csv(raw, source)
     width = len(header)
     frame = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=range(width), dtype=object)
     frame.columns = header
     problems = [
-        _MESSAGES["too_many_cells"].format(row=number + 2, count=len(row), expected=len(header))
+        _(_MESSAGES["too_many_cells"]).format(row=number + 2, count=len(row), expected=len(header))
         for number, row in enumerate(rows)
         if len(row) > len(header)
     ]
     return _check(frame, source, decimal, problems)
 
 
-def validate_catalog(frame: pd.DataFrame, source: str = "the table", decimal: str = ".") -> pd.DataFrame:
-    """Check a catalog table built in memory and return it clean and typed, or raise CatalogError."""
-    return _check(frame, source, decimal, [])
+def validate_catalog(frame: pd.DataFrame, source: str | None = None, decimal: str = ".") -> pd.DataFrame:
+    """Check a catalog table built in memory and return it clean and typed, or raise CatalogError.
+
+    ``source`` names the table in messages ("the table" by default).
+    """
+    return _check(frame, source or _(IN_MEMORY_SOURCE), decimal, [])
+
+
+def use_catalog(catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The built-in catalog, or the table given with its optional columns filled in (a subset is fine).
+
+    The table is not re-validated, so that a subset whose prerequisites lie outside it can be planned.
+    """
+    if catalog is None:
+        return load_catalog()
+    complete = require_columns(catalog, [*REQUIRED_COLUMNS, *OPTIONAL_DEFAULTS])
+    missing = [column for column in complete.columns if column not in catalog.columns]
+    return catalog.assign(**{column: complete[column] for column in missing}).reset_index(drop=True)
 
 
 def require_columns(catalog: pd.DataFrame, columns: list[str] | tuple[str, ...]) -> pd.DataFrame:
@@ -175,12 +195,12 @@ def require_columns(catalog: pd.DataFrame, columns: list[str] | tuple[str, ...])
     if missing:
         required = ", ".join(REQUIRED_COLUMNS)
         problems = [
-            _MESSAGES["missing_column" if column in REQUIRED_COLUMNS else "missing_other"].format(
+            _(_MESSAGES["missing_column" if column in REQUIRED_COLUMNS else "missing_other"]).format(
                 column=column, required=required
             )
             for column in missing
         ]
-        raise CatalogError("the table", problems)
+        raise CatalogError(_(IN_MEMORY_SOURCE), problems)
     return pd.DataFrame(
         {
             column: catalog[column] if column in catalog.columns else OPTIONAL_DEFAULTS[column]
@@ -203,8 +223,8 @@ def dependencies(catalog: pd.DataFrame, transitive: bool = False) -> dict[str, t
     if cycles:
         rows = {use_case: position + 2 for position, use_case in enumerate(direct)}
         raise CatalogError(
-            "the table",
-            [_MESSAGES["cycle"].format(row=rows[cycle[0]], cycle=" -> ".join(cycle)) for cycle in cycles],
+            _(IN_MEMORY_SOURCE),
+            [_(_MESSAGES["cycle"]).format(row=rows[cycle[0]], cycle=" -> ".join(cycle)) for cycle in cycles],
         )
     closure: dict[str, tuple[str, ...]] = {}
     for use_case in finished:  # every use case comes after all its prerequisites
@@ -226,7 +246,7 @@ def outside_dependencies(catalog: pd.DataFrame) -> list[str]:
         return []
     known = {str(use_case) for use_case in catalog["id"]}
     return [
-        _MESSAGES["outside_dependency"].format(id=use_case, value=prerequisite)
+        _(_MESSAGES["outside_dependency"]).format(id=use_case, value=prerequisite)
         for use_case, text in zip(catalog["id"], catalog["depends_on"], strict=True)
         for prerequisite in _split_ids(text)
         if prerequisite not in known
@@ -287,7 +307,7 @@ def _explore(graph: dict[str, tuple[str, ...]]) -> tuple[list[str], list[list[st
 def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str]:
     """Header, data rows and decimal mark of a CSV file given as bytes."""
     if raw.startswith(b"PK\x03\x04"):
-        raise CatalogError(source, [_MESSAGES["workbook"]])
+        raise CatalogError(source, [_(_MESSAGES["workbook"])])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -297,9 +317,9 @@ def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as error:
-        raise CatalogError(source, [_MESSAGES["unreadable"].format(detail=error)]) from None
+        raise CatalogError(source, [_(_MESSAGES["unreadable"]).format(detail=error)]) from None
     if not records or all(is_blank(cell) for cell in records[0]):
-        raise CatalogError(source, [_MESSAGES["no_header"]])
+        raise CatalogError(source, [_(_MESSAGES["no_header"])])
     decimal = "." if separator == "," else ","
     return records[0], records[1:], decimal
 
@@ -346,25 +366,25 @@ def _check_cell(column: _Column, value: Any, row: int, decimal: str) -> tuple[An
         for allowed in column.allowed:
             if allowed.lower() == wanted:
                 return allowed, None
-        return None, _MESSAGES["not_allowed"].format(allowed=", ".join(column.allowed), **where)
+        return None, _(_MESSAGES["not_allowed"]).format(allowed=", ".join(column.allowed), **where)
     number = _parse_number(value, decimal)
     if number is None:
-        return None, _MESSAGES["not_number"].format(**where)
+        return None, _(_MESSAGES["not_number"]).format(**where)
     if column.allowed:
         for allowed in column.allowed:
             if math.isclose(number, allowed):
                 return allowed, None
-        return None, _MESSAGES["not_allowed"].format(
+        return None, _(_MESSAGES["not_allowed"]).format(
             allowed=", ".join(f"{a:g}" for a in column.allowed), **where
         )
     if column.whole and number != round(number):
-        return None, _MESSAGES["not_whole"].format(**where)
+        return None, _(_MESSAGES["not_whole"]).format(**where)
     if column.low is not None and column.low_open and number <= column.low:
-        return None, _MESSAGES["not_above"].format(low=f"{column.low:g}", **where)
+        return None, _(_MESSAGES["not_above"]).format(low=f"{column.low:g}", **where)
     if column.low is not None and number < column.low:
-        return None, _MESSAGES["below"].format(low=f"{column.low:g}", **where)
+        return None, _(_MESSAGES["below"]).format(low=f"{column.low:g}", **where)
     if column.high is not None and number > column.high:
-        return None, _MESSAGES["above"].format(high=f"{column.high:g}", **where)
+        return None, _(_MESSAGES["above"]).format(high=f"{column.high:g}", **where)
     return number, None
 
 
@@ -380,14 +400,14 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         cells = frame.iloc[:, position]
         if key == "":
             if not all(is_blank(cell) for cell in cells):
-                problems.append(_MESSAGES["unnamed_column"].format(position=position + 1))
+                problems.append(_(_MESSAGES["unnamed_column"]).format(position=position + 1))
         elif key in columns:
-            problems.append(_MESSAGES["duplicate_column"].format(column=key))
+            problems.append(_(_MESSAGES["duplicate_column"]).format(column=key))
         else:
             columns[key] = position
     required = ", ".join(REQUIRED_COLUMNS)
     problems.extend(
-        _MESSAGES["missing_column"].format(column=name, required=required)
+        _(_MESSAGES["missing_column"]).format(column=name, required=required)
         for name in REQUIRED_COLUMNS
         if name not in columns
     )
@@ -395,7 +415,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         position for position in range(len(frame)) if not all(is_blank(cell) for cell in frame.iloc[position])
     ]
     if not filled:
-        raise CatalogError(source, problems + [_MESSAGES["no_rows"]])
+        raise CatalogError(source, problems + [_(_MESSAGES["no_rows"])])
     rows = [position + 2 for position in filled]
     cell_problems: list[tuple[int, int, str]] = []
     values: dict[str, list[Any]] = {}
@@ -409,7 +429,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         for row, cell in zip(rows, cells, strict=True):
             if is_blank(cell):
                 value = column.default
-                problem = _MESSAGES["blank"].format(row=row, column=key) if column.required else None
+                problem = _(_MESSAGES["blank"]).format(row=row, column=key) if column.required else None
             else:
                 value, problem = _check_cell(column, cell, row, decimal)
             converted.append(value)
@@ -444,9 +464,9 @@ def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[t
         if use_case is None or use_case == "":
             continue
         if ";" in use_case:
-            found.append((row, "id", _MESSAGES["bad_id"].format(row=row, value=use_case)))
+            found.append((row, "id", _(_MESSAGES["bad_id"]).format(row=row, value=use_case)))
         elif use_case in first_row:
-            message = _MESSAGES["duplicate_id"].format(row=row, value=use_case, first=first_row[use_case])
+            message = _(_MESSAGES["duplicate_id"]).format(row=row, value=use_case, first=first_row[use_case])
             found.append((row, "id", message))
         else:
             first_row[use_case] = row
@@ -456,5 +476,5 @@ def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[t
             graph[use_case] = tuple(item for item in _split_ids(text) if item in first_row)
     for cycle in _explore(graph)[1]:
         row = first_row[cycle[0]]
-        found.append((row, "depends_on", _MESSAGES["cycle"].format(row=row, cycle=" -> ".join(cycle))))
+        found.append((row, "depends_on", _(_MESSAGES["cycle"]).format(row=row, cycle=" -> ".join(cycle))))
     return found

@@ -20,19 +20,21 @@ import pandas as pd
 from caiokit.catalog import require_columns
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError
+from caiokit.i18n import N_, _
 from caiokit.validation import is_number
 
+# The id of the row of a portfolio_finance table that adds up the others.
+TOTAL_ID = "total"
 _MESSAGES = {
-    "no_flows": "cash_flows must be a non-empty list of yearly amounts, year 0 first",
-    "bad_flow": "cash flow of year {year} must be a number, not {value!r}",
-    "bad_rate": "rate must be a number above -1 (0.08 for 8%), not {value!r}",
-    "bad_amount": "{name} must be a number of 0 or more, not {value!r}",
-    "zero_costs": "costs must be above 0 to compute a return on them",
-    "bad_years": "years must be a whole number of 1 or more, not {value!r}",
-    "no_ids": "choose at least one use case",
-    "unknown_ids": "not in the table: {ids}",
-    "total_id": "total",
-    "total_name": "portfolio",
+    "no_flows": N_("cash_flows must be a non-empty list of yearly amounts, year 0 first"),
+    "bad_flow": N_("cash flow of year {year} must be a number, not {value!r}"),
+    "bad_rate": N_("rate must be a number above -1 (0.08 for 8%), not {value!r}"),
+    "bad_amount": N_("{name} must be a number of 0 or more, not {value!r}"),
+    "zero_costs": N_("costs must be above 0 to compute a return on them"),
+    "bad_years": N_("years must be a whole number of 1 or more, not {value!r}"),
+    "no_ids": N_("choose at least one use case"),
+    "unknown_ids": N_("not in the table: {ids}"),
+    "total_name": N_("portfolio"),
 }
 
 
@@ -40,7 +42,7 @@ def npv(cash_flows: Sequence[float], rate: float) -> float:
     """Net present value of yearly cash flows, the first one in year 0 (not discounted)."""
     flows = _check_flows(cash_flows)
     if not is_number(rate) or not rate > -1:
-        raise FinanceError(_MESSAGES["bad_rate"].format(value=rate))
+        raise FinanceError(_(_MESSAGES["bad_rate"]).format(value=rate))
     return float(np.sum(flows / (1.0 + rate) ** np.arange(len(flows))))
 
 
@@ -49,7 +51,7 @@ def roi(benefits: float | Iterable[float], costs: float | Iterable[float]) -> fl
     total_benefits = _total("benefits", benefits)
     total_costs = _total("costs", costs)
     if total_costs == 0:
-        raise FinanceError(_MESSAGES["zero_costs"])
+        raise FinanceError(_(_MESSAGES["zero_costs"]))
     return (total_benefits - total_costs) / total_costs
 
 
@@ -93,14 +95,14 @@ def portfolio_finance(
     _check_years(years)
     wanted = list(dict.fromkeys(ids))
     if not wanted:
-        raise FinanceError(_MESSAGES["no_ids"])
+        raise FinanceError(_(_MESSAGES["no_ids"]))
     table = require_columns(
         catalog, ["id", "name", "cost_one_off_eur", "cost_yearly_eur", "benefit_yearly_eur"]
     )
     table = table.set_index(table["id"].astype(str))
     unknown = [use_case for use_case in wanted if use_case not in table.index]
     if unknown:
-        raise FinanceError(_MESSAGES["unknown_ids"].format(ids=", ".join(unknown)))
+        raise FinanceError(_(_MESSAGES["unknown_ids"]).format(ids=", ".join(unknown)))
     rows = []
     all_flows = np.zeros(years + 1)
     for use_case in wanted:
@@ -114,7 +116,12 @@ def portfolio_finance(
     total_costs = sum(row["cost_eur"] for row in rows)
     rows.append(
         _finance_row(
-            _MESSAGES["total_id"], _MESSAGES["total_name"], list(all_flows), total_benefits, total_costs, rate
+            TOTAL_ID,
+            _(_MESSAGES["total_name"]),
+            list(all_flows),
+            total_benefits,
+            total_costs,
+            rate,
         )
     )
     return pd.DataFrame(rows)
@@ -141,12 +148,12 @@ def _finance_row(
 def _check_flows(cash_flows: Sequence[float]) -> np.ndarray:
     """Cash flows as a float array, or FinanceError if empty or not all numbers."""
     if isinstance(cash_flows, str | bytes) or not isinstance(cash_flows, Sequence | np.ndarray | pd.Series):
-        raise FinanceError(_MESSAGES["no_flows"])
+        raise FinanceError(_(_MESSAGES["no_flows"]))
     if len(cash_flows) == 0:
-        raise FinanceError(_MESSAGES["no_flows"])
+        raise FinanceError(_(_MESSAGES["no_flows"]))
     for year, value in enumerate(cash_flows):
         if not is_number(value):
-            raise FinanceError(_MESSAGES["bad_flow"].format(year=year, value=value))
+            raise FinanceError(_(_MESSAGES["bad_flow"]).format(year=year, value=value))
     return np.asarray(cash_flows, dtype=float)
 
 
@@ -156,11 +163,11 @@ def _total(name: str, amounts: float | Iterable[float]) -> float:
     values = [amounts] if single else list(amounts)
     for value in values:
         if not is_number(value) or not value >= 0:
-            raise FinanceError(_MESSAGES["bad_amount"].format(name=name, value=value))
+            raise FinanceError(_(_MESSAGES["bad_amount"]).format(name=name, value=value))
     return float(sum(values))
 
 
 def _check_years(years: int) -> None:
     """Raise FinanceError unless years is a whole number of 1 or more."""
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-        raise FinanceError(_MESSAGES["bad_years"].format(value=years))
+        raise FinanceError(_(_MESSAGES["bad_years"]).format(value=years))

@@ -21,35 +21,49 @@ import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import PortfolioError
+from caiokit.i18n import N_, _, format_number
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
 
 _MESSAGES = {
-    "empty": "the table has no use cases to choose from",
-    "negative_limit": "the {name} must be a number of 0 or more, not {value!r}",
-    "unknown_id": "{role} use case '{use_case}' is not in the table",
-    "both": "{use_case} is both mandatory and excluded",
-    "mandatory_prohibited": "{use_case} is mandatory but prohibited under EU AI Act Art. 5, "
-    "so it can never be chosen",
-    "mandatory_blocked": "{use_case} is mandatory but needs {prerequisite}, which is {why}",
-    "over_budget": "the mandatory use cases ({ids}){with_prerequisites} cost {total:,.0f}, "
-    "more than the budget of {limit:,.0f}",
-    "over_capacity": "the mandatory use cases ({ids}){with_prerequisites} need {total:,.1f} person-months, "
-    "more than the capacity of {limit:,.1f}",
-    "over_high_risk": "the mandatory use cases ({ids}){with_prerequisites} include {total} high-risk ones, "
-    "more than the maximum of {limit}",
-    "with_prerequisites": " and their prerequisites ({ids})",
-    "missing_value": "column '{column}' has no value for {ids}",
-    "solver": "the solver stopped before proving the best portfolio ({detail}); "
-    "try fewer candidates, or greedy_portfolio",
-    "why_excluded": "excluded",
-    "why_prohibited": "prohibited",
-    "reason_mandatory": "mandatory",
-    "reason_prerequisite": "prerequisite of a mandatory use case",
-    "reason_chosen": "chosen",
-    "reason_excluded": "excluded",
-    "reason_blocked": "needs {prerequisite}, which cannot be chosen",
-    "reason_not_best": "not in the best combination within the limits",
-    "reason_not_reached": "did not fit when its turn came in value-per-cost order",
+    "clash": N_("these limits cannot all hold:"),
+    "budget": N_("budget"),
+    "capacity": N_("capacity"),
+    "max_high_risk": N_("maximum of high-risk use cases"),
+    "empty": N_("the table has no use cases to choose from"),
+    "negative_limit": N_("the {name} must be a number of 0 or more, not {value!r}"),
+    "unknown_id": N_("{role} use case '{use_case}' is not in the table"),
+    "both": N_("{use_case} is both mandatory and excluded"),
+    "mandatory_prohibited": N_(
+        "{use_case} is mandatory but prohibited under EU AI Act Art. 5, so it can never be chosen"
+    ),
+    "mandatory_blocked": N_("{use_case} is mandatory but needs {prerequisite}, which is {why}"),
+    "over_budget": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} cost {total}, more than the budget of {limit}"
+    ),
+    "over_capacity": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} need {total} person-months, "
+        "more than the capacity of {limit}"
+    ),
+    "over_high_risk": N_(
+        "the mandatory use cases ({ids}){with_prerequisites} include {total} high-risk ones, "
+        "more than the maximum of {limit}"
+    ),
+    "with_prerequisites": N_(" and their prerequisites ({ids})"),
+    "missing_value": N_("column '{column}' has no value for {ids}"),
+    "solver": N_(
+        "the solver stopped before proving the best portfolio ({detail}); "
+        "try fewer candidates, or greedy_portfolio"
+    ),
+    "why_excluded": N_("excluded"),
+    "why_mandatory": N_("mandatory"),
+    "why_prohibited": N_("prohibited"),
+    "reason_mandatory": N_("mandatory"),
+    "reason_prerequisite": N_("prerequisite of a mandatory use case"),
+    "reason_chosen": N_("chosen"),
+    "reason_excluded": N_("excluded"),
+    "reason_blocked": N_("needs {prerequisite}, which cannot be chosen"),
+    "reason_not_best": N_("not in the best combination within the limits"),
+    "reason_not_reached": N_("did not fit when its turn came in value-per-cost order"),
 }
 
 
@@ -59,7 +73,12 @@ _SLACK = 1e-9
 
 @dataclass(frozen=True)
 class PortfolioResult:
-    """The chosen use cases, their totals, and a per-use-case table with ``selected`` and ``reason``."""
+    """The chosen use cases, their totals, and a per-use-case table with ``selected`` and ``reason``.
+
+    ``reason`` is what a person reads; ``reason_id`` is what code compares: ``chosen``, ``mandatory``,
+    ``prerequisite`` (of a mandatory one), ``prohibited``, ``excluded`` (by the learner), ``blocked`` (needs a
+    use case that cannot be chosen), ``not_best`` (exact selection) or ``not_reached`` (greedy).
+    """
 
     selected: tuple[str, ...]
     total_value: float
@@ -87,6 +106,7 @@ class _Problem:
     prerequisites: list[list[int]]
     closure: list[list[int]]
     reasons: list[str]
+    reason_ids: list[str]
 
 
 def select_portfolio(
@@ -138,7 +158,7 @@ def select_portfolio(
         options={"mip_rel_gap": 0.0, "time_limit": 60.0},
     )
     if not solution.success:
-        raise PortfolioError(_MESSAGES["solver"].format(detail=solution.message))
+        raise PortfolioError(_(_MESSAGES["solver"]).format(detail=solution.message))
     return _result(catalog, problem, solution.x > 0.5, "milp", value, cost, budget, capacity_pm)
 
 
@@ -219,20 +239,23 @@ def _prepare(
     # Out: prohibited, excluded, and whatever needs one of those, directly or not.
     forced_out = prohibited.copy()
     forced_out[[position[use_case] for use_case in excluded]] = True
-    reasons = [EXCLUDED_REASON if flag else "" for flag in prohibited]
+    reasons = [_(EXCLUDED_REASON) if flag else "" for flag in prohibited]
+    reason_ids = ["prohibited" if flag else "" for flag in prohibited]
     for use_case in excluded:
-        reasons[position[use_case]] = _MESSAGES["reason_excluded"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_excluded"])
+        reason_ids[position[use_case]] = "excluded"
     for index, use_case in enumerate(ids):
         blocked = [prerequisite for prerequisite in closure[use_case] if forced_out[position[prerequisite]]]
         if blocked and not forced_out[index]:
-            reasons[index] = _MESSAGES["reason_blocked"].format(prerequisite=blocked[0])
+            reasons[index] = _(_MESSAGES["reason_blocked"]).format(prerequisite=blocked[0])
+            reason_ids[index] = "blocked"
     for use_case in mandatory:
         if prohibited[position[use_case]]:
-            problems.append(_MESSAGES["mandatory_prohibited"].format(use_case=use_case))
+            problems.append(_(_MESSAGES["mandatory_prohibited"]).format(use_case=use_case))
         for prerequisite in closure[use_case]:
             if forced_out[position[prerequisite]]:
-                why = _MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"]
-                message = _MESSAGES["mandatory_blocked"].format(
+                why = _(_MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"])
+                message = _(_MESSAGES["mandatory_blocked"]).format(
                     use_case=use_case, prerequisite=prerequisite, why=why
                 )
                 problems.append(message)
@@ -244,7 +267,7 @@ def _prepare(
             if np.isnan(number) and not out
         ]
         if missing:
-            problems.append(_MESSAGES["missing_value"].format(column=column, ids=", ".join(missing)))
+            problems.append(_(_MESSAGES["missing_value"]).format(column=column, ids=", ".join(missing)))
 
     # In: mandatory use cases and all their prerequisites; together they must fit every limit.
     forced_in = np.zeros(len(ids), dtype=bool)
@@ -254,25 +277,30 @@ def _prepare(
         prerequisites_only.update(dict.fromkeys(item for item in closure[use_case] if item not in mandatory))
     for use_case in prerequisites_only:
         forced_in[position[use_case]] = True
-        reasons[position[use_case]] = _MESSAGES["reason_prerequisite"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_prerequisite"])
+        reason_ids[position[use_case]] = "prerequisite"
     for use_case in mandatory:
-        reasons[position[use_case]] = _MESSAGES["reason_mandatory"]
+        reasons[position[use_case]] = _(_MESSAGES["reason_mandatory"])
+        reason_ids[position[use_case]] = "mandatory"
     with_prerequisites = (
-        _MESSAGES["with_prerequisites"].format(ids=", ".join(prerequisites_only))
+        _(_MESSAGES["with_prerequisites"]).format(ids=", ".join(prerequisites_only))
         if prerequisites_only
         else ""
     )
-    for key, amounts, limit in (
-        ("over_budget", costs, budget),
-        ("over_capacity", efforts, capacity_pm),
-        ("over_high_risk", high_risk, max_high_risk),
+    for key, amounts, limit, shown in (
+        ("over_budget", costs, budget, format_number),
+        ("over_capacity", efforts, capacity_pm, lambda amount: format_number(amount, 1)),
+        ("over_high_risk", high_risk, max_high_risk, str),
     ):
         total = amounts[forced_in].sum()
         if limit is not None and total > limit + _SLACK:
             ids_text = ", ".join(mandatory)
             problems.append(
-                _MESSAGES[key].format(
-                    ids=ids_text, with_prerequisites=with_prerequisites, total=total, limit=limit
+                _(_MESSAGES[key]).format(
+                    ids=ids_text,
+                    with_prerequisites=with_prerequisites,
+                    total=shown(total),
+                    limit=shown(limit),
                 )
             )
     if problems:
@@ -288,6 +316,7 @@ def _prepare(
         prerequisites=[[position[parent] for parent in direct[use_case]] for use_case in ids],
         closure=[[position[parent] for parent in closure[use_case]] for use_case in ids],
         reasons=reasons,
+        reason_ids=reason_ids,
     )
 
 
@@ -301,28 +330,49 @@ def _argument_problems(
 ) -> list[str]:
     """What is wrong with the limits themselves, before looking at the use cases."""
     problems = [
-        _MESSAGES["negative_limit"].format(name=name, value=limit)
+        _(_MESSAGES["negative_limit"]).format(name=name, value=limit)
         for name, limit in (
-            ("budget", budget),
-            ("capacity", capacity_pm),
-            ("maximum of high-risk use cases", max_high_risk),
+            (_(_MESSAGES["budget"]), budget),
+            (_(_MESSAGES["capacity"]), capacity_pm),
+            (_(_MESSAGES["max_high_risk"]), max_high_risk),
         )
         if limit is not None
         and (isinstance(limit, bool) or not isinstance(limit, int | float | np.number) or not limit >= 0)
     ]
     known = set(ids)
     problems += [
-        _MESSAGES["unknown_id"].format(role=role, use_case=use_case)
-        for role, given in (("mandatory", mandatory), ("excluded", excluded))
+        _(_MESSAGES["unknown_id"]).format(role=role, use_case=use_case)
+        for role, given in (
+            (_(_MESSAGES["why_mandatory"]), mandatory),
+            (_(_MESSAGES["why_excluded"]), excluded),
+        )
         for use_case in given
         if use_case not in known
     ]
     problems += [
-        _MESSAGES["both"].format(use_case=use_case) for use_case in mandatory if use_case in excluded
+        _(_MESSAGES["both"]).format(use_case=use_case) for use_case in mandatory if use_case in excluded
     ]
     if len(ids) == 0:
-        problems.append(_MESSAGES["empty"])
+        problems.append(_(_MESSAGES["empty"]))
     return problems
+
+
+def value_gap(exact: PortfolioResult, greedy: PortfolioResult) -> float:
+    """How much value greedy leaves on the table, as a share of the exact portfolio's value (0 if none)."""
+    if exact.total_value <= 0:
+        return 0.0
+    return (exact.total_value - greedy.total_value) / exact.total_value
+
+
+def compare_portfolios(exact: PortfolioResult, greedy: PortfolioResult) -> pd.DataFrame:
+    """The use cases either portfolio picks: id, name, value, cost, effort, in_exact, in_greedy."""
+    items = exact.items
+    picked = items["selected"].to_numpy() | greedy.items["selected"].to_numpy()
+    table = require_columns(items[picked], ["id", "name", exact.value_column, exact.cost_column, "effort_pm"])
+    table.columns = ["id", "name", "value", "cost", "effort_pm"]
+    table["in_exact"] = items.loc[picked, "selected"].to_numpy()
+    table["in_greedy"] = greedy.items.loc[picked, "selected"].to_numpy()
+    return table.reset_index(drop=True)
 
 
 def _result(
@@ -336,14 +386,18 @@ def _result(
     capacity_pm: float | None,
 ) -> PortfolioResult:
     """Package a choice of use cases as a PortfolioResult with one reason per use case."""
-    left_out = _MESSAGES["reason_not_best" if method == "milp" else "reason_not_reached"]
-    reasons = [
-        reason or (_MESSAGES["reason_chosen"] if picked else left_out)
-        for reason, picked in zip(problem.reasons, chosen, strict=True)
+    left_out = "not_best" if method == "milp" else "not_reached"
+    reason_ids = [
+        reason or ("chosen" if picked else left_out)
+        for reason, picked in zip(problem.reason_ids, chosen, strict=True)
     ]
     items = catalog.copy()
     items["selected"] = chosen
-    items["reason"] = reasons
+    items["reason"] = [
+        reason or _(_MESSAGES[f"reason_{reason_id}"])
+        for reason, reason_id in zip(problem.reasons, reason_ids, strict=True)
+    ]
+    items["reason_id"] = reason_ids
     return PortfolioResult(
         selected=tuple(problem.ids[chosen]),
         total_value=float(problem.values[chosen].sum()),
@@ -362,4 +416,4 @@ def _join(problems: list[str]) -> str:
     """Several clashing limits as one message, one per line."""
     if len(problems) == 1:
         return problems[0]
-    return "these limits cannot all hold:\n" + "\n".join(f"  - {problem}" for problem in problems)
+    return _(_MESSAGES["clash"]) + "\n" + "\n".join(f"  - {problem}" for problem in problems)

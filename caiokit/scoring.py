@@ -19,6 +19,7 @@ equal scores are ranked by id.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ import pandas as pd
 
 from caiokit.catalog import AI_ACT_TIERS, dependencies, require_columns
 from caiokit.errors import ScoringError
-from caiokit.i18n import N_, Category
+from caiokit.i18n import N_, Category, _, format_number
 
 Number = float | np.ndarray
 
@@ -93,22 +94,26 @@ QUADRANTS = {
     (False, False): Quadrant.AVOID,
 }
 
-EXCLUDED_REASON = "prohibited under EU AI Act Art. 5"
+EXCLUDED_REASON = N_("prohibited under EU AI Act Art. 5")
 _MESSAGES = {
-    "unknown_method": "unknown method '{method}': use one of {methods}",
-    "weights_not_weighted": "weights only apply to the weighted method, not to '{method}'",
-    "weights_not_mapping": "weights must be a dictionary such as {{'benefit': 3, 'effort': 1}}",
-    "unknown_criterion": "unknown criterion '{name}': use some of {names}",
-    "bad_weight": "the weight of '{name}' must be a number of 0 or more, not {value!r}",
-    "zero_weights": "at least one weight must be above 0",
-    "zero_axis": "give at least one {axis} criterion ({names}) a weight above 0",
-    "unknown_tier": "unknown EU AI Act tier(s) {tiers}: use one of {allowed}",
-    "negative": "{name} must be 0 or more, not {value!r}",
-    "not_positive": "{name} must be more than 0, not {value!r}",
-    "not_share": "confidence is a share between 0 and 1 (0.8 for 80%), not {value!r}",
-    "not_one_to_ten": "{name} must be between 1 and 10, not {value!r}",
-    "not_on_scale": "{name} must be one of {scale}, not {value!r}",
+    "unknown_method": N_("unknown method '{method}': use one of {methods}"),
+    "weights_not_weighted": N_("weights only apply to the weighted method, not to '{method}'"),
+    "weights_not_mapping": N_("weights must be a dictionary such as {{'benefit': 3, 'effort': 1}}"),
+    "unknown_criterion": N_("unknown criterion '{name}': use some of {names}"),
+    "bad_weight": N_("the weight of '{name}' must be a number of 0 or more, not {value!r}"),
+    "zero_weights": N_("at least one weight must be above 0"),
+    "zero_axis": N_("give at least one {axis} criterion ({names}) a weight above 0"),
+    "unknown_tier": N_("unknown EU AI Act tier(s) {tiers}: use one of {allowed}"),
+    "negative": N_("{name} must be 0 or more, not {value!r}"),
+    "not_positive": N_("{name} must be more than 0, not {value!r}"),
+    "not_share": N_("confidence is a share between 0 and 1 (0.8 for 80%), not {value!r}"),
+    "not_one_to_ten": N_("{name} must be between 1 and 10, not {value!r}"),
+    "not_on_scale": N_("{name} must be one of {scale}, not {value!r}"),
+    "not_scored": N_(
+        "scored must be the table returned by caiokit.scoring.score(...); missing column(s): {columns}"
+    ),
 }
+SCORED_COLUMNS = ("id", "name", "score", "rank", "excluded_reason")
 
 
 def normalise_weights(weights: Mapping[str, float] | pd.Series | None = None) -> pd.Series:
@@ -118,15 +123,15 @@ def normalise_weights(weights: Mapping[str, float] | pd.Series | None = None) ->
     if isinstance(weights, pd.Series):
         weights = weights.to_dict()
     if not isinstance(weights, Mapping):
-        raise ScoringError(_MESSAGES["weights_not_mapping"])
+        raise ScoringError(_(_MESSAGES["weights_not_mapping"]))
     for name, value in weights.items():
         if name not in CRITERIA:
-            raise ScoringError(_MESSAGES["unknown_criterion"].format(name=name, names=", ".join(CRITERIA)))
+            raise ScoringError(_(_MESSAGES["unknown_criterion"]).format(name=name, names=", ".join(CRITERIA)))
         if isinstance(value, bool) or not isinstance(value, int | float | np.number) or not value >= 0:
-            raise ScoringError(_MESSAGES["bad_weight"].format(name=name, value=value))
+            raise ScoringError(_(_MESSAGES["bad_weight"]).format(name=name, value=value))
     given = pd.Series({name: float(weights.get(name, 0.0)) for name in CRITERIA})
     if given.sum() <= 0 or not np.isfinite(given.sum()):
-        raise ScoringError(_MESSAGES["zero_weights"])
+        raise ScoringError(_(_MESSAGES["zero_weights"]))
     return given / given.sum()
 
 
@@ -182,9 +187,9 @@ def rice_score(reach: float, impact: float, confidence: float, effort: float) ->
     _check_at_least_zero("reach", reach)
     _check_at_least_zero("impact", impact)
     if not 0 <= confidence <= 1:
-        raise ScoringError(_MESSAGES["not_share"].format(value=confidence))
+        raise ScoringError(_(_MESSAGES["not_share"]).format(value=confidence))
     if not effort > 0:
-        raise ScoringError(_MESSAGES["not_positive"].format(name="effort", value=effort))
+        raise ScoringError(_(_MESSAGES["not_positive"]).format(name="effort", value=effort))
     return float(_rice(reach, impact, confidence, effort))
 
 
@@ -192,7 +197,7 @@ def ice_score(impact: float, confidence: float, ease: float) -> float:
     """ICE score of one use case: impact x confidence x ease, each from 1 to 10 (the course's product)."""
     for name, value in (("impact", impact), ("confidence", confidence), ("ease", ease)):
         if not 1 <= value <= 10:
-            raise ScoringError(_MESSAGES["not_one_to_ten"].format(name=name, value=value))
+            raise ScoringError(_(_MESSAGES["not_one_to_ten"]).format(name=name, value=value))
     return float(_ice(impact, confidence, ease))
 
 
@@ -207,7 +212,7 @@ def wsjf_score(
         ("job_size", job_size),
     ):
         if value not in WSJF_SCALE:
-            raise ScoringError(_MESSAGES["not_on_scale"].format(name=name, scale=WSJF_SCALE, value=value))
+            raise ScoringError(_(_MESSAGES["not_on_scale"]).format(name=name, scale=WSJF_SCALE, value=value))
     return float(_wsjf(business_value, time_criticality, risk_reduction, job_size))
 
 
@@ -282,10 +287,7 @@ def score(
     ``method`` is one of ``METHODS`` (see the module's docstring); ``weights`` (weighted method only)
     maps criterion names in ``CRITERIA`` to numbers of 0 or more, normalised to sum to 1.
     """
-    if method not in METHODS:
-        raise ScoringError(_MESSAGES["unknown_method"].format(method=method, methods=", ".join(METHODS)))
-    if weights is not None and method != "weighted":
-        raise ScoringError(_MESSAGES["weights_not_weighted"].format(method=method))
+    check_method(method, weights)
     eligible = eligible_rows(catalog)
     table = catalog[eligible]
     if method == "weighted":
@@ -306,8 +308,41 @@ def score(
     result = catalog.copy()
     result["score"] = scores
     result["rank"] = pd.arrays.IntegerArray(ranks, ~eligible)
-    result["excluded_reason"] = np.where(eligible, "", EXCLUDED_REASON)
+    result["excluded_reason"] = np.where(eligible, "", _(EXCLUDED_REASON))
     return result
+
+
+def check_method(method: str, weights: Mapping[str, float] | None = None) -> None:
+    """Raise ScoringError unless ``method`` is one of ``METHODS`` and takes weights if some are given."""
+    if method not in METHODS:
+        raise ScoringError(_(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS)))
+    if weights is not None and method != "weighted":
+        raise ScoringError(_(_MESSAGES["weights_not_weighted"]).format(method=method))
+
+
+def check_scored(scored: pd.DataFrame) -> None:
+    """Raise ScoringError unless the table has the columns ``score`` adds."""
+    missing = [column for column in SCORED_COLUMNS if column not in scored.columns]
+    if missing:
+        raise ScoringError(_(_MESSAGES["not_scored"]).format(columns=", ".join(missing)))
+
+
+def ranked(scored: pd.DataFrame) -> pd.DataFrame:
+    """The scored table best first: ranked use cases by rank, then the unranked ones in table order."""
+    check_scored(scored)
+    order = np.lexsort((np.arange(len(scored)), scored["rank"].fillna(len(scored) + 1).to_numpy(dtype=int)))
+    return scored.iloc[order]
+
+
+def format_score(value: float | None, method: str) -> str:
+    """A score as the course prints it: 3 decimals for weighted, 2 for WSJF, whole numbers for large RICE and ICE."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    if method == "weighted":
+        return format_number(value, 3)
+    if method == "wsjf":
+        return format_number(value, 2)
+    return format_number(value) if abs(value) >= 10 else format_number(value, 2)
 
 
 def eligible_rows(catalog: pd.DataFrame) -> np.ndarray:
@@ -315,7 +350,9 @@ def eligible_rows(catalog: pd.DataFrame) -> np.ndarray:
     tiers = require_columns(catalog, ["ai_act_tier"])["ai_act_tier"]
     unknown = sorted(set(tiers.unique()) - set(AI_ACT_TIERS))
     if unknown:
-        raise ScoringError(_MESSAGES["unknown_tier"].format(tiers=unknown, allowed=", ".join(AI_ACT_TIERS)))
+        raise ScoringError(
+            _(_MESSAGES["unknown_tier"]).format(tiers=unknown, allowed=", ".join(AI_ACT_TIERS))
+        )
     return (tiers != "prohibited").to_numpy()
 
 
@@ -348,7 +385,7 @@ def quadrant(
         names = [name for name, criterion in CRITERIA.items() if criterion.axis == axis]
         axis_weights = normalised[names]
         if axis_weights.sum() <= 0:
-            raise ScoringError(_MESSAGES["zero_axis"].format(axis=axis, names=", ".join(names)))
+            raise ScoringError(_(_MESSAGES["zero_axis"]).format(axis=axis, names=", ".join(names)))
         values = matrix[names].to_numpy() @ (axis_weights / axis_weights.sum()).to_numpy()
         result[axis] = np.nan
         result.loc[eligible, axis] = values
@@ -364,7 +401,7 @@ def quadrant(
 def _check_at_least_zero(name: str, value: float) -> None:
     """Raise ScoringError unless value is 0 or more."""
     if not value >= 0:
-        raise ScoringError(_MESSAGES["negative"].format(name=name, value=value))
+        raise ScoringError(_(_MESSAGES["negative"]).format(name=name, value=value))
 
 
 def _rice(reach: Number, impact: Number, confidence: Number, effort: Number) -> Number:

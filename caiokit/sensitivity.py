@@ -3,7 +3,9 @@
 Weights are uncertain: nobody knows whether benefit deserves 30% or 35%. ``rank_stability`` draws many
 weight vectors around the chosen ones, re-scores every use case with each (the weighted method of
 ``caiokit.scoring``), and reports how often each use case lands in the top k and its average rank.
-A use case with a top-k probability near 1 is a safe pick; near 0.5 it depends on the weights.
+``stability_verdicts`` turns those chances into a :class:`Verdict`: a use case in the top k in at least
+``SAFE_SHARE`` of the draws is a *safe pick*; between ``FRAGILE_SHARE`` and ``SAFE_SHARE`` its place
+*depends on the weights*; below, it is *unlikely* to make the top k; a prohibited one is *excluded*.
 
 Sampling rule: each weight is multiplied by ``exp(spread * z)`` with ``z`` drawn from a standard normal
 distribution, independently per criterion and per sample, and the weights are then rescaled to sum to
@@ -22,6 +24,7 @@ import pandas as pd
 
 from caiokit.catalog import require_columns
 from caiokit.errors import ScoringError
+from caiokit.i18n import N_, Category, _
 from caiokit.scoring import (
     CRITERIA,
     EXCLUDED_REASON,
@@ -37,10 +40,26 @@ from caiokit.scoring import (
 # memory stays small on big tables.
 _CHUNK_CELLS = 2_000_000
 
+SAFE_SHARE = 0.8
+FRAGILE_SHARE = 0.2
+
 _MESSAGES = {
-    "whole": "{name} must be a whole number of 1 or more, not {value!r}",
-    "spread": "spread must be a number of 0 or more, not {value!r}",
+    "whole": N_("{name} must be a whole number of 1 or more, not {value!r}"),
+    "spread": N_("spread must be a number of 0 or more, not {value!r}"),
+    "not_stability": N_(
+        "stability must be the table returned by caiokit.sensitivity.rank_stability(...); "
+        "missing column(s): {columns}"
+    ),
 }
+
+
+class Verdict(Category):
+    """How safe a use case's place in the top k is when the weights move (see ``stability_verdicts``)."""
+
+    SAFE_PICK = "safe_pick", N_("safe pick")
+    DEPENDS_ON_WEIGHTS = "depends_on_weights", N_("depends on the weights")
+    UNLIKELY = "unlikely", N_("unlikely")
+    EXCLUDED = "excluded", N_("excluded")
 
 
 def weight_samples(
@@ -49,7 +68,7 @@ def weight_samples(
     """Weight vectors drawn around the given weights (one row per sample, each summing to 1)."""
     _check_whole("n_samples", n_samples)
     if isinstance(spread, bool) or not isinstance(spread, int | float) or not spread >= 0:
-        raise ScoringError(_MESSAGES["spread"].format(value=spread))
+        raise ScoringError(_(_MESSAGES["spread"]).format(value=spread))
     base = normalise_weights(weights).to_numpy()
     noise = np.exp(spread * np.random.default_rng(seed).standard_normal((n_samples, len(base))))
     drawn = base * noise
@@ -99,11 +118,33 @@ def rank_stability(
         ranks = np.zeros(len(result), dtype=np.int64)
         ranks[eligible] = values
         result[column] = pd.arrays.IntegerArray(ranks, ~eligible)
-    result["excluded_reason"] = np.where(eligible, "", EXCLUDED_REASON)
+    result["excluded_reason"] = np.where(eligible, "", _(EXCLUDED_REASON))
     return result
+
+
+def stability_verdicts(stability: pd.DataFrame) -> pd.DataFrame:
+    """The rank_stability table with a ``verdict`` column: the id of each use case's :class:`Verdict`."""
+    missing = [column for column in ("id", "name", "rank", "p_top_k") if column not in stability.columns]
+    if missing:
+        raise ScoringError(_(_MESSAGES["not_stability"]).format(columns=", ".join(missing)))
+    share = stability["p_top_k"].to_numpy(dtype=float)
+    verdict = np.select(
+        [stability["rank"].isna().to_numpy(), share >= SAFE_SHARE, share >= FRAGILE_SHARE],
+        [Verdict.EXCLUDED.value, Verdict.SAFE_PICK.value, Verdict.DEPENDS_ON_WEIGHTS.value],
+        Verdict.UNLIKELY.value,
+    )
+    return stability.assign(verdict=verdict)
+
+
+def stability_k(stability: pd.DataFrame) -> int:
+    """The k of a rank_stability table: each draw puts exactly k use cases in the top k, so the shares add to k.
+
+    (If k was larger than the number of ranked use cases, that number is returned.)
+    """
+    return round(float(stability["p_top_k"].sum()))
 
 
 def _check_whole(name: str, value: int) -> None:
     """Raise ScoringError unless value is a whole number of 1 or more."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise ScoringError(_MESSAGES["whole"].format(name=name, value=value))
+        raise ScoringError(_(_MESSAGES["whole"]).format(name=name, value=value))

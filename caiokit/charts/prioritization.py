@@ -9,20 +9,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from caiokit.briefing import (
-    FRAGILE_SHARE,
-    SAFE_SHARE,
-    VERDICTS,
-    format_score,
-    stability_k,
-    stability_verdicts,
-)
 from caiokit.catalog import AI_ACT_TIERS
 from caiokit.charts import TIER_COLOURS
+from caiokit.i18n import _, format_percent, plain_number
 from caiokit.roadmap import Roadmap
-from caiokit.scoring import QUADRANTS
+from caiokit.scoring import QUADRANTS, format_score
+from caiokit.sensitivity import FRAGILE_SHARE, SAFE_SHARE, Verdict, stability_k, stability_verdicts
 
-VERDICT_COLOURS = {VERDICTS[0]: "#1a9850", VERDICTS[1]: "#fdae61", VERDICTS[2]: "#bdbdbd"}
+VERDICT_COLOURS = {
+    Verdict.SAFE_PICK: "#1a9850",
+    Verdict.DEPENDS_ON_WEIGHTS: "#fdae61",
+    Verdict.UNLIKELY: "#bdbdbd",
+}
 SELECTED_OUTLINE = "#111111"
 _LAYOUT = {"template": "plotly_white", "margin": {"l": 60, "r": 30, "t": 70, "b": 50}}
 _LARGEST_BUBBLE = 46  # diameter in pixels of the most expensive use case
@@ -86,15 +84,17 @@ def value_feasibility_chart(
                         format_score(float(value), method),
                         "-" if pd.isna(rank) else str(int(rank)),
                         float(cost),
-                        "in the portfolio" if flag else "not in the portfolio",
+                        _("in the portfolio") if flag else _("not in the portfolio"),
                     ]
                     for use_case, name, value, rank, cost, flag in zip(
                         rows["id"], rows["name"], scores, ranks, rows["cost_one_off_eur"], picked, strict=True
                     )
                 ],
-                "hovertemplate": "<b>%{customdata[1]}</b> (%{customdata[0]})<br>score %{customdata[2]}, "
-                "rank %{customdata[3]}<br>one-off cost EUR %{customdata[4]:,.0f}<br>%{customdata[5]}"
-                "<extra></extra>",
+                "hovertemplate": _(
+                    "<b>%{customdata[1]}</b> (%{customdata[0]})<br>score %{customdata[2]}, "
+                    "rank %{customdata[3]}<br>one-off cost EUR %{customdata[4]:,.0f}<br>%{customdata[5]}"
+                    "<extra></extra>"
+                ),
             }
         )
     shapes = [
@@ -116,14 +116,14 @@ def value_feasibility_chart(
     return go.Figure(
         data=traces,
         layout={
-            "title": "Value vs feasibility (bubble size: one-off cost; thick outline: in the portfolio)",
+            "title": _("Value vs feasibility (bubble size: one-off cost; thick outline: in the portfolio)"),
             "xaxis": {
-                "title": "feasibility (0 = hardest, 1 = easiest)",
+                "title": _("feasibility (0 = hardest, 1 = easiest)"),
                 "range": [-0.06, 1.06],
                 "zeroline": False,
             },
-            "yaxis": {"title": "value (0 = lowest, 1 = highest)", "range": [-0.1, 1.1], "zeroline": False},
-            "legend": {"title": {"text": "EU AI Act tier"}},
+            "yaxis": {"title": _("value (0 = lowest, 1 = highest)"), "range": [-0.1, 1.1], "zeroline": False},
+            "legend": {"title": {"text": _("EU AI Act tier")}},
             "shapes": shapes,
             "annotations": annotations,
             "height": 520,
@@ -147,24 +147,27 @@ def stability_chart(stability: pd.DataFrame, top: int = 15) -> go.Figure:
         "y": labels,
         "orientation": "h",
         "marker": {"color": [VERDICT_COLOURS[verdict] for verdict in table["verdict"]]},
-        "text": [f"{share:.0%}" for share in table["p_top_k"]],
+        "text": [format_percent(share) for share in table["p_top_k"]],
         "textposition": "outside",
         "customdata": [
-            [verdict, round(float(mean), 1), int(best), int(worst)]
+            [Verdict.label_of(verdict), round(float(mean), 1), int(best), int(worst)]
             for verdict, mean, best, worst in zip(
                 table["verdict"], table["mean_rank"], table["best_rank"], table["worst_rank"], strict=True
             )
         ],
-        "hovertemplate": "%{y}<br>%{customdata[0]}<br>mean rank %{customdata[1]}, "
-        "from %{customdata[2]} to %{customdata[3]}<extra></extra>",
+        "hovertemplate": _(
+            "%{y}<br>%{customdata[0]}<br>mean rank %{customdata[1]}, from %{customdata[2]} to %{customdata[3]}"
+            "<extra></extra>"
+        ),
     }
-    marks = ((SAFE_SHARE, f"{SAFE_SHARE:.0%}: safe pick"), (FRAGILE_SHARE, f"{FRAGILE_SHARE:.0%}"))
+    safe = _("{share}: {verdict}").format(share=format_percent(SAFE_SHARE), verdict=Verdict.SAFE_PICK.label)
+    marks = ((SAFE_SHARE, safe), (FRAGILE_SHARE, format_percent(FRAGILE_SHARE)))
     return go.Figure(
         data=[bars],
         layout={
-            "title": f"How often each use case stays in the top {k} when the weights move",
+            "title": _("How often each use case stays in the top {k} when the weights move").format(k=k),
             "xaxis": {
-                "title": f"share of weight draws in the top {k}",
+                "title": _("share of weight draws in the top {k}").format(k=k),
                 "range": [0, 1.15],
                 "tickformat": ".0%",
             },
@@ -211,15 +214,17 @@ def roadmap_gantt(roadmap: Roadmap, tiers: Mapping[str, str] | None = None) -> g
                         strict=True,
                     )
                 ],
-                "hovertemplate": "%{y}<br>%{customdata[0]} to %{customdata[1]}<br>"
-                "%{customdata[2]} person-months per quarter (%{customdata[3]} in all)<extra></extra>",
+                "hovertemplate": _(
+                    "%{y}<br>%{customdata[0]} to %{customdata[1]}<br>"
+                    "%{customdata[2]} person-months per quarter (%{customdata[3]} in all)<extra></extra>"
+                ),
             }
         )
     annotations = []
     if plan.empty:
         annotations.append(
             {
-                "text": "Nothing scheduled: choose use cases or give the team more capacity",
+                "text": _("Nothing scheduled: choose use cases or give the team more capacity"),
                 "x": 0.5,
                 "y": 0.5,
                 "xref": "paper",
@@ -228,10 +233,9 @@ def roadmap_gantt(roadmap: Roadmap, tiers: Mapping[str, str] | None = None) -> g
             }
         )
     left_out = len(roadmap.table) - len(plan)
-    title = (
-        f"Roadmap: {len(plan)} use cases scheduled at {roadmap.capacity_pm_per_quarter:g} person-months "
-        "per quarter" + (f" ({left_out} left out)" if left_out else "")
-    )
+    title = _("Roadmap: {count} use cases scheduled at {capacity} person-months per quarter").format(
+        count=len(plan), capacity=plain_number(roadmap.capacity_pm_per_quarter)
+    ) + (_(" ({count} left out)").format(count=left_out) if left_out else "")
     return go.Figure(
         data=traces,
         layout={
@@ -247,7 +251,7 @@ def roadmap_gantt(roadmap: Roadmap, tiers: Mapping[str, str] | None = None) -> g
             "yaxis": {"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
             "shapes": [_vertical_line(boundary, "#e0e0e0") for boundary in range(1, len(quarters))],
             "annotations": annotations,
-            "legend": {"title": {"text": "EU AI Act tier"}},
+            "legend": {"title": {"text": _("EU AI Act tier")}},
             "height": max(300, 30 * len(labels) + 140),
             **_LAYOUT,
         },
@@ -261,16 +265,16 @@ def quarterly_load_chart(load: pd.DataFrame) -> go.Figure:
         "x": list(load.index),
         "y": load["load_pm"].round(2).tolist(),
         "marker": {"color": "#2b8cbe"},
-        "text": [f"{share:.0%}" for share in load["utilisation"]],
+        "text": [format_percent(share) for share in load["utilisation"]],
         "textposition": "outside",
-        "hovertemplate": "%{x}: %{y} person-months planned<extra></extra>",
+        "hovertemplate": _("%{x}: %{y} person-months planned<extra></extra>"),
     }
     capacity = float(load["capacity_pm"].iloc[0]) if len(load) else None
     return go.Figure(
         data=[bars],
         layout={
-            "title": "Team load per quarter (label: share of capacity used)",
-            "yaxis": {"title": "person-months", "rangemode": "tozero"},
+            "title": _("Team load per quarter (label: share of capacity used)"),
+            "yaxis": {"title": _("person-months"), "rangemode": "tozero"},
             "margin": {**_LAYOUT["margin"], "t": 80},
             "shapes": [] if capacity is None else [_horizontal_line(capacity, "#636363", "dash")],
             "annotations": []
@@ -282,7 +286,7 @@ def quarterly_load_chart(load: pd.DataFrame) -> go.Figure:
                     "xanchor": "right",
                     "y": capacity,
                     "yanchor": "bottom",
-                    "text": "capacity",
+                    "text": _("capacity"),
                     "showarrow": False,
                 }
             ],

@@ -10,7 +10,7 @@ from caiokit.catalog import load_catalog
 from caiokit.conventions import COURSE
 from caiokit.exercises import Case, ChoiceExercise, FunctionExercise, NumberExercise, SetExercise
 from caiokit.finance import npv, payback_period
-from caiokit.i18n import N_, lazy
+from caiokit.i18n import N_, format_eur, format_number, lazy
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.roadmap import plan_roadmap, quarter_labels
 
@@ -42,19 +42,31 @@ q1 = SetExercise(
     options=tuple(TRAP_TABLE["id"]),
     correct=_TRAP_BEST.selected,
     explanations={
-        "A": "A has the best benefit per euro, but once it is in, EUR 250,000 is left: only D fits, and "
-        "A + D is worth less than another pair that uses the whole budget.",
-        "D": "D has the worst benefit per euro; greedy ends up with it only because A leaves a gap that "
-        "nothing better fills.",
+        "A": N_(
+            "A has the best benefit per euro, but once it is in, EUR 250,000 is left: only D fits, and "
+            "A + D is worth less than another pair that uses the whole budget."
+        ),
+        "D": N_(
+            "D has the worst benefit per euro; greedy ends up with it only because A leaves a gap that "
+            "nothing better fills."
+        ),
     },
     hints=[
-        "List every pair whose cost fits in EUR 600,000 and add up their benefits. No three pilots fit.",
-        "Greedy takes A first (best ratio), then only D still fits. Is there a pair that uses the budget "
-        "better? Check with `select_portfolio(trap, budget=600_000)`.",
+        N_("List every pair whose cost fits in EUR 600,000 and add up their benefits. No three pilots fit."),
+        N_(
+            "Greedy takes A first (best ratio), then only D still fits. Is there a pair that uses the budget "
+            "better? Check with `select_portfolio(trap, budget=600_000)`."
+        ),
     ],
-    solution=f"`best_pilots = {set(_TRAP_BEST.selected)}`: EUR {_TRAP_BEST.total_value:,.0f} of yearly benefit "
-    f"for EUR {_TRAP_BEST.total_cost:,.0f}. Greedy takes {' + '.join(_TRAP_GREEDY.selected)} and gets only "
-    f"EUR {_TRAP_GREEDY.total_value:,.0f}: the best ratio first left a gap nothing good could fill.",
+    solution=lazy(
+        "`best_pilots = {best}`: {value} of yearly benefit for {cost}. Greedy takes {greedy} and gets only "
+        "{greedy_value}: the best ratio first left a gap nothing good could fill.",
+        best=set(_TRAP_BEST.selected),
+        value=lambda: format_eur(_TRAP_BEST.total_value),
+        cost=lambda: format_eur(_TRAP_BEST.total_cost),
+        greedy=" + ".join(_TRAP_GREEDY.selected),
+        greedy_value=lambda: format_eur(_TRAP_GREEDY.total_value),
+    ),
 )
 
 # q2: when can predictive maintenance start? It needs the sensor platform; one team, limited capacity.
@@ -74,8 +86,10 @@ q2 = ChoiceExercise(
     options=QUARTERS,
     correct=_PLAN.loc[ROADMAP_TARGET, "start_quarter"],
     explanations={
-        _PLAN.loc[ROADMAP_TARGET, "start_quarter"]: "Right: the platform has to wait until visual inspection "
-        "frees enough capacity, and predictive maintenance starts only once the platform has ended.",
+        _PLAN.loc[ROADMAP_TARGET, "start_quarter"]: N_(
+            "Right: the platform has to wait until visual inspection frees enough capacity, and predictive "
+            "maintenance starts only once the platform has ended."
+        ),
         QUARTERS[0]: N_(
             "Predictive maintenance needs the factory sensor data platform, which must end first."
         ),
@@ -88,17 +102,27 @@ q2 = ChoiceExercise(
         ),
     },
     hints=[
-        "Work out each duration first: the larger of ceil(time to value / 3) and ceil(effort / capacity). "
-        "Then the load per quarter: effort / duration.",
-        "Visual inspection is planned first and uses 3 person-months a quarter for three quarters. The "
-        "platform needs 5 a quarter for two quarters: in which quarter does it first fit under 7? "
-        "Predictive maintenance starts the quarter after the platform ends.",
+        N_(
+            "Work out each duration first: the larger of ceil(time to value / 3) and ceil(effort / capacity). "
+            "Then the load per quarter: effort / duration."
+        ),
+        N_(
+            "Visual inspection is planned first and uses 3 person-months a quarter for three quarters. The "
+            "platform needs 5 a quarter for two quarters: in which quarter does it first fit under 7? "
+            "Predictive maintenance starts the quarter after the platform ends."
+        ),
     ],
-    solution=f'`maintenance_start = "{_PLAN.loc[ROADMAP_TARGET, "start_quarter"]}"`. Visual inspection runs '
-    f"{_PLAN.loc['UC27', 'start_quarter']} to {_PLAN.loc['UC27', 'end_quarter']} at 3 person-months a "
-    f"quarter; the platform needs 5 a quarter, which fits only from {_PLAN.loc['UC30', 'start_quarter']} and "
-    f"ends in {_PLAN.loc['UC30', 'end_quarter']}; predictive maintenance follows. Capacity, not the "
-    "dependency alone, sets the date.",
+    solution=lazy(
+        '`maintenance_start = "{start}"`. Visual inspection runs {inspection_start} to {inspection_end} at 3 '
+        "person-months a quarter; the platform needs 5 a quarter, which fits only from {platform_start} and "
+        "ends in {platform_end}; predictive maintenance follows. Capacity, not the dependency alone, sets the "
+        "date.",
+        start=_PLAN.loc[ROADMAP_TARGET, "start_quarter"],
+        inspection_start=_PLAN.loc["UC27", "start_quarter"],
+        inspection_end=_PLAN.loc["UC27", "end_quarter"],
+        platform_start=_PLAN.loc["UC30", "start_quarter"],
+        platform_end=_PLAN.loc["UC30", "end_quarter"],
+    ),
 )
 
 # q3: NPV of the customer-service chatbot when the first year brings only half the benefit.
@@ -128,18 +152,25 @@ q3 = NumberExercise(
             "{factor} ** 2, year 3 by {factor} ** 3. Add the four results.",
             factor=f"{1 + NPV_RATE:g}",
         ),
-        f"Year 1 brings half the yearly benefit but the full running cost: {_CHATBOT['benefit_yearly_eur']:,.0f} "
-        f"/ 2 - {_CHATBOT['cost_yearly_eur']:,.0f}. Years 2 and 3 bring {_CHATBOT['benefit_yearly_eur']:,.0f} - "
-        f"{_CHATBOT['cost_yearly_eur']:,.0f} each.",
+        lazy(
+            "Year 1 brings half the yearly benefit but the full running cost: {benefit} / 2 - {running}. "
+            "Years 2 and 3 bring {benefit} - {running} each.",
+            benefit=lambda: format_number(_CHATBOT["benefit_yearly_eur"]),
+            running=lambda: format_number(_CHATBOT["cost_yearly_eur"]),
+        ),
     ],
-    solution="\n```python\nchatbot_npv = "
-    + " + ".join(
-        f"{cash:_.0f}" if year == 0 else f"{cash:_.0f} / {1 + NPV_RATE:g}" + (f"**{year}" if year > 1 else "")
-        for year, cash in enumerate(CHATBOT_RAMP_UP)
-    )
-    + f"\n```\n\nabout **EUR {npv(CHATBOT_RAMP_UP, NPV_RATE):,.0f}**. A slow first year costs the chatbot about "
-    f"EUR {npv([0, _CHATBOT['benefit_yearly_eur'] / 2], NPV_RATE):,.0f} of NPV compared with the catalog's "
-    "assumption of full benefit from year 1.",
+    solution=lazy(
+        "\n```python\nchatbot_npv = {formula}\n```\n\nabout **{npv}**. A slow first year costs the chatbot about "
+        "{lost} of NPV compared with the catalog's assumption of full benefit from year 1.",
+        formula=" + ".join(
+            f"{cash:_.0f}"
+            if year == 0
+            else f"{cash:_.0f} / {1 + NPV_RATE:g}" + (f"**{year}" if year > 1 else "")
+            for year, cash in enumerate(CHATBOT_RAMP_UP)
+        ),
+        npv=lambda: format_eur(npv(CHATBOT_RAMP_UP, NPV_RATE)),
+        lost=lambda: format_eur(npv([0, _CHATBOT["benefit_yearly_eur"] / 2], NPV_RATE)),
+    ),
 )
 
 # q4: payback of visual quality inspection rolled out line by line: a share of the full benefit each year.
@@ -159,14 +190,21 @@ q4 = NumberExercise(
     abs_tol=1e-9,
     unit=" years",
     hints=[
-        "Add the cash flows up year by year, starting with year 0: the running total is the cumulative cash "
-        "flow. Payback is the first year in which it is no longer negative.",
-        "Give a whole year (the year 0 counts as 0). A year whose cash flow is positive does not pay back the "
-        "project by itself: only the running total matters.",
+        N_(
+            "Add the cash flows up year by year, starting with year 0: the running total is the cumulative cash "
+            "flow. Payback is the first year in which it is no longer negative."
+        ),
+        N_(
+            "Give a whole year (the year 0 counts as 0). A year whose cash flow is positive does not pay back "
+            "the project by itself: only the running total matters."
+        ),
     ],
-    solution=f"`vision_payback = {payback_period(VISION_ROLLOUT)}`. The running totals are "
-    + ", ".join(f"{total:,.0f}" for total in pd.Series(VISION_ROLLOUT).cumsum())
-    + ": still negative at the end of year 2 although year 2 alone is positive, no longer negative in year 3.",
+    solution=lazy(
+        "`vision_payback = {payback}`. The running totals are {totals}: still negative at the end of year 2 "
+        "although year 2 alone is positive, no longer negative in year 3.",
+        payback=payback_period(VISION_ROLLOUT),
+        totals=lambda: ", ".join(format_number(total) for total in pd.Series(VISION_ROLLOUT).cumsum()),
+    ),
 )
 
 # q5: write the NPV formula as a function.
@@ -184,10 +222,16 @@ q5 = FunctionExercise(
     "npv",
     cases=tuple(Case((list(flows), rate), expected=npv(flows, rate)) for flows, rate in _NPV_INPUTS),
     hints=[
-        "Loop over the cash flows with their year: `for t, cash in enumerate(cash_flows):` gives t = 0 for "
-        "the first one. Add up `cash / (1 + rate) ** t`.",
-        "Year 0 must not be discounted: `(1 + rate) ** 0` is 1, so `enumerate` starting at 0 does it for you.",
+        N_(
+            "Loop over the cash flows with their year: `for t, cash in enumerate(cash_flows):` gives t = 0 for "
+            "the first one. Add up `cash / (1 + rate) ** t`."
+        ),
+        N_(
+            "Year 0 must not be discounted: `(1 + rate) ** 0` is 1, so `enumerate` starting at 0 does it for you."
+        ),
     ],
-    solution="\n```python\ndef npv(cash_flows, rate):\n"
-    "    return sum(cash / (1 + rate) ** t for t, cash in enumerate(cash_flows))\n```",
+    solution=N_(
+        "\n```python\ndef npv(cash_flows, rate):\n"
+        "    return sum(cash / (1 + rate) ** t for t, cash in enumerate(cash_flows))\n```"
+    ),
 )

@@ -13,7 +13,7 @@ from caiokit.exercises import (
     NumberExercise,
     RankingExercise,
 )
-from caiokit.i18n import N_, lazy
+from caiokit.i18n import N_, format_number, lazy, plain_number
 from caiokit.scoring import QUADRANTS, Quadrant, eligible_rows, quadrant, rice_score, score
 
 LESSON = "03_use_case_prioritization"
@@ -40,13 +40,21 @@ q1 = NumberExercise(
     expected=_rice_of(RICE_CASE),
     rel_tol=0.001,
     hints=[
-        "Multiply reach by impact by confidence, then divide by effort. Read the four numbers from the "
-        "chatbot's row: columns `reach`, `impact`, `confidence` and `effort_pm`.",
-        "Confidence is a share: 80% is 0.8, not 80. The worked example of the lesson does the same with "
-        "500 x 2 x 0.8 / 2.",
+        N_(
+            "Multiply reach by impact by confidence, then divide by effort. Read the four numbers from the "
+            "chatbot's row: columns `reach`, `impact`, `confidence` and `effort_pm`."
+        ),
+        N_(
+            "Confidence is a share: 80% is 0.8, not 80. The worked example of the lesson does the same with "
+            "500 x 2 x 0.8 / 2."
+        ),
     ],
-    solution=f"`chatbot_rice = {_RICE_FORMULA}`, that is **{_rice_of(RICE_CASE):,.0f}**: contacts a "
-    "quarter, weighted by impact and confidence, per person-month of effort.",
+    solution=lazy(
+        "`chatbot_rice = {formula}`, that is **{score}**: contacts a quarter, weighted by impact and "
+        "confidence, per person-month of effort.",
+        formula=_RICE_FORMULA,
+        score=lambda: format_number(_rice_of(RICE_CASE)),
+    ),
 )
 
 # q2: write the RICE formula as a function.
@@ -64,11 +72,12 @@ q2 = FunctionExercise(
     "rice",
     cases=tuple(Case(inputs, expected=rice_score(*inputs)) for inputs in _RICE_INPUTS),
     hints=[
-        "One line is enough: the product of the first three parameters, divided by the fourth.",
-        "Check your function on the worked example: `rice(500, 2, 0.8, 2)` must give 400.",
+        N_("One line is enough: the product of the first three parameters, divided by the fourth."),
+        N_("Check your function on the worked example: `rice(500, 2, 0.8, 2)` must give 400."),
     ],
-    solution="\n```python\ndef rice(reach, impact, confidence, effort):\n"
-    "    return reach * impact * confidence / effort\n```",
+    solution=N_(
+        "\n```python\ndef rice(reach, impact, confidence, effort):\n    return reach * impact * confidence / effort\n```"
+    ),
 )
 
 # q3: the CFO's ranking of five use cases: benefit weight 3, effort weight 1, nothing else.
@@ -83,24 +92,33 @@ q3 = RankingExercise(
     reference=tuple(_RANKED["id"]),
     top_k=3,
     hints=[
-        "Normalise over the five only: the lowest benefit among them gets 0, the highest 1; for effort the "
-        "*lowest* effort gets 1 and the highest 0. Then score = 0.75 x benefit + 0.25 x effort.",
-        "Benefits run from EUR 240,000 to 280,000 and efforts from 3 to 5 person-months. Two use cases share "
-        "the highest benefit: effort separates them. Check with `score(five, weights=cfo_weights)`.",
+        N_(
+            "Normalise over the five only: the lowest benefit among them gets 0, the highest 1; for effort the "
+            "*lowest* effort gets 1 and the highest 0. Then score = 0.75 x benefit + 0.25 x effort."
+        ),
+        N_(
+            "Benefits run from EUR 240,000 to 280,000 and efforts from 3 to 5 person-months. Two use cases "
+            "share the highest benefit: effort separates them. Check with `score(five, weights=cfo_weights)`."
+        ),
     ],
-    solution=f"`cfo_ranking = {list(_RANKED['id'])}`, with scores "
-    + ", ".join(f"{value:.3g}" for value in _RANKED["score"])
-    + ". Email triage comes last although its RICE score is the highest of the five: min-max normalisation "
-    "turns a EUR 40,000 gap in benefit into the whole 0-to-1 range.",
+    solution=lazy(
+        "`cfo_ranking = {ranking}`, with scores {scores}. Email triage comes last although its RICE score is "
+        "the highest of the five: min-max normalisation turns a EUR 40,000 gap in benefit into the whole "
+        "0-to-1 range.",
+        ranking=list(_RANKED["id"]),
+        scores=lambda: ", ".join(plain_number(float(f"{value:.3g}")) for value in _RANKED["score"]),
+    ),
 )
 
 # q4: which proposal must be excluded, and for which reason?
 EXCLUSION_OPTIONS = {
-    "a": "UC22 CV screening and candidate ranking: it is high-risk, and high-risk systems are banned",
-    "b": "UC06 Agent emotion monitoring: it infers employees' emotions at work, a practice Art. 5 prohibits",
-    "c": "UC06 Agent emotion monitoring: it processes voice recordings, which are personal data",
-    "d": "UC18 Instant credit check: scoring customers' creditworthiness is social scoring",
-    "e": "UC01 Customer-service chatbot: customers might not realise they are talking to a machine",
+    "a": N_("UC22 CV screening and candidate ranking: it is high-risk, and high-risk systems are banned"),
+    "b": N_(
+        "UC06 Agent emotion monitoring: it infers employees' emotions at work, a practice Art. 5 prohibits"
+    ),
+    "c": N_("UC06 Agent emotion monitoring: it processes voice recordings, which are personal data"),
+    "d": N_("UC18 Instant credit check: scoring customers' creditworthiness is social scoring"),
+    "e": N_("UC01 Customer-service chatbot: customers might not realise they are talking to a machine"),
 }
 _EXCLUDED = set(_CATALOG.loc[~eligible_rows(_CATALOG), "id"])
 EXCLUDED_OPTION = next(key for key, text in EXCLUSION_OPTIONS.items() if text.split()[0] in _EXCLUDED)
@@ -112,28 +130,42 @@ q4 = ChoiceExercise(
     options=tuple(EXCLUSION_OPTIONS),
     correct=EXCLUDED_OPTION,
     explanations={
-        "a": "High-risk systems (Annex III lists employment and recruitment) are allowed, with obligations: "
-        "risk management, documentation, human oversight, a conformity assessment. The course discounts "
-        "their score; it does not drop them.",
-        "b": "Emotion recognition at the workplace is one of the practices Art. 5(1) prohibits, except for "
-        "medical or safety reasons; feeding a mood score into performance reviews is neither. No score, "
-        "however high, brings it back.",
-        "c": "The use case is out, but not for that reason: call transcription (UC05) processes voice "
-        "recordings too and is allowed. Data protection rules apply to both; the Art. 5 ban is about "
-        "inferring emotions at work.",
-        "d": "Creditworthiness assessment is high-risk under Annex III, not prohibited. Social scoring means "
-        "rating people on their social behaviour or personality and treating them unfavourably for it in "
-        "unrelated contexts.",
-        "e": "That is a transparency duty (Art. 50): tell people they are talking to an AI. The chatbot stays "
-        "a candidate.",
+        "a": N_(
+            "High-risk systems (Annex III lists employment and recruitment) are allowed, with obligations: "
+            "risk management, documentation, human oversight, a conformity assessment. The course discounts "
+            "their score; it does not drop them."
+        ),
+        "b": N_(
+            "Emotion recognition at the workplace is one of the practices Art. 5(1) prohibits, except for "
+            "medical or safety reasons; feeding a mood score into performance reviews is neither. No score, "
+            "however high, brings it back."
+        ),
+        "c": N_(
+            "The use case is out, but not for that reason: call transcription (UC05) processes voice "
+            "recordings too and is allowed. Data protection rules apply to both; the Art. 5 ban is about "
+            "inferring emotions at work."
+        ),
+        "d": N_(
+            "Creditworthiness assessment is high-risk under Annex III, not prohibited. Social scoring means "
+            "rating people on their social behaviour or personality and treating them unfavourably for it in "
+            "unrelated contexts."
+        ),
+        "e": N_(
+            "That is a transparency duty (Art. 50): tell people they are talking to an AI. The chatbot stays "
+            "a candidate."
+        ),
     },
     hints=[
-        "Two questions for each option: is the use case prohibited (tier `prohibited` in the catalog), and "
-        "is the reason given the reason the AI Act gives?",
-        "High-risk is not prohibited. Look at Art. 5(1)(f) in the tier table of the lesson.",
+        N_(
+            "Two questions for each option: is the use case prohibited (tier `prohibited` in the catalog), and "
+            "is the reason given the reason the AI Act gives?"
+        ),
+        N_("High-risk is not prohibited. Look at Art. 5(1)(f) in the tier table of the lesson."),
     ],
-    solution='`excluded_case = "b"`. Inferring employees\' emotions at work is prohibited by Art. 5(1)(f) '
-    "(medical and safety reasons excepted). Option c names the right use case for the wrong reason.",
+    solution=N_(
+        '`excluded_case = "b"`. Inferring employees\' emotions at work is prohibited by Art. 5(1)(f) '
+        "(medical and safety reasons excepted). Option c names the right use case for the wrong reason."
+    ),
 )
 
 # q5: six use cases to place in the value vs feasibility 2x2 (default weights, median thresholds).

@@ -7,15 +7,18 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 
 from caiokit.exercises import ChoiceExercise, Exercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.i18n import N_, _
 from caiokit.widgets.tool import Tool, inline_markdown
 
-_NO_CHOICE = "(choose)"
+_NO_CHOICE = N_("(choose)")
+# The value of a dropdown left on "(choose)": no category is named so.
+_NOTHING = ""
 
 
 class ExerciseWidget(Tool):
     """A form for a choice, set, number or mapping exercise, checked by the exercise's own rules."""
 
-    title = "this exercise"
+    title = N_("this exercise")
 
     def __init__(self, exercise: Exercise, labels: Mapping[str, str] | None = None):
         self.exercise = exercise
@@ -30,13 +33,16 @@ class ExerciseWidget(Tool):
             ]
             inputs = self.control
         elif isinstance(exercise, NumberExercise):
-            self.control = widgets.FloatText(value=None, description="Answer:")
+            self.control = widgets.FloatText(value=None, description=_("Answer:"))
             inputs = [self.control]
         elif isinstance(exercise, MappingExercise):
             self.control = {
                 item: widgets.Dropdown(
-                    options=(_NO_CHOICE, *exercise.categories),
-                    value=_NO_CHOICE,
+                    options=(
+                        (_(_NO_CHOICE), _NOTHING),
+                        *((category, category) for category in exercise.categories),
+                    ),
+                    value=_NOTHING,
                     description=item,
                     style={"description_width": "initial"},
                     layout={"width": "max-content"},
@@ -46,14 +52,14 @@ class ExerciseWidget(Tool):
             inputs = list(self.control.values())
         else:
             raise TypeError(f"{type(exercise).__name__} is answered in code, not with a widget.")
-        self.check_button = widgets.Button(description="Check", button_style="primary")
-        self.hint_button = widgets.Button(description="Hint")
+        self.check_button = widgets.Button(description=_("Check"), button_style="primary")
+        self.hint_button = widgets.Button(description=_("Hint"))
         self.feedback = widgets.HTML()
         self.feedback.add_class("caio-feedback")
         self.hint_area = widgets.HTML()
         self.hint_area.add_class("caio-hint")
-        self.check_button.on_click(lambda _: self.check())
-        self.hint_button.on_click(lambda _: self._show_hint())
+        self.check_button.on_click(lambda _button: self.check())
+        self.hint_button.on_click(lambda _button: self._show_hint())
         buttons = widgets.HBox([self.check_button, self.hint_button])
         self.widget = widgets.VBox([*inputs, buttons, self.feedback, self.hint_area])
 
@@ -65,7 +71,7 @@ class ExerciseWidget(Tool):
             return {box.description for box in self.control if box.value} or ...
         if isinstance(self.control, widgets.FloatText):
             return self.control.value if self.control.value is not None else ...
-        chosen = {item: box.value for item, box in self.control.items() if box.value != _NO_CHOICE}
+        chosen = {item: box.value for item, box in self.control.items() if box.value != _NOTHING}
         return chosen or ...
 
     def check(self) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from caiokit.i18n import N_, _
+
 ROOT_CLASS = "caio-tool"
 # WCAG 2.1 AA: normal text needs a contrast ratio of at least 4.5:1 against its background.
 AA_CONTRAST = 4.5
@@ -29,9 +31,13 @@ UPLOAD_CLASS = "caio-upload"
 
 # Shown once above a tool whose widgets are not connected to a kernel (the copy stored with a lesson, or after
 # the kernel stopped), instead of ipywidgets' broken-link icon before every control.
-DISCONNECTED = "Not connected to Python: run this cell to use the tool."
+DISCONNECTED = N_("Not connected to Python: run this cell to use the tool.")
+_TRACK = f"{SLIDER_TRACK_PX}px"
 
-STYLESHEET = f"""<style>
+
+def stylesheet(disconnected: str) -> str:
+    """The course's stylesheet, with ``disconnected`` as the sentence shown above a tool without a kernel."""
+    return f"""<style>
 .{ROOT_CLASS} .widget-radio, .{ROOT_CLASS} .widget-checkbox, .{ROOT_CLASS} .widget-dropdown,
 .{ROOT_CLASS} .widget-select {{ width: auto !important; max-width: 100%; height: auto; }}
 .{ROOT_CLASS} .widget-radio-box {{ width: auto; min-width: 0; flex: 1 1 auto; height: auto; }}
@@ -55,7 +61,7 @@ STYLESHEET = f"""<style>
 }}
 .{ROOT_CLASS} .widget-hslider {{ width: max-content !important; max-width: 100%; }}
 .{ROOT_CLASS} .widget-hslider .slider-container {{
-  flex: 1 0 {SLIDER_TRACK_PX}px; min-width: {SLIDER_TRACK_PX}px;
+  flex: 1 0 {_TRACK}; min-width: {_TRACK};
 }}
 .{ROOT_CLASS} .widget-readout, .{ROOT_CLASS} .jupyter-button {{
   min-width: fit-content; flex-shrink: 0; overflow: visible; text-overflow: clip;
@@ -89,7 +95,7 @@ STYLESHEET = f"""<style>
 }}
 .{ROOT_CLASS} .jupyter-widgets-disconnected::before {{ content: none; display: none; }}
 .{ROOT_CLASS}.jupyter-widgets-disconnected::before {{
-  content: "{DISCONNECTED}"; display: block; font: inherit; font-size: var(--jp-ui-font-size1);
+  content: "{disconnected}"; display: block; font: inherit; font-size: var(--jp-ui-font-size1);
   color: var(--jp-ui-font-color1); background: var(--jp-layout-color2);
   border-left: 4px solid var(--jp-brand-color1); padding: 4px 8px; margin-bottom: 6px;
 }}
@@ -97,6 +103,10 @@ STYLESHEET = f"""<style>
   color: var(--jp-ui-font-color1); border-left: 4px solid var(--jp-error-color1); padding-left: 8px;
 }}
 </style>"""
+
+
+# The stylesheet in English, the language of the course's source.
+STYLESHEET = stylesheet(DISCONNECTED)
 
 
 class ToolFrame(widgets.VBox):
@@ -108,7 +118,7 @@ class ToolFrame(widgets.VBox):
     """
 
     def __init__(self, tool: widgets.Widget, fallback: str):
-        super().__init__([widgets.HTML(STYLESHEET), tool])
+        super().__init__([widgets.HTML(stylesheet(_(DISCONNECTED))), tool])
         self.add_class(ROOT_CLASS)
         self.fallback = fallback
 

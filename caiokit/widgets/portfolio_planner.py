@@ -1,7 +1,7 @@
 """The portfolio planner: choose use cases under a budget, compare exact and greedy, plan the quarters,
 and see the money (NPV, ROI, payback).
 
-Every number comes from ``portfolio``, ``roadmap``, ``finance`` and ``briefing``; this module only wires
+Every number comes from ``portfolio``, ``roadmap`` and ``finance``; this module only wires
 the controls to them and shows the results.
 """
 
@@ -13,73 +13,76 @@ import math
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.briefing import compare_portfolios, format_eur, value_gap
-from caiokit.catalog import OPTIONAL_DEFAULTS, REQUIRED_COLUMNS, load_catalog, require_columns
+from caiokit.catalog import use_catalog
 from caiokit.charts import figure_output
 from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
-from caiokit.finance import portfolio_finance
-from caiokit.portfolio import PortfolioResult, greedy_portfolio, select_portfolio
+from caiokit.finance import TOTAL_ID, portfolio_finance
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent
+from caiokit.portfolio import (
+    PortfolioResult,
+    compare_portfolios,
+    greedy_portfolio,
+    select_portfolio,
+    value_gap,
+)
 from caiokit.roadmap import Roadmap, plan_roadmap, quarterly_load
+from caiokit.widgets import html_table
+from caiokit.widgets.portfolio_clash import clash_html
 from caiokit.widgets.tool import Tool, inline_markdown
 
 _TEXT = {
-    "budget": "Budget, EUR",
-    "capacity": "Team, person-months",
-    "max_high_risk": "Max high-risk",
-    "mandatory": "Must include",
-    "excluded": "Leave out",
-    "per_quarter": "Team, pm per quarter",
-    "rate": "Discount rate",
-    "years": "Years of benefit",
-    "clash": "No portfolio is possible:",
-    "exact": "Exact (best combination)",
-    "greedy": "Greedy (best value per euro first)",
-    "gap_none": "Greedy finds the best combination here too: no value is lost.",
-    "gap": "Greedy leaves <b>{lost}</b> a year on the table: <b>{share:.1%}</b> less than the best combination.",
-    "nothing": "Nothing fits within these limits: raise the budget or the team capacity.",
-    "only_one": "Bold: picked by only one of the two methods.",
-    "all_scheduled": "Every chosen use case fits in the {count} quarters from {start}.",
-    "unscheduled": "Left out of the plan:",
-    "no_finance": "Choose at least one use case to see the money.",
-    "none_scheduled": "The roadmap schedules none of the chosen use cases, so there is no money to count yet.",
-    "no_roadmap": "No roadmap, so no money to count: {error}",
-    "finance_note": "Cash flows: the one-off cost in year 0, then the yearly benefit minus the running "
-    "cost each year; NPV discounted at {rate:.1%} a year over {years} years. Only the use cases the "
-    "Roadmap tab schedules are counted.",
-    "not_counted": "Not counted, because the roadmap leaves them out:",
+    "budget": N_("Budget, EUR"),
+    "capacity": N_("Team, person-months"),
+    "max_high_risk": N_("Max high-risk"),
+    "mandatory": N_("Must include"),
+    "excluded": N_("Leave out"),
+    "per_quarter": N_("Team, pm per quarter"),
+    "rate": N_("Discount rate"),
+    "years": N_("Years of benefit"),
+    "exact": N_("Exact (best combination)"),
+    "greedy": N_("Greedy (best value per euro first)"),
+    "gap_none": N_("Greedy finds the best combination here too: no value is lost."),
+    "gap": N_(
+        "Greedy leaves <b>{lost}</b> a year on the table: <b>{share}</b> less than the best combination."
+    ),
+    "nothing": N_("Nothing fits within these limits: raise the budget or the team capacity."),
+    "only_one": N_("Bold: picked by only one of the two methods."),
+    "all_scheduled": N_("Every chosen use case fits in the {count} quarters from {start}."),
+    "unscheduled": N_("Left out of the plan:"),
+    "no_finance": N_("Choose at least one use case to see the money."),
+    "none_scheduled": N_(
+        "The roadmap schedules none of the chosen use cases, so there is no money to count yet."
+    ),
+    "no_roadmap": N_("No roadmap, so no money to count: {error}"),
+    "finance_note": N_(
+        "Cash flows: the one-off cost in year 0, then the yearly benefit minus the running "
+        "cost each year; NPV discounted at {rate} a year over {years} years. Only the use cases the "
+        "Roadmap tab schedules are counted."
+    ),
+    "not_counted": N_("Not counted, because the roadmap leaves them out:"),
+    "tabs": (N_("Exact vs greedy"), N_("Roadmap"), N_("Value")),
+    "finance_columns": (
+        N_("Use case"),
+        N_("One-off cost"),
+        N_("Net per year"),
+        N_("ROI"),
+        N_("NPV"),
+        N_("Payback (years)"),
+    ),
+    "not_within": N_("not within the period"),
+    "total": N_("Portfolio total"),
+    "comparison_rows": (
+        N_("Use cases"),
+        N_("Yearly benefit"),
+        N_("One-off cost"),
+        N_("Effort, person-months"),
+    ),
+    "picked": N_("Use cases picked"),
 }
 _STYLE = {"description_width": "170px"}
 _WIDE = {"width": "560px"}
-# Borders and colours come from the course's stylesheet (classes caio-table, caio-error).
-_CELL = "style='padding:2px 8px;text-align:{align}'"
-
-
-def use_catalog(catalog: pd.DataFrame | None) -> pd.DataFrame:
-    """The built-in catalog, or the table given with its optional columns filled in (a subset is fine).
-
-    The table is not re-validated, so that a subset whose prerequisites lie outside it can be planned.
-    """
-    if catalog is None:
-        return load_catalog()
-    complete = require_columns(catalog, [*REQUIRED_COLUMNS, *OPTIONAL_DEFAULTS])
-    missing = [column for column in complete.columns if column not in catalog.columns]
-    return catalog.assign(**{column: complete[column] for column in missing}).reset_index(drop=True)
-
-
-def clash_html(message: str) -> str:
-    """A PortfolioError message in plain HTML: its first line, then one bullet per clashing limit."""
-    lines = message.split("\n")
-    bullets = [line.strip()[2:] for line in lines[1:] if line.strip().startswith("- ")]
-    text = html.escape(lines[0])
-    text = text[0].upper() + text[1:] if text else text
-    items = "".join(f"<li>{html.escape(item)}</li>" for item in bullets)
-    return (
-        f"<div class='caio-portfolio-error caio-error'><b>{_TEXT['clash']}</b> {text}"
-        + (f"<ul>{items}</ul>" if items else "")
-        + "</div>"
-    )
 
 
 def _left_out_html(heading: str, left_out: pd.DataFrame) -> str:
@@ -91,20 +94,6 @@ def _left_out_html(heading: str, left_out: pd.DataFrame) -> str:
     return f"<b>{heading}</b><ul>{items}</ul>"
 
 
-def _row(cells: list[str], header: bool = False, bold: bool = False) -> str:
-    """One HTML table row; the first cell left-aligned, the others right-aligned."""
-    tag = "th" if header else "td"
-    style = " style='font-weight:bold'" if bold else ""
-    return (
-        f"<tr{style}>"
-        + "".join(
-            f"<{tag} {_CELL.format(align='left' if index == 0 else 'right')}>{cell}</{tag}>"
-            for index, cell in enumerate(cells)
-        )
-        + "</tr>"
-    )
-
-
 class PortfolioPlanner(Tool):
     """Limits (budget, team, high-risk cap, must include, leave out) -> exact vs greedy portfolio, the exact
     one's roadmap by quarter, and the money of what that roadmap schedules.
@@ -113,7 +102,7 @@ class PortfolioPlanner(Tool):
     the required columns works, a subset of the catalog too.
     """
 
-    title = "the portfolio planner"
+    title = N_("the portfolio planner")
 
     def __init__(self, catalog: pd.DataFrame | None = None):
         self.catalog = use_catalog(catalog)
@@ -137,38 +126,42 @@ class PortfolioPlanner(Tool):
 
         self.budget = widgets.IntSlider(
             value=min(COURSE.default_budget_eur, budget_max), min=0, max=budget_max, step=10_000,
-            readout_format=",d", description=_TEXT["budget"], style=_STYLE, layout=_WIDE,
+            readout_format=",d", description=_(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.capacity = widgets.FloatSlider(
             value=min(COURSE.default_capacity_pm, capacity_max), min=0.0, max=capacity_max, step=0.5,
-            readout_format=".1f", description=_TEXT["capacity"], style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=_(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.max_high_risk = widgets.IntSlider(
-            value=high_risk, min=0, max=max(high_risk, 1), description=_TEXT["max_high_risk"],
+            value=high_risk, min=0, max=max(high_risk, 1), description=_(_TEXT["max_high_risk"]),
             style=_STYLE, continuous_update=False,
         )  # fmt: skip
         self.mandatory = widgets.SelectMultiple(
-            options=options, description=_TEXT["mandatory"], rows=6, style=_STYLE, layout={"width": "420px"}
+            options=options,
+            description=_(_TEXT["mandatory"]),
+            rows=6,
+            style=_STYLE,
+            layout={"width": "420px"},
         )
         self.excluded = widgets.SelectMultiple(
-            options=options, description=_TEXT["excluded"], rows=6, style=_STYLE, layout={"width": "420px"}
+            options=options, description=_(_TEXT["excluded"]), rows=6, style=_STYLE, layout={"width": "420px"}
         )
         # The team's pace cannot exceed the effort the portfolio may use in total: the slider runs up to the
         # team capacity above, not up to the whole catalog's effort (about 200 pm).
         self.pm_per_quarter = widgets.FloatSlider(
             value=min(COURSE.team_pm_per_quarter, self.capacity.value), min=0.5,
             max=max(self.capacity.value, 1.0), step=0.5,
-            readout_format=".1f", description=_TEXT["per_quarter"], style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=_(_TEXT["per_quarter"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.rate = widgets.FloatSlider(
             value=COURSE.discount_rate, min=0.0, max=0.2, step=0.005, readout_format=".1%",
-            description=_TEXT["rate"], style=_STYLE, continuous_update=False,
+            description=_(_TEXT["rate"]), style=_STYLE, continuous_update=False,
         )  # fmt: skip
         self.years = widgets.IntSlider(
-            value=COURSE.finance_years, min=1, max=10, description=_TEXT["years"], style=_STYLE,
+            value=COURSE.finance_years, min=1, max=10, description=_(_TEXT["years"]), style=_STYLE,
             continuous_update=False,
         )  # fmt: skip
 
@@ -186,10 +179,10 @@ class PortfolioPlanner(Tool):
             lambda change: setattr(self.pm_per_quarter, "max", max(change.new, 1.0)), "value"
         )
         for control in (self.budget, self.capacity, self.max_high_risk, self.mandatory, self.excluded):
-            control.observe(lambda _: self.refresh(), names="value")
-        self.pm_per_quarter.observe(lambda _: self.update_roadmap(), names="value")
+            control.observe(lambda _change: self.refresh(), names="value")
+        self.pm_per_quarter.observe(lambda _change: self.update_roadmap(), names="value")
         for control in (self.rate, self.years):
-            control.observe(lambda _: self.update_finance(), names="value")
+            control.observe(lambda _change: self.update_finance(), names="value")
 
         limits = widgets.VBox(
             [
@@ -213,7 +206,7 @@ class PortfolioPlanner(Tool):
                     ]
                 ),
             ],
-            titles=["Exact vs greedy", "Roadmap", "Value"],
+            titles=[_(title) for title in _TEXT["tabs"]],
         )
         self.widget = widgets.VBox([limits, self.tabs])
         self.widget.add_class("caio-portfolio-planner")
@@ -275,17 +268,17 @@ class PortfolioPlanner(Tool):
         left_out = self.roadmap.unscheduled
         if left_out.empty:
             self.unscheduled.value = inline_markdown(
-                _TEXT["all_scheduled"].format(count=COURSE.horizon_quarters, start=COURSE.start_quarter)
+                _(_TEXT["all_scheduled"]).format(count=COURSE.horizon_quarters, start=COURSE.start_quarter)
             )
         else:
-            self.unscheduled.value = _left_out_html(_TEXT["unscheduled"], left_out)
+            self.unscheduled.value = _left_out_html(_(_TEXT["unscheduled"]), left_out)
         self.update_finance()
 
     def update_finance(self) -> None:
         """Costs, benefits, ROI, NPV and payback of each use case the roadmap schedules, and in total; the
         chosen use cases it leaves out are named with the reason."""
         self.finance_note.value = inline_markdown(
-            _TEXT["finance_note"].format(rate=self.rate.value, years=self.years.value)
+            _(_TEXT["finance_note"]).format(rate=format_percent(self.rate.value, 1), years=self.years.value)
         )
         self.finance = None
         self.not_counted.value = ""
@@ -293,60 +286,65 @@ class PortfolioPlanner(Tool):
             self.finance_table.value = ""
             return
         if self.roadmap is None:
-            self.finance_table.value = inline_markdown(_TEXT["no_roadmap"].format(error=self.roadmap_error))
+            self.finance_table.value = inline_markdown(
+                _(_TEXT["no_roadmap"]).format(error=self.roadmap_error)
+            )
             return
         left_out = self.roadmap.unscheduled
         if len(left_out):
-            self.not_counted.value = _left_out_html(_TEXT["not_counted"], left_out)
+            self.not_counted.value = _left_out_html(_(_TEXT["not_counted"]), left_out)
         try:
             self.finance = portfolio_finance(
                 self.catalog, self.roadmap.scheduled_ids, rate=self.rate.value, years=self.years.value
             )
         except FinanceError:
             key = "none_scheduled" if self.exact.selected else "no_finance"
-            self.finance_table.value = inline_markdown(_TEXT[key])
+            self.finance_table.value = inline_markdown(_(_TEXT[key]))
             return
-        header = ["Use case", "One-off cost", "Net per year", "ROI", "NPV", "Payback (years)"]
-        rows = [_row(header, header=True)]
+        header = [_(title) for title in _TEXT["finance_columns"]]
+        rows = [html_table.row(header, header=True)]
         for row in self.finance.itertuples():
-            total = row.id == "total"
-            payback = "not within the period" if math.isnan(row.payback_years) else f"{row.payback_years:.1f}"
+            total = row.id == TOTAL_ID
+            payback = (
+                _(_TEXT["not_within"])
+                if math.isnan(row.payback_years)
+                else format_number(row.payback_years, 1)
+            )
             rows.append(
-                _row(
+                html_table.row(
                     [
-                        "Portfolio total" if total else html.escape(f"{row.id} {row.name}"),
+                        _(_TEXT["total"]) if total else html.escape(f"{row.id} {row.name}"),
                         format_eur(row.one_off_eur),
                         format_eur(row.yearly_net_eur),
-                        "-" if math.isnan(row.roi) else f"{row.roi:.0%}",
+                        "-" if math.isnan(row.roi) else format_percent(row.roi),
                         format_eur(row.npv_eur),
                         payback,
                     ],
                     bold=total,
                 )
             )
-        self.finance_table.value = (
-            f"<table class='caio-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
-        )
+        self.finance_table.value = html_table.table("".join(rows))
 
     def _comparison_html(self, exact: PortfolioResult, greedy: PortfolioResult) -> str:
         """Totals of both portfolios side by side, the gap, and which use cases each picks."""
         if not exact.selected:
-            return inline_markdown(_TEXT["nothing"])
+            return inline_markdown(_(_TEXT["nothing"]))
         gap = value_gap(exact, greedy)
-        rows = [_row(["", _TEXT["exact"], _TEXT["greedy"]], header=True)]
-        for label, pick in (
-            ("Use cases", lambda result: str(len(result.selected))),
-            ("Yearly benefit", lambda result: format_eur(result.total_value)),
-            ("One-off cost", lambda result: format_eur(result.total_cost)),
-            ("Effort, person-months", lambda result: f"{result.total_effort:,.1f}"),
-        ):
-            rows.append(_row([label, pick(exact), pick(greedy)]))
+        rows = [html_table.row(["", _(_TEXT["exact"]), _(_TEXT["greedy"])], header=True)]
+        figures = (
+            lambda result: str(len(result.selected)),
+            lambda result: format_eur(result.total_value),
+            lambda result: format_eur(result.total_cost),
+            lambda result: format_number(result.total_effort, 1),
+        )
+        for label, pick in zip(_TEXT["comparison_rows"], figures, strict=True):
+            rows.append(html_table.row([_(label), pick(exact), pick(greedy)]))
         picks = compare_portfolios(exact, greedy)
-        rows.append(_row(["<i>Use cases picked</i>", "", ""]))
+        rows.append(html_table.row([f"<i>{_(_TEXT['picked'])}</i>", "", ""]))
         for item in picks.itertuples():
             only_one = item.in_exact != item.in_greedy
             rows.append(
-                _row(
+                html_table.row(
                     [
                         html.escape(f"{item.id} {item.name}"),
                         "✓" if item.in_exact else "",
@@ -356,11 +354,12 @@ class PortfolioPlanner(Tool):
                 )
             )
         summary = (
-            _TEXT["gap_none"]
+            _(_TEXT["gap_none"])
             if gap <= 0
-            else _TEXT["gap"].format(lost=format_eur(exact.total_value - greedy.total_value), share=gap)
+            else _(_TEXT["gap"]).format(
+                lost=format_eur(exact.total_value - greedy.total_value), share=format_percent(gap, 1)
+            )
         )
         return (
-            f"<p>{summary}</p><table class='caio-table' style='border-collapse:collapse'>{''.join(rows)}</table>"
-            f"<p><small>{_TEXT['only_one']}</small></p>"
+            f"<p>{summary}</p>{html_table.table(''.join(rows))}<p><small>{_(_TEXT['only_one'])}</small></p>"
         )

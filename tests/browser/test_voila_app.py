@@ -22,8 +22,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from caiokit.briefing import company_name
 from caiokit.catalog import load_catalog
+from caiokit.reports.priorities import company_name
 from caiokit.scoring import score
 
 from harness.browser import displayed_weights, requires_chromium

@@ -18,6 +18,7 @@ from caiokit.catalog import (
     load_catalog,
     outside_dependencies,
     require_columns,
+    use_catalog,
     validate_catalog,
 )
 from caiokit.errors import CatalogError
@@ -333,3 +334,17 @@ def test_dependencies_refuse_a_cycle_in_an_unchecked_table():
     frame = pd.DataFrame({"id": ["A", "B", "C"], "depends_on": ["C", "A", "B"]})
     with pytest.raises(CatalogError, match="dependency cycle A -> C -> B -> A"):
         dependencies(frame, transitive=True)
+
+
+def test_use_catalog_fills_the_optional_columns_of_a_subset_without_checking_it_again():
+    built_in = load_catalog()
+    assert use_catalog().equals(built_in)
+    # Two use cases, the second's prerequisite outside them; only the required columns, index not 0, 1.
+    subset = built_in[built_in["id"].isin(["UC01", "UC14"])][list(REQUIRED_COLUMNS)]
+    subset.index = [7, 9]
+    subset.loc[9, "name"] = ""  # a blank name would fail validation: use_catalog does not validate
+    filled = use_catalog(subset)
+    assert list(filled.index) == [0, 1]
+    assert set(OPTIONAL_DEFAULTS) <= set(filled.columns)
+    assert filled["data_readiness"].tolist() == [OPTIONAL_DEFAULTS["data_readiness"]] * 2
+    assert filled.loc[1, "name"] == "" and "data_readiness" not in subset.columns

@@ -4,9 +4,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caiokit.catalog import load_catalog
+from caiokit.catalog import load_catalog, validate_catalog
 from caiokit.errors import PortfolioError
-from caiokit.portfolio import PortfolioResult, greedy_portfolio, select_portfolio
+from caiokit.portfolio import (
+    PortfolioResult,
+    compare_portfolios,
+    greedy_portfolio,
+    select_portfolio,
+    value_gap,
+)
 
 
 def table(costs, values, efforts=None, tiers=None, depends_on=None):
@@ -165,6 +171,18 @@ def test_mandatory_excluded_and_reasons_per_item():
     assert reasons["D"] == "needs C, which cannot be chosen"
     assert reasons["E"] == "not in the best combination within the limits"
     assert result.items["selected"].tolist() == [True, True, False, False, False]
+    ids = dict(zip(result.items["id"], result.items["reason_id"], strict=True))
+    assert ids == {"A": "prerequisite", "B": "mandatory", "C": "excluded", "D": "blocked", "E": "not_best"}
+
+
+def test_reason_ids_of_prohibited_chosen_and_greedy_left_out():
+    items = table(costs=[1, 1, 5], values=[10**9, 5, 1], tiers=["prohibited", "minimal", "minimal"])
+    result = greedy_portfolio(items, budget=2)
+    assert result.items["reason_id"].tolist() == ["prohibited", "chosen", "not_reached"]
+    assert result.items["reason"].tolist()[1:] == [
+        "chosen",
+        "did not fit when its turn came in value-per-cost order",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -222,3 +240,30 @@ def test_built_in_catalog_portfolio_stays_within_its_limits():
         result.total_value
         >= greedy_portfolio(catalog, budget=1_500_000, capacity_pm=50, max_high_risk=1).total_value
     )
+
+
+def test_greedy_gap_on_the_references_counterexample():
+    items = validate_catalog(
+        pd.DataFrame(
+            {
+                "id": ["A", "B", "C"],
+                "name": ["six", "five", "five again"],
+                "reach": [1, 1, 1],
+                "impact": [1, 1, 1],
+                "confidence": [1.0, 1.0, 1.0],
+                "effort_pm": [1, 1, 1],
+                "cost_one_off_eur": [6, 5, 5],
+                "benefit_yearly_eur": [7, 5, 5],
+            }
+        )
+    )
+    exact, greedy = select_portfolio(items, 10), greedy_portfolio(items, 10)
+    assert value_gap(exact, greedy) == pytest.approx(0.3)  # (10 - 7) / 10
+    table = compare_portfolios(exact, greedy)
+    assert table[["id", "in_exact", "in_greedy"]].values.tolist() == [
+        ["A", False, True],
+        ["B", True, False],
+        ["C", True, False],
+    ]
+    assert table["value"].tolist() == [7, 5, 5] and table["cost"].tolist() == [6, 5, 5]
+    assert value_gap(select_portfolio(items, 0), greedy_portfolio(items, 0)) == 0.0

@@ -9,13 +9,13 @@ from importlib import resources
 import pandas as pd
 import pytest
 
-from caiokit.briefing import executive_summary
 from caiokit.catalog import load_catalog
 from caiokit.charts import TIER_COLOURS
 from caiokit.charts.prioritization import value_feasibility_chart
 from caiokit.errors import CatalogError
 from caiokit.finance import portfolio_finance
 from caiokit.portfolio import greedy_portfolio, select_portfolio
+from caiokit.reports.priorities import executive_summary
 from caiokit.roadmap import plan_roadmap
 from caiokit.scoring import CRITERIA, QUADRANTS, normalise_weights, quadrant, score
 from caiokit.sensitivity import rank_stability
@@ -40,12 +40,12 @@ BAD_CSV = (
 
 def ranked_ids(workbench: PrioritizationWorkbench) -> list[str]:
     """The use-case ids of the ranked table, top to bottom, as the browser test reads them."""
-    return re.findall(r"class='caio-rank-id'[^>]*>([^<]+)</td>", workbench.ranking.value)
+    return re.findall(r"class='caio-rank-id'[^>]*>([^<]+)</td>", workbench.ranking_tab.ranking.value)
 
 
 def upload(workbench: PrioritizationWorkbench, name: str, content: bytes) -> None:
     """Do what the browser does when a learner picks a file in the FileUpload."""
-    workbench.upload.value = (
+    workbench.catalog_tab.upload.value = (
         {
             "name": name,
             "type": "text/csv",
@@ -74,9 +74,9 @@ def test_moving_a_weight_rescores_with_the_same_normalised_weights(catalog):
     assert after == expected.dropna(subset=["rank"]).sort_values("rank")["id"].head(15).tolist()
     assert after != before
     # Beside each slider, its share of the total: effort 1 of 1.70 in all.
-    assert workbench.weight_labels["effort"].value.startswith(f"= <b>{weights['effort']:.0%}</b>")
-    assert "less is better" in workbench.weight_labels["effort"].value
-    assert workbench.weight_labels["benefit"].value.startswith("= <b>0%</b>")
+    assert workbench.ranking_tab.weight_labels["effort"].value.startswith(f"= <b>{weights['effort']:.0%}</b>")
+    assert "less is better" in workbench.ranking_tab.weight_labels["effort"].value
+    assert workbench.ranking_tab.weight_labels["benefit"].value.startswith("= <b>0%</b>")
 
 
 def test_risk_adjustment_and_top_n(catalog):
@@ -85,7 +85,10 @@ def test_risk_adjustment_and_top_n(catalog):
     pd.testing.assert_frame_equal(workbench.scored, score(catalog, risk_adjust=False))
     workbench.top_n.value = 5
     assert len(ranked_ids(workbench)) == 5
-    assert "UC06 Agent emotion monitoring: prohibited under EU AI Act Art. 5" in workbench.excluded.value
+    assert (
+        "UC06 Agent emotion monitoring: prohibited under EU AI Act Art. 5"
+        in workbench.ranking_tab.excluded.value
+    )
 
 
 def test_switching_method(catalog):
@@ -94,10 +97,10 @@ def test_switching_method(catalog):
         workbench.method.value = method
         pd.testing.assert_frame_equal(workbench.scored, score(catalog, method))
         assert workbench.weights() is None
-        assert workbench.weights_box.layout.display == "none"
+        assert workbench.ranking_tab.weights_box.layout.display == "none"
     assert ranked_ids(workbench) == score(catalog, "wsjf").sort_values("rank")["id"].head(15).tolist()
     workbench.method.value = "weighted"
-    assert workbench.weights_box.layout.display == ""
+    assert workbench.ranking_tab.weights_box.layout.display == ""
 
 
 def test_all_weights_at_zero_says_so_and_keeps_the_last_ranking():
@@ -107,10 +110,10 @@ def test_all_weights_at_zero_says_so_and_keeps_the_last_ranking():
         slider.value = 0.0
     last = workbench.scored
     last_slider.value = 0.0
-    assert "At least one weight must be above 0" in workbench.status.value
+    assert "At least one weight must be above 0" in workbench.ranking_tab.status.value
     assert workbench.scored is last
     workbench.weight_sliders["reach"].value = 1.0
-    assert workbench.status.value == ""
+    assert workbench.ranking_tab.status.value == ""
 
 
 def test_budget_gives_the_exact_portfolio_highlighted_in_table_and_chart(catalog):
@@ -121,22 +124,22 @@ def test_budget_gives_the_exact_portfolio_highlighted_in_table_and_chart(catalog
     assert workbench.portfolio.total_value == expected.total_value
     highlighted = re.findall(
         r"<tr class='caio-rank-row caio-in-portfolio caio-selected'.*?caio-rank-id'[^>]*>([^<]+)<",
-        workbench.ranking.value,
+        workbench.ranking_tab.ranking.value,
     )
     assert set(highlighted) == set(expected.selected) & set(ranked_ids(workbench))
     outlined = [
         point[0]
-        for trace in workbench.figure.data
+        for trace in workbench.quadrant_tab.figure.data
         for point, width in zip(trace.customdata, trace.marker.line.width, strict=True)
         if width == 3
     ]
     assert sorted(outlined) == sorted(expected.selected)
-    assert "EUR 600,000" in workbench.portfolio_summary.value
+    assert "EUR 600,000" in workbench.portfolio_tab.portfolio_summary.value
     workbench.capacity.value = 10.0
     assert workbench.portfolio.selected == select_portfolio(catalog, 600_000, capacity_pm=10.0).selected
     workbench.budget.value = 0
     assert workbench.portfolio.selected == ()
-    assert "Nothing fits" in workbench.portfolio_summary.value
+    assert "Nothing fits" in workbench.portfolio_tab.portfolio_summary.value
 
 
 def test_infeasible_limits_show_the_reason_in_plain_words():
@@ -144,15 +147,18 @@ def test_infeasible_limits_show_the_reason_in_plain_words():
     workbench.budget.value = 1_000_000
     workbench.mandatory.value = ("UC08", "UC30", "UC27")
     assert workbench.portfolio is None
-    message = workbench.portfolio_summary.value
+    message = workbench.portfolio_tab.portfolio_summary.value
     assert "No portfolio is possible" in message
     assert (
         "<li>the mandatory use cases (UC08, UC30, UC27) cost 1,180,000, more than the budget of 1,000,000</li>"
         in message
     )
-    assert "caio-in-portfolio" not in workbench.ranking.value
+    assert "caio-in-portfolio" not in workbench.ranking_tab.ranking.value
     workbench.mandatory.value = ("UC06",)
-    assert "UC06 is mandatory but prohibited under EU AI Act Art. 5" in workbench.portfolio_summary.value
+    assert (
+        "UC06 is mandatory but prohibited under EU AI Act Art. 5"
+        in workbench.portfolio_tab.portfolio_summary.value
+    )
     workbench.mandatory.value = ("UC27",)
     assert "UC27" in workbench.portfolio.selected
 
@@ -160,47 +166,47 @@ def test_infeasible_limits_show_the_reason_in_plain_words():
 def test_robustness_check(catalog):
     workbench = PrioritizationWorkbench()
     workbench.method.value = "rice"
-    workbench.stability_button.click()
-    assert workbench.stability is None
-    assert "only works for the <b>weighted</b> method" in workbench.stability_message.value
+    workbench.robustness_tab.stability_button.click()
+    assert workbench.robustness_tab.stability is None
+    assert "only works for the <b>weighted</b> method" in workbench.robustness_tab.stability_message.value
     workbench.method.value = "weighted"
     workbench.weight_sliders["impact"].value = 0.4
-    workbench.stability_button.click()
+    workbench.robustness_tab.stability_button.click()
     expected = rank_stability(catalog, workbench.weights(), k=10, n_samples=500)
-    pd.testing.assert_frame_equal(workbench.stability, expected)
-    bars = workbench.stability_figure.data[0]
+    pd.testing.assert_frame_equal(workbench.robustness_tab.stability, expected)
+    bars = workbench.robustness_tab.stability_figure.data[0]
     assert len(bars.y) == 15
     assert bars.y[0].startswith("1. ")
     assert list(bars.x) == expected.sort_values("rank")["p_top_k"].head(15).round(4).tolist()
     safe = int((expected["p_top_k"] >= 0.8).sum())
-    assert f"<b>{safe}</b> use cases stay in the top 10" in workbench.stability_message.value
+    assert f"<b>{safe}</b> use cases stay in the top 10" in workbench.robustness_tab.stability_message.value
     workbench.budget.value = 900_000  # the ranking does not depend on the budget
-    assert workbench.stability is not None
+    assert workbench.robustness_tab.stability is not None
     workbench.weight_sliders["impact"].value = 0.1
-    assert workbench.stability is None
-    assert "click the button again" in workbench.stability_message.value
+    assert workbench.robustness_tab.stability is None
+    assert "click the button again" in workbench.robustness_tab.stability_message.value
 
 
 def test_malformed_upload_lists_every_problem_and_keeps_the_catalog():
     workbench = PrioritizationWorkbench()
     catalog, scored = workbench.catalog, workbench.scored
     upload(workbench, "my_cases.csv", BAD_CSV)
-    message = workbench.upload_message.value
+    message = workbench.catalog_tab.upload_message.value
     assert "my_cases.csv was not loaded" in message and "these 2 problems" in message
     assert "<li>column &#x27;reach&#x27; is missing" in message
     assert "<li>row 2, column effort_pm: &#x27;lots&#x27; is not a number</li>" in message
     assert workbench.catalog is catalog and workbench.scored is scored
-    assert workbench.upload.value == ()  # ready for the fixed file
+    assert workbench.catalog_tab.upload.value == ()  # ready for the fixed file
     assert workbench.load(b"PK\x03\x04 not really a workbook", name="cases.xlsx") is False
-    assert "this is an Excel workbook, not a CSV file" in workbench.upload_message.value
+    assert "this is an Excel workbook, not a CSV file" in workbench.catalog_tab.upload_message.value
     assert workbench.load("/no/such/file.csv") is False
-    assert "file not found" in workbench.upload_message.value
+    assert "file not found" in workbench.catalog_tab.upload_message.value
     assert workbench.catalog is catalog
 
 
 def test_upload_button_shows_its_label_not_a_count_of_files():
     workbench = PrioritizationWorkbench()
-    button = workbench.upload
+    button = workbench.catalog_tab.upload
     assert button.tooltip == button.description == "Upload a CSV"
     assert UPLOAD_CLASS in button._dom_classes
     # ipywidgets writes "description (number of files held)"; the course's stylesheet hides that text and
@@ -215,7 +221,7 @@ def test_upload_of_the_first_rows_of_the_built_in_catalog_loads_with_notes():
     workbench = PrioritizationWorkbench()
     lines = (resources.files("caiokit") / "data" / "catalog.csv").read_bytes().splitlines(keepends=True)
     upload(workbench, "first_12.csv", b"".join(lines[:13]))
-    message = workbench.upload_message.value
+    message = workbench.catalog_tab.upload_message.value
     assert "Loaded <b>12</b> use cases from first_12.csv" in message
     assert "Prerequisites outside this file:" in message and message.count("<li>") == 3
     assert "UC11 depends on UC36, which is not in this catalog" in message
@@ -225,10 +231,10 @@ def test_upload_of_the_first_rows_of_the_built_in_catalog_loads_with_notes():
 def test_good_upload_replaces_the_catalog():
     workbench = PrioritizationWorkbench()
     upload(workbench, "two_cases.csv", GOOD_CSV)
-    assert "Loaded <b>3</b> use cases from two_cases.csv" in workbench.upload_message.value
+    assert "Loaded <b>3</b> use cases from two_cases.csv" in workbench.catalog_tab.upload_message.value
     assert workbench.catalog["id"].tolist() == ["X1", "X2", "X3"]
     assert ranked_ids(workbench) == score(workbench.catalog).sort_values("rank")["id"].head(2).tolist()
-    assert "X3 Face scraping: prohibited" in workbench.excluded.value
+    assert "X3 Face scraping: prohibited" in workbench.ranking_tab.excluded.value
     assert workbench.budget.max == 60_000 and workbench.budget.value == 60_000
     assert [value for _, value in workbench.mandatory.options] == ["X1", "X2", "X3"]
     assert workbench.portfolio.selected == ("X1", "X2")
@@ -237,19 +243,19 @@ def test_good_upload_replaces_the_catalog():
 def test_export_writes_csv_and_summary_in_the_current_folder(tmp_path, monkeypatch, catalog):
     monkeypatch.chdir(tmp_path)
     workbench = PrioritizationWorkbench()
-    workbench.stability_button.click()
-    workbench.stem.value = "board_pack"
-    workbench.export_button.click()
+    workbench.robustness_tab.stability_button.click()
+    workbench.catalog_tab.stem.value = "board_pack"
+    workbench.catalog_tab.export_button.click()
     csv_path, md_path = tmp_path / "board_pack.csv", tmp_path / "board_pack.md"
-    assert "Saved <b>board_pack.csv</b>" in workbench.export_message.value
-    assert "<b>board_pack.md</b>" in workbench.export_message.value
+    assert "Saved <b>board_pack.csv</b>" in workbench.catalog_tab.export_message.value
+    assert "<b>board_pack.md</b>" in workbench.catalog_tab.export_message.value
     exported = pd.read_csv(csv_path, encoding="utf-8-sig")
     assert exported["id"].tolist()[:15] == ranked_ids(workbench)
     finance = portfolio_finance(catalog, workbench.portfolio.selected, 0.08, 3)
     expected = executive_summary(
         workbench.scored,
         workbench.portfolio,
-        workbench.stability,
+        workbench.robustness_tab.stability,
         finance,
         "weighted",
         workbench.weights(),
@@ -264,23 +270,26 @@ def test_export_writes_csv_and_summary_in_the_current_folder(tmp_path, monkeypat
 def test_export_names_the_company_of_the_catalog_in_use(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     workbench = PrioritizationWorkbench()
-    assert workbench.company.value == load_company()["name"]
-    workbench.export_button.click()
+    assert workbench.catalog_tab.company.value == load_company()["name"]
+    workbench.catalog_tab.export_button.click()
     assert (
         (tmp_path / "alvera_priorities.md")
         .read_text(encoding="utf-8")
         .startswith("# AI use-case priorities: Alvera Group SE\n")
     )
     upload(workbench, "two_cases.csv", GOOD_CSV)
-    assert workbench.company.value == "" and workbench.company.placeholder == "Your organisation"
-    assert "Company field" in workbench.upload_message.value
-    assert workbench.stem.value == "my_priorities"
-    workbench.export_button.click()
+    assert (
+        workbench.catalog_tab.company.value == ""
+        and workbench.catalog_tab.company.placeholder == "Your organisation"
+    )
+    assert "Company field" in workbench.catalog_tab.upload_message.value
+    assert workbench.catalog_tab.stem.value == "my_priorities"
+    workbench.catalog_tab.export_button.click()
     summary = (tmp_path / "my_priorities.md").read_text(encoding="utf-8")
     assert summary.startswith("# AI use-case priorities: Your organisation\n") and "Alvera" not in summary
-    workbench.company.value = "Rhonea AG"
-    workbench.stem.value = "rhonea"
-    workbench.export_button.click()
+    workbench.catalog_tab.company.value = "Rhonea AG"
+    workbench.catalog_tab.stem.value = "rhonea"
+    workbench.catalog_tab.export_button.click()
     summary = (tmp_path / "rhonea.md").read_text(encoding="utf-8")
     assert "Rhonea AG has 3 candidate AI use cases" in summary and "Alvera" not in summary
 
@@ -289,20 +298,20 @@ def test_export_refuses_a_path_as_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     workbench = PrioritizationWorkbench()
     for stem in ("../elsewhere", "", "summary.md"):
-        workbench.stem.value = stem
-        workbench.export_button.click()
-        assert "without a folder or extension" in workbench.export_message.value
+        workbench.catalog_tab.stem.value = stem
+        workbench.catalog_tab.export_button.click()
+        assert "without a folder or extension" in workbench.catalog_tab.export_message.value
     assert list(tmp_path.iterdir()) == []
 
 
 def test_browser_hooks_are_in_place():
     workbench = PrioritizationWorkbench()
-    assert "caio-ranking" in workbench.ranking._dom_classes
+    assert "caio-ranking" in workbench.ranking_tab.ranking._dom_classes
     first = next(iter(workbench.weight_sliders))
     assert first == next(iter(CRITERIA)) == "benefit"
     for name, slider in workbench.weight_sliders.items():
         assert f"caio-weight-{name}" in slider._dom_classes
-    assert workbench.ranking.value.count("class='caio-rank-id'") == 15
+    assert workbench.ranking_tab.ranking.value.count("class='caio-rank-id'") == 15
 
 
 def test_tools_stay_silent_under_nbgrader(monkeypatch):
@@ -446,11 +455,11 @@ def test_a_table_with_only_the_required_columns_works():
 
 def test_a_new_catalog_clears_the_robustness_check():
     workbench = PrioritizationWorkbench()
-    workbench.stability_button.click()
-    assert workbench.stability_figure is not None
+    workbench.robustness_tab.stability_button.click()
+    assert workbench.robustness_tab.stability_figure is not None
     assert workbench.load(GOOD_CSV, name="two_cases.csv") is True
-    assert workbench.stability is None and workbench.stability_figure is None
-    assert "click the button again" in workbench.stability_message.value
+    assert workbench.robustness_tab.stability is None and workbench.robustness_tab.stability_figure is None
+    assert "click the button again" in workbench.robustness_tab.stability_message.value
 
 
 def test_bubble_chart_quadrant_lines_match_the_quadrants(catalog):
@@ -474,10 +483,10 @@ def test_bubble_chart_quadrant_lines_match_the_quadrants(catalog):
 def test_colours_come_from_the_stylesheet_classes():
     workbench = PrioritizationWorkbench()
     workbench.budget.value = 600_000
-    assert "<table class='caio-table'" in workbench.ranking.value
-    assert "caio-selected" in workbench.ranking.value
+    assert "<table class='caio-table'" in workbench.ranking_tab.ranking.value
+    assert "caio-selected" in workbench.ranking_tab.ranking.value
     upload(workbench, "my_cases.csv", BAD_CSV)
-    assert "class='caio-upload-problems caio-error'" in workbench.upload_message.value
+    assert "class='caio-upload-problems caio-error'" in workbench.catalog_tab.upload_message.value
     planner = PortfolioPlanner()
     assert "<table class='caio-table'" in planner.comparison.value
     assert "<table class='caio-table'" in planner.finance_table.value
@@ -485,8 +494,13 @@ def test_colours_come_from_the_stylesheet_classes():
     planner.excluded.value = ("UC08",)
     assert "caio-error" in planner.message.value
     # Only the EU AI Act tier dots keep their own colour: it is data, the same in every theme.
-    ranking = re.sub(r"<span style='color:#[0-9a-f]{6}'>●</span>", "●", workbench.ranking.value)
-    for text in (ranking, workbench.upload_message.value, planner.message.value, planner.finance_table.value):
+    ranking = re.sub(r"<span style='color:#[0-9a-f]{6}'>●</span>", "●", workbench.ranking_tab.ranking.value)
+    for text in (
+        ranking,
+        workbench.catalog_tab.upload_message.value,
+        planner.message.value,
+        planner.finance_table.value,
+    ):
         assert not re.search(r"color:|background:|#[0-9a-fA-F]{3,6}\b", text)
 
 

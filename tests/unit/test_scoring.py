@@ -11,12 +11,15 @@ from caiokit.scoring import (
     DEFAULT_WEIGHTS,
     RISK_MULTIPLIERS,
     Quadrant,
+    check_scored,
     explain_weights,
+    format_score,
     ice_scale,
     ice_score,
     normalise_weights,
     quadrant,
     rank_scores,
+    ranked,
     rice_score,
     score,
     snap_to_scale,
@@ -251,3 +254,33 @@ def test_quadrants_with_median_and_given_thresholds():
 def test_quadrant_needs_a_weight_on_each_axis():
     with pytest.raises(ScoringError, match="feasibility criterion"):
         quadrant(catalog(benefit_yearly_eur=[1, 2]), {"benefit": 1})
+
+
+def test_ranked_puts_the_best_first_and_unranked_last():
+    # RICE, risk-adjusted: UC1 400, UC2 300 x 0.7 = 210, UC3 250 x 0.9 = 225, UC4 prohibited.
+    table = ranked(score(catalog(**RICE_CASES), "rice"))
+    assert table["id"].tolist() == ["UC1", "UC3", "UC2", "UC4"]
+    assert table["score"].tolist()[:3] == pytest.approx([400, 225, 210])
+
+
+def test_a_table_score_did_not_make_is_refused_with_the_missing_columns():
+    with pytest.raises(ScoringError, match=r"missing column\(s\): score, rank, excluded_reason"):
+        check_scored(catalog(**RICE_CASES))
+    with pytest.raises(ScoringError, match="returned by caiokit.scoring.score"):
+        ranked(catalog(**RICE_CASES))
+
+
+@pytest.mark.parametrize(
+    ("value", "method", "text"),
+    [
+        (0.66812, "weighted", "0.668"),
+        (120000.0, "rice", "120,000"),
+        (7.5, "rice", "7.50"),
+        (240.0, "ice", "240"),
+        (4.333, "wsjf", "4.33"),
+        (float("nan"), "weighted", "-"),
+        (None, "rice", "-"),
+    ],
+)
+def test_format_score(value, method, text):
+    assert format_score(value, method) == text

@@ -8,7 +8,7 @@ from caiokit import sensitivity
 from caiokit.catalog import load_catalog
 from caiokit.errors import ScoringError
 from caiokit.scoring import normalise_weights, score
-from caiokit.sensitivity import rank_stability, weight_samples
+from caiokit.sensitivity import Verdict, rank_stability, stability_k, stability_verdicts, weight_samples
 
 WEIGHTS = {"benefit": 3, "reach": 1, "impact": 1, "confidence": 1, "data_readiness": 1, "effort": 2}
 
@@ -80,3 +80,43 @@ def test_working_in_chunks_changes_nothing(monkeypatch):
 def test_bad_arguments_are_refused(arguments, message):
     with pytest.raises(ScoringError, match=message):
         rank_stability(load_catalog(), WEIGHTS, **arguments)
+
+
+def test_stability_verdicts_are_verdict_ids_cut_at_the_two_shares():
+    # Shares on and just under each bar; the shares add up to k = 2 (rounded).
+    stability = pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D", "E"],
+            "name": ["on the safe bar", "just under it", "on the fragile bar", "just under it", "prohibited"],
+            "rank": pd.array([1, 2, 3, 4, None], dtype="Int64"),
+            "p_top_k": [0.8, 0.799, 0.2, 0.199, 0.0],
+        }
+    )
+    verdicts = stability_verdicts(stability).set_index("id")["verdict"]
+    assert verdicts.to_dict() == {
+        "A": "safe_pick",
+        "B": "depends_on_weights",
+        "C": "depends_on_weights",
+        "D": "unlikely",
+        "E": "excluded",
+    }
+    assert verdicts["B"] == Verdict.DEPENDS_ON_WEIGHTS
+    assert [Verdict.label_of(verdicts[use_case]) for use_case in "ABDE"] == [
+        "safe pick",
+        "depends on the weights",
+        "unlikely",
+        "excluded",
+    ]
+    assert stability_k(stability) == 2
+
+
+@pytest.mark.parametrize("verdict", list(Verdict))
+def test_a_verdict_is_found_from_its_label_or_its_id(verdict):
+    assert Verdict.parse(verdict.label) is verdict
+    assert Verdict.parse(verdict.value) is verdict
+    assert Verdict(verdict.value) is verdict
+
+
+def test_stability_verdicts_refuse_a_table_rank_stability_did_not_make():
+    with pytest.raises(ScoringError, match=r"missing column\(s\): name, rank, p_top_k"):
+        stability_verdicts(pd.DataFrame({"id": ["A"]}))

@@ -127,7 +127,9 @@ def test_exercise_widget_for_a_number_and_a_mapping(progress_file):
         solution="s",
     )
     form = ExerciseWidget(mapping)
+    assert [label for label, _value in form.control["a"].options] == ["(choose)", "CAIO", "CIO"]
     form.control["a"].value = "CAIO"
+    assert form.answer() == {"a": "CAIO"}, "a dropdown left on (choose) names no category"
     form.control["b"].value = "CAIO"
     form.check_button.click()
     assert "1 of 2 right" in form.feedback.value
@@ -266,3 +268,23 @@ def test_no_option_shown_in_a_widget_carries_markdown():
     assert len(texts) > 300  # every bank and every widget exercise was read
     assert [text for text in texts if MARKDOWN.search(text)] == []
     assert MARKDOWN.search("The `check()` calls in the lessons")  # what lesson 00's quiz used to show
+
+
+def test_the_frame_shows_the_not_connected_sentence_it_is_given(monkeypatch):
+    from caiokit.widgets import layout
+
+    assert f'content: "{layout.DISCONNECTED}"' in STYLESHEET
+    monkeypatch.setattr(
+        layout, "_", lambda message: "Pas de Python" if message == layout.DISCONNECTED else message
+    )
+    stylesheet = layout.ToolFrame(widgets.HTML(), "fallback").children[0].value
+    assert 'content: "Pas de Python"' in stylesheet and layout.DISCONNECTED not in stylesheet
+    assert stylesheet == layout.stylesheet("Pas de Python")
+
+
+def test_the_certificate_is_written_to_a_file_named_in_the_language_in_use(monkeypatch):
+    from caiokit.widgets import progress_dashboard
+
+    assert ProgressDashboard().certificate_path.name == "caio_course_certificate.html"
+    monkeypatch.setattr(progress_dashboard, "_", lambda message: message.replace("course", "cours"))
+    assert ProgressDashboard().certificate_path.name == "caio_cours_certificate.html"

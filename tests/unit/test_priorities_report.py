@@ -1,26 +1,21 @@
-"""Tests of caiokit.briefing: the executive summary, the ranked CSV and the portfolio comparison."""
+"""Tests of caiokit.reports.priorities: the executive summary and the ranked CSV."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from caiokit.briefing import (
+from caiokit.catalog import load_catalog, validate_catalog
+from caiokit.errors import ScoringError
+from caiokit.finance import portfolio_finance
+from caiokit.portfolio import select_portfolio
+from caiokit.reports.priorities import (
     UNNAMED_COMPANY,
     BriefingError,
     company_name,
-    compare_portfolios,
     executive_summary,
     export_csv,
-    format_score,
-    ranked,
-    stability_k,
-    stability_verdicts,
-    value_gap,
 )
-from caiokit.catalog import load_catalog, validate_catalog
-from caiokit.finance import portfolio_finance
-from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.scoring import score
 from caiokit.strategy import load_company
 
@@ -64,12 +59,6 @@ def stability():
             "excluded_reason": ["", "", "", "prohibited under EU AI Act Art. 5", ""],
         }
     )
-
-
-def test_ranked_puts_the_best_first_and_unranked_last(small):
-    table = ranked(score(small, "rice"))
-    assert table["id"].tolist() == ["B", "E", "C", "A", "D"]
-    assert table["score"].tolist()[:4] == pytest.approx([720, 300, 70, 25])
 
 
 def test_summary_with_everything_by_hand(small):
@@ -183,15 +172,8 @@ def test_summary_on_the_built_in_catalog_mentions_capacity():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda small: {"scored": small}, "missing column\\(s\\): score, rank, excluded_reason"),
-        (lambda small: {"method": "moscow"}, "unknown method 'moscow'"),
-        (lambda small: {"method": "rice", "weights": {"benefit": 1}}, "weights only apply to the weighted"),
         (lambda small: {"top": 0}, "top must be a whole number of 1 or more"),
         (lambda small: {"finance": pd.DataFrame({"id": ["A"]})}, "with its 'total' row"),
-        (
-            lambda small: {"stability": pd.DataFrame({"id": ["A"]})},
-            "missing column\\(s\\): name, rank, p_top_k",
-        ),
         (lambda small: {"portfolio": select_portfolio(load_catalog(), 100_000)}, "chosen from another table"),
         (lambda small: {"method": "rice", "stability": pd.DataFrame()}, "goes with the weighted method"),
     ],
@@ -202,16 +184,22 @@ def test_summary_refuses_the_wrong_tables(small, change, message):
         executive_summary(**arguments)
 
 
-def test_stability_verdicts_and_k(stability):
-    verdicts = stability_verdicts(stability).set_index("id")["verdict"]
-    assert verdicts.to_dict() == {
-        "A": "unlikely",
-        "B": "safe pick",
-        "C": "depends on the weights",
-        "D": "excluded",
-        "E": "safe pick",
-    }
-    assert stability_k(stability) == 2
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda small: {"scored": small}, "missing column\\(s\\): score, rank, excluded_reason"),
+        (lambda small: {"method": "moscow"}, "unknown method 'moscow'"),
+        (lambda small: {"method": "rice", "weights": {"benefit": 1}}, "weights only apply to the weighted"),
+        (
+            lambda small: {"stability": pd.DataFrame({"id": ["A"]})},
+            "missing column\\(s\\): name, rank, p_top_k",
+        ),
+    ],
+)
+def test_summary_refuses_tables_the_domain_did_not_make(small, change, message):
+    arguments = {"scored": score(small), **change(small)}
+    with pytest.raises(ScoringError, match=message):
+        executive_summary(**arguments)
 
 
 def test_shares_just_under_the_bar_are_not_rounded_up(small, stability):
@@ -245,43 +233,10 @@ def test_export_csv_reports_a_folder_that_does_not_exist(small, tmp_path):
         export_csv(score(small), tmp_path / "missing" / "ranked.csv")
 
 
-def test_greedy_gap_on_the_references_counterexample():
-    items = validate_catalog(
-        pd.DataFrame(
-            {
-                "id": ["A", "B", "C"],
-                "name": ["six", "five", "five again"],
-                "reach": [1, 1, 1],
-                "impact": [1, 1, 1],
-                "confidence": [1.0, 1.0, 1.0],
-                "effort_pm": [1, 1, 1],
-                "cost_one_off_eur": [6, 5, 5],
-                "benefit_yearly_eur": [7, 5, 5],
-            }
-        )
-    )
-    exact, greedy = select_portfolio(items, 10), greedy_portfolio(items, 10)
-    assert value_gap(exact, greedy) == pytest.approx(0.3)  # (10 - 7) / 10
-    table = compare_portfolios(exact, greedy)
-    assert table[["id", "in_exact", "in_greedy"]].values.tolist() == [
-        ["A", False, True],
-        ["B", True, False],
-        ["C", True, False],
-    ]
-    assert table["value"].tolist() == [7, 5, 5] and table["cost"].tolist() == [6, 5, 5]
-    assert value_gap(select_portfolio(items, 0), greedy_portfolio(items, 0)) == 0.0
-
-
-@pytest.mark.parametrize(
-    ("value", "method", "text"),
-    [
-        (0.66812, "weighted", "0.668"),
-        (120000.0, "rice", "120,000"),
-        (7.5, "rice", "7.50"),
-        (240.0, "ice", "240"),
-        (4.333, "wsjf", "4.33"),
-        (float("nan"), "weighted", "-"),
-    ],
-)
-def test_format_score(value, method, text):
-    assert format_score(value, method) == text
+def test_left_out_names_the_learners_exclusions_and_what_they_block(small):
+    portfolio = select_portfolio(small, 1_000_000, excluded=["A"])  # B needs A
+    text = executive_summary(score(small, "rice"), portfolio)
+    left_out = text.split("## What was left out, and why")[1].split("##")[0]
+    assert "- A Data platform: left out by choice." in left_out
+    assert "- B Chatbot: needs A, which cannot be chosen." in left_out
+    assert "- D Social scoring: prohibited under EU AI Act Art. 5." in left_out
