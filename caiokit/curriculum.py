@@ -34,19 +34,13 @@ def lessons() -> pd.DataFrame:
 
 def seed_items() -> pd.DataFrame:
     """Every item the course must teach: id, group (role, mission, skill, soft, principle), summary."""
-    return _with_wording("seed_items.csv", "id")
+    return datafiles.worded("seed_items.csv", on="id")
 
 
 def curriculum_map() -> pd.DataFrame:
     """Where each seed item is taught: lesson, section, tool, exercise, status."""
-    table = _with_wording("curriculum.csv", "seed_id")
+    table = datafiles.worded("curriculum.csv", on="seed_id")
     return table[["seed_id", "lesson", "section", "tool", "exercise", "status"]]
-
-
-def _with_wording(name: str, key: str) -> pd.DataFrame:
-    """A table of ids joined with its wording in the language in use."""
-    wording = datafiles.table(datafiles.localized(name))
-    return datafiles.table(name).merge(wording, on=key, how="left", validate="one_to_one").fillna("")
 
 
 def course_map() -> pd.DataFrame:

@@ -6,7 +6,8 @@ returns a copy, so a caller may change what it gets without changing what the ne
 
 Data a person reads (a glossary, advice, questions, quiz banks) lives in one folder per language,
 ``caiokit/data/<lang>/``, with the same files, columns and ids in each: ``table(localized("glossary.csv"))``
-reads the one of the language in use. Numbers, ids and dates stay in ``caiokit/data/`` itself, for every
+reads the one of the language in use, and ``worded("glossary.csv", on="id")`` joins it with the shared
+table of the same name. Numbers, ids and dates stay in ``caiokit/data/`` itself, for every
 language.
 """
 
@@ -57,6 +58,17 @@ def _parsed(name: str, text: bool, dtype: tuple[tuple[str, type], ...]) -> pd.Da
         if text:
             return pd.read_csv(handle, dtype=str, keep_default_na=False)
         return pd.read_csv(handle, dtype=dict(dtype) or None)
+
+
+def worded(name: str, on: str | list[str], *, text: bool = True) -> pd.DataFrame:
+    """A table of ids and numbers with its words in the language in use, row for row, in the rows' order.
+
+    ``caiokit/data/<name>`` holds what every language shares, ``caiokit/data/<lang>/<name>`` the words, with
+    the key column(s) ``on`` in both. ``text`` is as for :func:`table`, for the shared table (the words are
+    text).
+    """
+    words = table(localized(name))
+    return table(name, text=text).merge(words, on=on, how="left", validate="one_to_one", sort=False)
 
 
 def document(name: str) -> Any:

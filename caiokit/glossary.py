@@ -21,10 +21,8 @@ class GlossaryError(CaioKitError):
 
 def glossary() -> pd.DataFrame:
     """Every term, sorted alphabetically in the language in use: id, term, definition, lesson."""
-    words = datafiles.table(datafiles.localized("glossary.csv"))
-    lessons = datafiles.table("glossary.csv")
     return (
-        words.merge(lessons, on="id", how="inner", validate="one_to_one")
+        datafiles.worded("glossary.csv", on="id")
         .sort_values("term", key=lambda s: s.str.lower())
         .reset_index(drop=True)
     )

@@ -44,9 +44,7 @@ class LiteracyError(CaioKitError):
 
 def literacy_modules() -> pd.DataFrame:
     """The curriculum: one row per module, with its audience and hours, in priority order per audience."""
-    modules = datafiles.table("literacy_modules.csv", text=False)
-    names = datafiles.table(datafiles.localized("literacy_modules.csv"))
-    merged = modules.merge(names, on="id", how="left", validate="one_to_one", sort=False)
+    merged = datafiles.worded("literacy_modules.csv", on="id", text=False)
     return merged.assign(audience=merged["audience"].map(Audience))[["audience", "module", "hours"]]
 
 
@@ -63,9 +61,7 @@ def curriculum_hours() -> dict[Audience, float]:
 
 def alvera_audiences() -> pd.DataFrame:
     """Alvera Group's ~3,200 staff by audience (the index): headcount and who they are."""
-    headcount = datafiles.table("alvera_audiences.csv", text=False)
-    who = datafiles.table(datafiles.localized("alvera_audiences.csv"))
-    merged = headcount.merge(who, on="audience", how="left", validate="one_to_one", sort=False)
+    merged = datafiles.worded("alvera_audiences.csv", on="audience", text=False)
     return merged.assign(audience=merged["audience"].map(Audience)).set_index("audience")
 
 

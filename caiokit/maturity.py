@@ -181,8 +181,7 @@ def load_questions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """
     if path is None:
         source = QUESTIONS_FILE
-        wording = datafiles.table(datafiles.localized(source))
-        frame = datafiles.table(source).merge(wording, on="id", how="left", validate="one_to_one").fillna("")
+        frame = datafiles.worded(source, on="id")
     else:
         frame, source = read_table(path, QUESTIONS_FILE)
     problems = shape_problems(frame, source, ("id", "pillar", "statement"))

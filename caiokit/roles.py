@@ -162,8 +162,7 @@ def load_responsibilities(path: str | Path | None = None) -> pd.DataFrame:
     """
     if path is None:
         source = RESPONSIBILITIES_FILE
-        wording = datafiles.table(datafiles.localized(source))
-        table = datafiles.table(source).merge(wording, on="id", how="left", validate="one_to_one").fillna("")
+        table = datafiles.worded(source, on="id")
     else:
         source = str(path)
         try:

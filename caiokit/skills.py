@@ -178,7 +178,7 @@ def load_skills(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """
     if path is None:
         source = SKILLS_FILE
-        frame = _joined(source, ["statement_id"])
+        frame = datafiles.worded(source, on="statement_id")
         labels = {skill.value: skill.label for skill in Skill}
         frame = frame.assign(skill=frame["skill_id"].map(labels).fillna(""))
         frame = frame[["skill_id", "skill", "statement_id", "statement"]]
@@ -201,12 +201,6 @@ def load_skills(path: str | os.PathLike | None = None) -> pd.DataFrame:
     return _in_skill_order(frame)
 
 
-def _joined(name: str, key: list[str]) -> pd.DataFrame:
-    """A built-in table: its ids and numbers joined with its wording in the language in use."""
-    wording = datafiles.table(datafiles.localized(name))
-    return datafiles.table(name).merge(wording, on=key, how="left", validate="one_to_one").fillna("")
-
-
 def _positive_whole(text: str) -> int | None:
     return int(text) if text.strip().isdigit() and int(text) >= 1 else None
 
@@ -223,7 +217,9 @@ def load_actions(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The development actions (built in, or a CSV with skill_id, step, action, lesson, hours), checked."""
     if path is None:
         source = ACTIONS_FILE
-        frame = _joined(source, ["skill_id", "step"])[["skill_id", "step", "action", "lesson", "hours"]]
+        frame = datafiles.worded(source, on=["skill_id", "step"])[
+            ["skill_id", "step", "action", "lesson", "hours"]
+        ]
     else:
         frame, source = read_table(path, ACTIONS_FILE)
     problems = shape_problems(frame, source, ("skill_id", "step", "action", "lesson", "hours"))

@@ -64,9 +64,7 @@ class StakeholderError(CaioKitError):
 
 def stakeholder_advice() -> pd.DataFrame:
     """The four quadrants in order (the index): level of influence and interest, engagement style, advice."""
-    levels = datafiles.table("stakeholder_advice.csv")
-    words = datafiles.table(datafiles.localized("stakeholder_advice.csv"))
-    advice = levels.merge(words, on="quadrant", how="left", validate="one_to_one", sort=False)
+    advice = datafiles.worded("stakeholder_advice.csv", on="quadrant")
     return advice.assign(quadrant=advice["quadrant"].map(Quadrant)).set_index("quadrant")
 
 

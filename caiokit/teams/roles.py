@@ -24,9 +24,7 @@ class Stage(Category):
 
 def ai_roles() -> pd.DataFrame:
     """The roles of an AI team: what they do, typical skills, the stage from which they are needed."""
-    facts = datafiles.table("ai_roles.csv")
-    words = datafiles.table(datafiles.localized("ai_roles.csv"))
-    roles = words.merge(facts, on="role", how="right", validate="one_to_one")
+    roles = datafiles.worded("ai_roles.csv", on="role")
     return roles[["role", "what_they_do", "typical_skills", "needed_from", "home_in_hub_and_spoke"]]
 
 

@@ -52,9 +52,7 @@ _QUARTER = re.compile(r"\s*(?:(\d{4})\s*-?\s*Q([1-4])|Q([1-4])\s*-?\s*(\d{4}))\s
 
 def load_sample_plan() -> pd.DataFrame:
     """Ten Alvera use cases scheduled over six quarters, 2027-Q1 to 2028-Q2."""
-    schedule = datafiles.table("sample_plan.csv", text=False)
-    names = datafiles.table(datafiles.localized("sample_plan.csv"))
-    plan = schedule.merge(names, on="id", how="left", validate="one_to_one")
+    plan = datafiles.worded("sample_plan.csv", on="id", text=False)
     return plan[["id", "name", "technique", "effort_pm", "start_quarter", "end_quarter"]]
 
 

@@ -80,3 +80,27 @@ def test_every_language_has_the_same_prose_files_columns_and_ids(code):
     for name, path in english.items():
         if name.endswith(".csv"):
             assert csv_shape(other[name]) == csv_shape(path), f"{code}/{name}: columns or ids differ"
+
+
+WORDED = sorted(
+    name for name in language_files(SOURCE_LANGUAGE) if name.endswith(".csv") and (DATA / name).is_file()
+)
+
+
+@pytest.mark.parametrize("name", WORDED)
+def test_a_shared_table_and_its_words_have_the_same_keys(name):
+    shared, words = (
+        pd.read_csv(path, dtype=str, keep_default_na=False) for path in (DATA / name, DATA / "en" / name)
+    )
+    keys = [column for column in shared.columns if column in words.columns]
+    assert keys, f"{name}: the shared table and its words have no key column in common"
+    assert sorted(map(tuple, shared[keys].values)) == sorted(map(tuple, words[keys].values)), name
+    joined = datafiles.worded(name, on=keys)
+    assert len(joined) == len(shared) and not joined.isna().any().any(), name
+    assert list(joined[keys[0]]) == list(shared[keys[0]]), f"{name}: worded keeps the shared table's order"
+
+
+def test_worded_joins_the_words_of_the_language_in_use():
+    glossary = datafiles.worded("glossary.csv", on="id")
+    assert {"id", "lesson", "term", "definition"} <= set(glossary.columns)
+    assert glossary.set_index("id").loc[glossary["id"].iloc[0], "term"] != ""
