@@ -308,8 +308,19 @@ class NumberExercise(Exercise):
 
 
 def _label(option: str | Category) -> str:
-    """What a person reads for an option or a category: a Category's label, a plain string itself."""
-    return option.label if isinstance(option, Category) else option
+    """What a person reads for an option, an item or a category, in the language in use: a Category's label,
+    a plain string's translation (a check marks its options with ``N_``; an unmarked text is shown as it is)."""
+    return option.label if isinstance(option, Category) else _(option)
+
+
+def _named(typed: Any, choices: Iterable[str], *, any_case: bool = False) -> str | None:
+    """The choice (an option, an item) a learner's value names: its text in the language in use or in English,
+    the course's source language, exactly (or whatever the case); None if it names none."""
+    if not isinstance(typed, str):
+        return None
+    fold = str.casefold if any_case else str
+    wanted = fold(typed.strip() if any_case else typed)
+    return next((choice for choice in choices if wanted in (fold(choice), fold(_(choice)))), None)
 
 
 class ChoiceExercise(Exercise):
@@ -341,8 +352,7 @@ class ChoiceExercise(Exercise):
         if issubclass(kind, Category):
             chosen = kind.parse(answer)
             return chosen if chosen in self.options else None
-        typed = answer.strip().lower()
-        return next((option for option in self.options if option.lower() == typed), None)
+        return _named(answer, self.options, any_case=True)
 
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, str):
@@ -398,11 +408,11 @@ class SetExercise(Exercise):
             return Feedback(
                 Status.ERROR,
                 _("`{variable}` should be a set of options, e.g. {example}.").format(
-                    variable=self.variable, example=f"{{{self.options[0]!r}, ...}}"
+                    variable=self.variable, example=f"{{{_label(self.options[0])!r}, ...}}"
                 ),
             )
-        chosen = set(answer)
-        unknown = sorted(str(item) for item in chosen - set(self.options))
+        named = {item: _named(item, self.options) for item in answer}
+        unknown = sorted(str(item) for item, option in named.items() if option is None)
         if unknown:
             return Feedback(
                 Status.ERROR,
@@ -410,6 +420,7 @@ class SetExercise(Exercise):
                     items=", ".join(map(repr, unknown))
                 ),
             )
+        chosen = set(named.values())
         if chosen == self.correct:
             return Feedback(
                 Status.CORRECT, _("all {count} right, and nothing extra.").format(count=len(self.correct))
@@ -418,7 +429,7 @@ class SetExercise(Exercise):
         wrong = sorted(chosen - self.correct, key=self.options.index)
         for item in wrong:
             reason = text(self.explanations[item]) if item in self.explanations else _("look at it again.")
-            parts.append(_("{item} does not belong: {reason}").format(item=repr(item), reason=reason))
+            parts.append(_("{item} does not belong: {reason}").format(item=repr(_label(item)), reason=reason))
         missing = len(self.correct - chosen)
         if missing:
             parts.append(
@@ -450,7 +461,7 @@ class MappingExercise(Exercise):
     def _category(self, value: Any) -> Any:
         """The category a learner's value names, or _MISSING if it names none."""
         kind = type(self.categories[0])
-        chosen = kind.parse(value) if issubclass(kind, Category) else value
+        chosen = kind.parse(value) if issubclass(kind, Category) else _named(value, self.categories)
         return chosen if chosen is not None and chosen in self.categories else _MISSING
 
     def _shown(self) -> list[str]:
@@ -464,8 +475,9 @@ class MappingExercise(Exercise):
                     variable=self.variable
                 ),
             )
-        missing = [item for item in self.correct if _not_answered(answer.get(item, _MISSING))]
-        unknown_items = [item for item in answer if item not in self.correct]
+        given = {_named(item, self.correct): value for item, value in answer.items()}
+        unknown_items = [item for item in answer if _named(item, self.correct) is None]
+        missing = [item for item in self.correct if _not_answered(given.get(item, _MISSING))]
         bad_values = sorted(
             {str(v) for v in answer.values() if not _not_answered(v) and self._category(v) is _MISSING}
         )
@@ -488,7 +500,7 @@ class MappingExercise(Exercise):
         wrong = [
             item
             for item, category in self.correct.items()
-            if item not in missing and self._category(answer[item]) != category
+            if item not in missing and self._category(given[item]) != category
         ]
         right = len(self.correct) - len(wrong) - len(missing)
         if not wrong and not missing:
@@ -498,7 +510,7 @@ class MappingExercise(Exercise):
         message = _("{right} of {count} right.").format(right=right, count=len(self.correct))
         if wrong:
             message += " " + _("Look again at: {items}.").format(
-                items="; ".join(repr(item) for item in wrong)
+                items="; ".join(repr(_label(item)) for item in wrong)
             )
         if missing:
             message += " " + _("{count} item(s) still have no category.").format(count=len(missing))
@@ -538,7 +550,7 @@ class RankingExercise(Exercise):
                 Status.ERROR,
                 _("`{variable}` should be a list of the items, best first.").format(variable=self.variable),
             )
-        order = list(answer)
+        order = [_named(item, self.reference) or item for item in answer]
         unknown = [item for item in order if item not in self.reference]
         duplicates = sorted({str(item) for item in order if order.count(item) > 1})
         missing = [item for item in self.reference if item not in order]
@@ -578,7 +590,7 @@ class RankingExercise(Exercise):
                 "Kendall tau {tau} (1 would be full agreement); {shared} of your top {top} belong there."
             ).format(tau=format_number(tau, 2), shared=shared_top, top=self.top_k)
             + " "
-            + gap.format(item=repr(worst)),
+            + gap.format(item=repr(_label(worst))),
         )
 
 

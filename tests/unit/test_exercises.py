@@ -393,3 +393,40 @@ class TestLessonZeroChecks:
         assert q3.evaluate(set(MISSION_OPTIONS[:5])).passed
         feedback = q3.evaluate(set(MISSION_OPTIONS[:4]) | {"Run the IT help desk"})
         assert feedback.status is Status.INCORRECT and "CIO" in feedback.message
+
+
+class TestOptionsInTheLanguageInUse:
+    """Plain-string options and items are English message ids (marked with N_ in a check): a learner may type
+    them in the language in use (here the bracketed stand-in catalogue) or in English, and feedback shows them
+    in the language in use."""
+
+    def test_a_choice(self, bracketed):
+        exercise = ChoiceExercise("test", "c9", "pick", options=["alpha", "beta"], correct="beta", **COMMON)
+        assert exercise.evaluate("[beta]").status is Status.CORRECT
+        assert exercise.evaluate("beta").status is Status.CORRECT
+        wrong = exercise.evaluate("[alpha]")
+        assert wrong.status is Status.INCORRECT and "'[alpha]'" in wrong.message
+
+    def test_a_set(self, bracketed):
+        exercise = SetExercise("test", "s9", "picks", options=["a", "b", "c"], correct={"a", "b"}, **COMMON)
+        assert exercise.evaluate({"[a]", "b"}).status is Status.CORRECT
+        wrong = exercise.evaluate({"[a]", "[c]"})
+        assert wrong.status is Status.INCORRECT and "'[c]' does not belong" in wrong.message
+        assert exercise.evaluate({"[d]"}).status is Status.ERROR
+
+    def test_a_mapping(self, bracketed):
+        exercise = MappingExercise(
+            "test", "m9", "sorted_items", correct={"cat": "animal", "oak": "plant"}, categories=["animal", "plant"],
+            **COMMON,
+        )  # fmt: skip
+        assert exercise.evaluate({"[cat]": "[animal]", "oak": "plant"}).status is Status.CORRECT
+        wrong = exercise.evaluate({"[cat]": "[plant]", "[oak]": "[plant]"})
+        assert wrong.status is Status.INCORRECT and "'[cat]'" in wrong.message
+        assert exercise.evaluate({"[dog]": "[animal]"}).status is Status.ERROR
+
+    def test_a_ranking(self, bracketed):
+        exercise = RankingExercise("test", "r9", "order", reference=["x", "y", "z"], **COMMON)
+        assert exercise.evaluate(["[x]", "y", "[z]"]).status is Status.CORRECT
+        wrong = exercise.evaluate(["[z]", "[y]", "[x]"])
+        assert wrong.status is Status.INCORRECT and "'[" in wrong.message
+        assert exercise.evaluate(["[x]", "[y]", "[w]"]).status is Status.ERROR
