@@ -307,7 +307,7 @@ class NumberExercise(Exercise):
         return ""
 
 
-def _label(option: str | Category) -> str:
+def shown_text(option: str | Category) -> str:
     """What a person reads for an option, an item or a category, in the language in use: a Category's label,
     a plain string's translation (a check marks its options with ``N_``; an unmarked text is shown as it is)."""
     return option.label if isinstance(option, Category) else _(option)
@@ -359,12 +359,12 @@ class ChoiceExercise(Exercise):
             return Feedback(
                 Status.ERROR,
                 _("`{variable}` should be one option as a string, e.g. {example}.").format(
-                    variable=self.variable, example=repr(_label(self.options[0]))
+                    variable=self.variable, example=repr(shown_text(self.options[0]))
                 ),
             )
         chosen = self._option(answer)
         if chosen is None:
-            listed = ", ".join(repr(_label(option)) for option in self.options)
+            listed = ", ".join(repr(shown_text(option)) for option in self.options)
             return Feedback(
                 Status.ERROR,
                 _("{answer} is not one of the options: {options}.").format(
@@ -374,14 +374,17 @@ class ChoiceExercise(Exercise):
         if chosen == self.correct:
             if self.correct in self.explanations:
                 return Feedback(Status.CORRECT, text(self.explanations[self.correct]))
-            return Feedback(Status.CORRECT, _("{option} is right.").format(option=repr(_label(self.correct))))
+            return Feedback(
+                Status.CORRECT, _("{option} is right.").format(option=repr(shown_text(self.correct)))
+            )
         reason = (
             text(self.explanations[chosen])
             if chosen in self.explanations
             else _("That option does not fit best.")
         )
         return Feedback(
-            Status.INCORRECT, _("Not {option}. {reason}").format(option=repr(_label(chosen)), reason=reason)
+            Status.INCORRECT,
+            _("Not {option}. {reason}").format(option=repr(shown_text(chosen)), reason=reason),
         )
 
 
@@ -408,7 +411,7 @@ class SetExercise(Exercise):
             return Feedback(
                 Status.ERROR,
                 _("`{variable}` should be a set of options, e.g. {example}.").format(
-                    variable=self.variable, example=f"{{{_label(self.options[0])!r}, ...}}"
+                    variable=self.variable, example=f"{{{shown_text(self.options[0])!r}, ...}}"
                 ),
             )
         named = {item: _named(item, self.options) for item in answer}
@@ -429,7 +432,9 @@ class SetExercise(Exercise):
         wrong = sorted(chosen - self.correct, key=self.options.index)
         for item in wrong:
             reason = text(self.explanations[item]) if item in self.explanations else _("look at it again.")
-            parts.append(_("{item} does not belong: {reason}").format(item=repr(_label(item)), reason=reason))
+            parts.append(
+                _("{item} does not belong: {reason}").format(item=repr(shown_text(item)), reason=reason)
+            )
         missing = len(self.correct - chosen)
         if missing:
             parts.append(
@@ -465,7 +470,7 @@ class MappingExercise(Exercise):
         return chosen if chosen is not None and chosen in self.categories else _MISSING
 
     def _shown(self) -> list[str]:
-        return [_label(category) for category in self.categories]
+        return [shown_text(category) for category in self.categories]
 
     def _judge(self, answer: Any) -> Feedback:
         if not isinstance(answer, Mapping):
@@ -510,7 +515,7 @@ class MappingExercise(Exercise):
         message = _("{right} of {count} right.").format(right=right, count=len(self.correct))
         if wrong:
             message += " " + _("Look again at: {items}.").format(
-                items="; ".join(repr(_label(item)) for item in wrong)
+                items="; ".join(repr(shown_text(item)) for item in wrong)
             )
         if missing:
             message += " " + _("{count} item(s) still have no category.").format(count=len(missing))
@@ -590,7 +595,7 @@ class RankingExercise(Exercise):
                 "Kendall tau {tau} (1 would be full agreement); {shared} of your top {top} belong there."
             ).format(tau=format_number(tau, 2), shared=shared_top, top=self.top_k)
             + " "
-            + gap.format(item=repr(_label(worst))),
+            + gap.format(item=repr(shown_text(worst))),
         )
 
 

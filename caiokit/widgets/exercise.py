@@ -6,7 +6,14 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 
-from caiokit.exercises import ChoiceExercise, Exercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.exercises import (
+    ChoiceExercise,
+    Exercise,
+    MappingExercise,
+    NumberExercise,
+    SetExercise,
+    shown_text,
+)
 from caiokit.i18n import N_, _
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -24,12 +31,13 @@ class ExerciseWidget(Tool):
         self.exercise = exercise
         labels = dict(labels or {})
         if isinstance(exercise, ChoiceExercise):
-            options = [(f"{o}) {labels[o]}" if o in labels else o, o) for o in exercise.options]
+            options = [(f"{o}) {labels[o]}" if o in labels else shown_text(o), o) for o in exercise.options]
             self.control = widgets.RadioButtons(options=options, value=None, layout={"width": "max-content"})
             inputs = [self.control]
         elif isinstance(exercise, SetExercise):
             self.control = [
-                widgets.Checkbox(description=o, value=False, indent=False) for o in exercise.options
+                widgets.Checkbox(description=shown_text(o), value=False, indent=False)
+                for o in exercise.options
             ]
             inputs = self.control
         elif isinstance(exercise, NumberExercise):
@@ -40,10 +48,10 @@ class ExerciseWidget(Tool):
                 item: widgets.Dropdown(
                     options=(
                         (_(_NO_CHOICE), _NOTHING),
-                        *((category, category) for category in exercise.categories),
+                        *((shown_text(category), category) for category in exercise.categories),
                     ),
                     value=_NOTHING,
-                    description=item,
+                    description=shown_text(item),
                     style={"description_width": "initial"},
                     layout={"width": "max-content"},
                 )
@@ -68,7 +76,8 @@ class ExerciseWidget(Tool):
         if isinstance(self.control, widgets.RadioButtons):
             return self.control.value if self.control.value is not None else ...
         if isinstance(self.control, list):
-            return {box.description for box in self.control if box.value} or ...
+            ticked = (o for o, box in zip(self.exercise.options, self.control, strict=True) if box.value)
+            return set(ticked) or ...
         if isinstance(self.control, widgets.FloatText):
             return self.control.value if self.control.value is not None else ...
         chosen = {item: box.value for item, box in self.control.items() if box.value != _NOTHING}

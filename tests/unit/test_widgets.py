@@ -14,6 +14,7 @@ from caiokit.charts import TIER_COLOURS
 from caiokit.checks.start_here import MISSION_OPTIONS, ROLE_OPTIONS, q1, q3
 from caiokit.completion import certificate_blockers
 from caiokit.exercises import ChoiceExercise, MappingExercise, NumberExercise, SetExercise
+from caiokit.i18n import N_, Category
 from caiokit.progress import Event, ProgressStore
 from caiokit.quiz import bank_names
 from caiokit.widgets import ExerciseWidget, ProgressDashboard, Quiz
@@ -133,6 +134,31 @@ def test_exercise_widget_for_a_number_and_a_mapping(progress_file):
     form.control["b"].value = "CAIO"
     form.check_button.click()
     assert "1 of 2 right" in form.feedback.value
+
+
+class _Size(Category):
+    SMALL = "small_size", N_("small")
+    LARGE = "large_size", N_("large")
+
+
+def test_exercise_forms_show_options_in_the_language_in_use_and_answer_with_ids(progress_file, bracketed):
+    choice = ChoiceExercise("t", "c", "z", options=_Size, correct=_Size.LARGE, hints=["h"], solution="s")
+    form = ExerciseWidget(choice)
+    assert form.control.options == (("[small]", _Size.SMALL), ("[large]", _Size.LARGE))
+    form.control.value = _Size.LARGE
+    form.check_button.click()
+    assert "Correct" in form.feedback.value
+    ticks = SetExercise("t", "s", "w", options=["red", "blue"], correct={"blue"}, hints=["h"], solution="s")
+    form = ExerciseWidget(ticks)
+    assert [box.description for box in form.control] == ["[red]", "[blue]"]
+    form.control[1].value = True
+    assert form.answer() == {"blue"}
+    mapping = MappingExercise(
+        "t", "m", "v", correct={"cat": "animal"}, categories=("animal",), hints=["h"], solution="s"
+    )
+    form = ExerciseWidget(mapping)
+    assert form.control["cat"].description == "[cat]"
+    assert form.control["cat"].options[1] == ("[animal]", "animal")
 
 
 def lesson_rows(dashboard: ProgressDashboard) -> list[str]:
