@@ -13,7 +13,13 @@ from caiokit.fairness import FOUR_FIFTHS, FairnessReport
 from caiokit.i18n import N_, _, format_number, format_percent, plain_number
 
 GROUP_COLOURS = ("#2b8cbe", "#f16913", "#756bb1", "#31a354")
-STATUS_COLOURS = {N_("in force"): "#08519c", N_("proposed"): "#bdbdbd"}
+# The rows of the calendar chart, by the status of a date in the facts table: law checked against the Official
+# Journal, law as secondary sources report it, and proposals that are not law.
+STATUS_ROWS = {
+    "verified": (N_("law"), "#08519c"),
+    "reported": (N_("law, reported"), "#6baed6"),
+    "proposed": (N_("proposed"), "#bdbdbd"),
+}
 _LAYOUT = {"template": "plotly_white", "margin": {"l": 60, "r": 30, "t": 60, "b": 50}}
 _TEXT = {
     "tiers_title": N_("AI systems by EU AI Act tier"),
@@ -54,16 +60,17 @@ def tier_count_chart(counts: Mapping[str, int], title: str | None = None) -> go.
 
 
 def dates_chart(dates: pd.DataFrame) -> go.Figure:
-    """The AI Act calendar on a time line: dates in force in blue, proposed ones in grey (hover for details)."""
+    """The AI Act calendar on a time line, a row for each status that has dates: the law in blue (lighter when
+    only secondary sources report it), proposals in grey; hover for what applies."""
     figure = go.Figure()
-    for status, colour in STATUS_COLOURS.items():
+    for status, (row, colour) in STATUS_ROWS.items():
         rows = dates[dates["status"] == status]
         if rows.empty:
             continue
         figure.add_trace(
             go.Scatter(
                 x=[day.strftime("%Y-%m-%d") for day in rows["date"]],
-                y=[_(status)] * len(rows),
+                y=[_(row)] * len(rows),
                 mode="markers+text",
                 marker={"size": 14, "color": colour, "symbol": "diamond"},
                 text=[format_date(day.date()) for day in rows["date"]],
@@ -71,17 +78,17 @@ def dates_chart(dates: pd.DataFrame) -> go.Figure:
                 textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(rows))],
                 hovertext=list(rows["applies"]),
                 hoverinfo="text",
-                name=_(status),
+                name=_(row),
             )
         )
     figure.update_layout(
         title=_(_TEXT["dates_title"]),
-        height=300,
+        height=380,
         showlegend=False,
         yaxis={
             "categoryorder": "array",
-            "categoryarray": [_(status) for status in STATUS_COLOURS][::-1],
-            "range": [-0.7, 1.7],
+            "categoryarray": [trace.name for trace in figure.data][::-1],
+            "range": [-0.7, len(figure.data) - 0.3],
         },
         **_LAYOUT,
     )

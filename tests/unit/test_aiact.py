@@ -487,6 +487,19 @@ def test_tier_chart_counts_by_id_and_shows_the_labels():
     assert tier_count_chart({}, title="Mine").layout.title.text == "Mine"
 
 
+def test_the_calendar_chart_shows_every_date_on_the_row_of_its_status():
+    from caiokit.charts.compliance import STATUS_ROWS, dates_chart
+
+    calendar = key_dates(include_proposed=True)
+    figure = dates_chart(calendar)
+    shown = sorted(day for trace in figure.data for day in trace.x)
+    assert shown == sorted(day.strftime("%Y-%m-%d") for day in calendar["date"]), "a date is missing"
+    for trace in figure.data:
+        status = next(status for status, (row, _colour) in STATUS_ROWS.items() if row == trace.name)
+        assert len(trace.x) == (calendar["status"] == status).sum()
+    assert set(calendar["status"]) <= set(STATUS_ROWS), "a status the chart has no row for"
+
+
 def test_q1_reference_agrees_with_triage():
     answers = {
         "Ranks incoming job applications": {"annex_iii_area": "employment", "profiles_people": True},
