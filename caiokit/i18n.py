@@ -38,6 +38,7 @@ import numbers
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -189,7 +190,14 @@ def locale() -> Locale:
 def format_number(value: float, decimals: int = 0) -> str:
     """A number with the language's digit grouping and decimal mark, rounded to ``decimals`` places."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=locale(), decimal_quantization=True)
+    return format_decimal(_exact(value), format=pattern, locale=locale(), decimal_quantization=True)
+
+
+def _exact(value: float) -> float | Decimal:
+    """A float as the exact binary number it holds, so that Babel rounds it as Python's ``round`` and ``f"{x:.1f}"``
+    do (0.45 is 0.4500000000000000111..., so "0.5"); Babel would otherwise round its shortest repr, "0.45", to
+    the even "0.4"."""
+    return Decimal(value) if isinstance(value, float) else value
 
 
 def plain_number(value: float) -> str:
@@ -208,7 +216,9 @@ def plain_number(value: float) -> str:
     if value.is_integer():
         return format_number(value)
     decimals = max(2, SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
-    return format_decimal(value, format="#,##0." + "#" * decimals, locale=locale(), decimal_quantization=True)
+    return format_decimal(
+        _exact(value), format="#,##0." + "#" * decimals, locale=locale(), decimal_quantization=True
+    )
 
 
 def format_eur(amount: float) -> str:

@@ -797,9 +797,7 @@ def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
         _(
             "Run the maturity self-assessment with the executive committee (today: {level}, {score} of 5) and "
             "agree the next moves on the weakest pillars."
-        ).format(
-            level=plan.maturity.level, score=format_number(round(float(plan.maturity.overall_score), 2), 2)
-        )
+        ).format(level=plan.maturity.level, score=format_number(float(plan.maturity.overall_score), 2))
     )
     listen.append(_("Start the inventory of AI systems already in use, each with its EU AI Act tier."))
 
@@ -847,9 +845,7 @@ def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
                 "borrowing from the business units, or a partner."
             ).format(
                 people=count_people(plan.team_size),
-                gaps="; ".join(
-                    f"{role} {format_number(round(float(gap), 1), 1)}" for role, gap in gaps.items()
-                ),
+                gaps="; ".join(f"{role} {format_number(float(gap), 1)}" for role, gap in gaps.items()),
             )
         )
     else:

@@ -165,9 +165,7 @@ def _totals_markdown(plan: NinetyDayPlan) -> str:
     if math.isnan(t["payback_years"]):
         payback = _("no payback")
     else:
-        payback = _("payback in {years} years").format(
-            years=format_number(round(float(t["payback_years"]), 1), 1)
-        )
+        payback = _("payback in {years} years").format(years=format_number(float(t["payback_years"]), 1))
     count = int(t["use_cases"])
     text = ngettext(
         "**Totals.** {count} use case; one-off {one_off} of a budget of {budget}; {effort} person-months; "
@@ -214,9 +212,9 @@ def _team_markdown(plan: NinetyDayPlan) -> str:
         (
             role,
             int(row.people),
-            format_number(round(float(row.peak_need_people), 1), 1),
+            format_number(float(row.peak_need_people), 1),
             int(row.quarters_short),
-            format_number(round(float(row.max_gap_people), 1), 1),
+            format_number(float(row.max_gap_people), 1),
         )
         for role, row in plan.team.iterrows()
         if row.people > 0 or row.peak_need_people > 0

@@ -292,3 +292,9 @@ def test_every_list_of_problems_headline_is_in_the_catalogue():
 )
 def test_lower_first_lowers_only_the_first_letter(sentence, expected):
     assert i18n.lower_first(sentence) == expected
+
+
+@pytest.mark.parametrize("value", [0.45, 2.675, 0.25, 0.125, 1234.5, 2.5, -0.45, 1e-7])
+@pytest.mark.parametrize("decimals", [0, 1, 2])
+def test_numbers_round_as_python_does(value, decimals):
+    assert i18n.format_number(value, decimals).replace(",", "") == f"{value:.{decimals}f}"
