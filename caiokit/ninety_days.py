@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import numbers
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -58,7 +57,7 @@ from caiokit.stakeholders import HIGH_FROM, engagement_order, place_stakeholders
 from caiokit.stakeholders import quadrant as stakeholder_quadrant
 from caiokit.strategy import company_objectives
 from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
-from caiokit.validation import is_number
+from caiokit.validation import is_number, is_whole
 
 
 class Phase(Category):
@@ -340,7 +339,7 @@ def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
 
     With no work planned, every role counts the same. Equal remainders go to the role listed first.
     """
-    if not _is_whole(people, 0):
+    if not (is_whole(people) and people >= 0):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=people))
     roles = role_names()
     demand = {role: float(workload[role].sum()) if role in workload.columns else 0.0 for role in roles}
@@ -615,10 +614,10 @@ def _checked_choices(
             )
         )
     horizon = result["horizon_quarters"]
-    if not _is_whole(horizon, 1):
+    if not (is_whole(horizon) and horizon >= 1):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="horizon_quarters", low=1, value=horizon))
     most = result["max_high_risk"]
-    if most is not None and not _is_whole(most, 0):
+    if most is not None and not (is_whole(most) and most >= 0):
         raise NinetyDayError(
             _(_MESSAGES["bad_whole"]).format(key="max_high_risk", low=0, value=most)
             + " "
@@ -634,10 +633,10 @@ def _checked_choices(
                 )
             )
         for role, people in headcount.items():
-            if not _is_whole(people, 0):
+            if not (is_whole(people) and people >= 0):
                 key = _(_MESSAGES["headcount_of"]).format(role=role)
                 raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key=key, low=0, value=people))
-    elif not _is_whole(headcount, 0):
+    elif not (is_whole(headcount) and headcount >= 0):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=headcount))
     known = set(catalog["id"])
     for key in ("mandatory", "excluded"):
@@ -653,11 +652,6 @@ def _checked_choices(
     result["triage_notes"] = {str(key).strip().upper(): note for key, note in notes.items()}
     result["milestones"] = _checked_milestones(result["milestones"])
     return result
-
-
-def _is_whole(value: Any, low: int) -> bool:
-    """Whether ``value`` is a whole number (not a bool) of ``low`` or more."""
-    return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
 
 
 def _checked_milestones(milestones: Any) -> dict[Phase, Sequence[str]]:

@@ -33,6 +33,11 @@ def is_number(value: Any, *, finite: bool = True) -> bool:
     return math.isfinite(value) if finite else not math.isnan(value)
 
 
+def is_whole(value: Any) -> bool:
+    """True for a value of a whole number type (numpy's included); False for a bool, a float such as 2.0, the rest."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
 def is_blank(value: Any) -> bool:
     """True for an empty cell: None, NaN, pandas' NA or NaT, or text made only of spaces."""
     if isinstance(value, str):

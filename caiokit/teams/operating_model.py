@@ -19,8 +19,9 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.i18n import N_, Category, _, ngettext
 from caiokit.teams.errors import TeamError
-from caiokit.teams.recommendation import Recommendation, check_keys, is_whole, reason
+from caiokit.teams.recommendation import Recommendation, check_keys, reason
 from caiokit.teams.roles import ai_roles
+from caiokit.validation import is_whole
 
 
 class OperatingModel(Category):

@@ -7,7 +7,6 @@ questions, refuse a missing or an unknown key with the question to answer, and r
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,11 +50,6 @@ class Recommendation:
 def reason(text: str) -> str:
     """A reason as a sentence: first letter in upper case, a full stop at the end."""
     return f"{text[0].upper()}{text[1:]}."
-
-
-def is_whole(value: Any) -> bool:
-    """True for a whole number (a bool is not one)."""
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def check_keys(given: Mapping[str, Any], questions: Mapping[str, str], missing: str, unknown: str) -> None:

@@ -13,7 +13,8 @@ import pandas as pd
 
 from caiokit.i18n import N_, Category, _
 from caiokit.teams.errors import TeamError
-from caiokit.teams.recommendation import Recommendation, check_keys, is_whole, reason
+from caiokit.teams.recommendation import Recommendation, check_keys, reason
+from caiokit.validation import is_whole
 
 
 class Sourcing(Category):

@@ -68,9 +68,9 @@ def _lines_matching(pattern: str, allowed: str) -> list[str]:
     [
         (r"resources\.files\(", "caiokit/datafiles.py", "package data is read through caiokit.datafiles"),
         (
-            r"^\s*def _?is_(number|blank)\b",
+            r"^\s*def _?is_(number|whole|blank)\b",
             "caiokit/validation.py",
-            "numbers and blanks are recognised by caiokit.validation",
+            "numbers, whole numbers and blanks are recognised by caiokit.validation",
         ),
         (
             r"\.replace\(\s*[\"']\|[\"']",

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from caiokit.validation import is_blank, is_number, is_real
+from caiokit.validation import is_blank, is_number, is_real, is_whole
 
 REAL = [0, -3, 2.5, 10**400, Fraction(1, 3), np.int64(7), np.float32(0.5), np.float64(1e300)]
 NOT_REAL = [True, False, np.bool_(True), "4", None, Decimal("1.5"), 1 + 2j, [1], ...]
@@ -44,3 +44,13 @@ def test_blank_cells(value):
 @pytest.mark.parametrize("value", [0, 0.0, " x ", "0", False, [], [None], pd.Timestamp("2027-01-01")])
 def test_cells_that_are_not_blank(value):
     assert not is_blank(value)
+
+
+@pytest.mark.parametrize("value", [0, -3, 10**400, np.int64(7), np.uint8(3)])
+def test_whole_numbers(value):
+    assert is_whole(value)
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), 2.0, np.float64(3.0), Fraction(4, 2), "5", None])
+def test_bools_floats_and_the_rest_are_not_whole(value):
+    assert not is_whole(value)
