@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 
 _MESSAGES = {
-    "no_path": "Give a file name for the export, for example {example}.",
-    "is_folder": "The path {path} is a folder: give a file name, for example {path}/{example}.",
-    "no_folder": "The folder {folder} does not exist: create it first, or choose another path.",
-    "unwritable": "Cannot write {path}: {detail}.",
+    "no_path": N_("Give a file name for the export, for example {example}."),
+    "is_folder": N_("The path {path} is a folder: give a file name, for example {path}/{example}."),
+    "no_folder": N_("The folder {folder} does not exist: create it first, or choose another path."),
+    "unwritable": N_("Cannot write {path}: {detail}."),
 }
 
 
@@ -65,14 +66,14 @@ def write(
     the message suggests ``example`` as a file name.
     """
     if not str(path).strip():
-        raise error(_MESSAGES["no_path"].format(example=example))
+        raise error(_(_MESSAGES["no_path"]).format(example=example))
     target = Path(path).expanduser()
     try:
         if target.is_dir():
-            raise error(_MESSAGES["is_folder"].format(path=path, example=example))
+            raise error(_(_MESSAGES["is_folder"]).format(path=path, example=example))
         if not target.parent.is_dir():
-            raise error(_MESSAGES["no_folder"].format(folder=target.parent))
+            raise error(_(_MESSAGES["no_folder"]).format(folder=target.parent))
         target.write_text(text, encoding="utf-8")
     except OSError as failure:  # a name too long, no space left, no permission...
-        raise error(_MESSAGES["unwritable"].format(path=target, detail=failure.strerror or failure)) from None
+        raise error(_(_MESSAGES["unwritable"]).format(path=target, detail=failure.strerror or failure)) from None
     return target
