@@ -152,7 +152,6 @@ TRANSLATED_SCOPE = (
 STILL_TO_TRANSLATE = {
     "caiokit/checks/teams.py": 7,
     "caiokit/teams/operating_model.py": 1,
-    "caiokit/widgets/stakeholder_map.py": 1,
 }
 
 ROOT = catalogues.PACKAGE.parent
@@ -164,6 +163,7 @@ NOT_PROSE = re.compile(
     r"|\b[\w/-]+\.(?:csv|json|md|py|ipynb)\b"  # file names
     r"|\b[a-z_]+(?:\.[a-z_]+)+\b"  # dotted ids (skill.tech)
     r"|^(?:top|middle|bottom) (?:left|center|right)$"  # plotly's positions of a text or an annotation
+    r"|^(?:row|column) (?:wrap|nowrap)$"  # a CSS flex-flow value
 )
 LABEL_KEYWORDS = {"description", "placeholder", "tooltip"}
 MARKERS = {"_", "N_", "ngettext", "lazy"}
