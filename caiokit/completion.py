@@ -1,16 +1,23 @@
-"""How far a learner has come: per-lesson completion from the progress records, and the certificate."""
+"""How far a learner has come: per-lesson completion from the progress records, and what the certificate needs.
+
+The certificate itself is written by :mod:`caiokit.reports.certificate`.
+"""
 
 from __future__ import annotations
-
-import html
-from datetime import date
 
 import pandas as pd
 
 from caiokit.curriculum import exercise_names, lessons
 from caiokit.errors import CaioKitError
+from caiokit.i18n import N_, _
 from caiokit.progress import Event, lesson_progress, tracker
 from caiokit.quiz import load_bank
+
+_MESSAGES = {
+    "not_available": N_("{lesson} is not available yet"),
+    "not_attempted": N_("{lesson}: {count} exercise(s) not attempted yet"),
+    "too_few": N_("{lesson}: {passed} of {count} exercises passed; at least half are needed"),
+}
 
 
 class CertificateError(CaioKitError):
@@ -68,41 +75,16 @@ def certificate_blockers(table: pd.DataFrame | None = None) -> list[str]:
     """
     table = completion_table() if table is None else table
     blockers = [
-        f"{row.lesson} is not available yet" for row in lessons().itertuples() if row.status != "ready"
+        _(_MESSAGES["not_available"]).format(lesson=row.lesson)
+        for row in lessons().itertuples()
+        if row.status != "ready"
     ]
     for lesson, row in table.iterrows():
         if row.attempted < row.exercises:
-            blockers.append(f"{lesson}: {row.exercises - row.attempted} exercise(s) not attempted yet")
+            left = row.exercises - row.attempted
+            blockers.append(_(_MESSAGES["not_attempted"]).format(lesson=lesson, count=left))
         elif row.passed < PASS_SHARE * row.exercises:
             blockers.append(
-                f"{lesson}: {row.passed} of {row.exercises} exercises passed; at least half are needed"
+                _(_MESSAGES["too_few"]).format(lesson=lesson, passed=row.passed, count=row.exercises)
             )
     return blockers
-
-
-def certificate_html(name: str, issued_on: date, table: pd.DataFrame | None = None) -> str:
-    """A printable HTML certificate; raises CertificateError listing what is missing if not yet earned."""
-    table = completion_table() if table is None else table
-    if not name.strip():
-        raise CertificateError("Type the name to print on the certificate.")
-    blockers = certificate_blockers(table)
-    if blockers:
-        raise CertificateError("The certificate is not earned yet: " + "; ".join(blockers) + ".", blockers)
-    minutes = int(lessons()["minutes"].sum())
-    rows = "".join(
-        f"<tr><td>{html.escape(row.title)}</td><td>{row.passed}/{row.exercises}</td></tr>"
-        for row in table.itertuples()
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Certificate - {html.escape(name)}</title>
-<style>body{{font-family:Georgia,serif;max-width:42em;margin:3em auto;text-align:center}}
-table{{margin:1em auto;border-collapse:collapse}}td{{border-bottom:1px solid #ccc;padding:.3em 1em;text-align:left}}
-@media print{{body{{margin:1em auto}}}}</style></head>
-<body><h1>Certificate of completion</h1>
-<p>This certifies that</p><h2>{html.escape(name.strip())}</h2>
-<p>has completed <b>The Chief AI Officer course</b> ({len(table)} lessons, about {minutes // 60} hours),
-attempting every exercise and passing at least half of them in each lesson.</p>
-<table><tr><th>Lesson</th><th>Exercises passed</th></tr>{rows}</table>
-<p>Issued on {issued_on:%d %B %Y}. Self-assessed: exercises were checked on the learner's own computer.</p>
-</body></html>
-"""

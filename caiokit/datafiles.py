@@ -23,11 +23,11 @@ from typing import Any
 
 import pandas as pd
 
-from caiokit.i18n import language
+from caiokit.i18n import N_, _, language
 
 _MESSAGES = {
-    "columns": "{source}: column(s) {columns} missing; expected {expected}",
-    "blank": "{source}: row {row} has an empty cell",
+    "columns": N_("{source}: column(s) {columns} missing; expected {expected}"),
+    "blank": N_("{source}: row {row} has an empty cell"),
 }
 
 
@@ -88,9 +88,9 @@ def shape_problems(frame: pd.DataFrame, source: str, expected: tuple[str, ...]) 
     """Missing columns or, if all are there, rows with an empty cell (numbered as in a spreadsheet)."""
     missing = [column for column in expected if column not in frame.columns]
     if missing:
-        return [_MESSAGES["columns"].format(source=source, columns=missing, expected=list(expected))]
+        return [_(_MESSAGES["columns"]).format(source=source, columns=missing, expected=list(expected))]
     return [
-        _MESSAGES["blank"].format(source=source, row=i + 2)
+        _(_MESSAGES["blank"]).format(source=source, row=i + 2)
         for i, row in enumerate(frame[list(expected)].itertuples(index=False))
         if any(not str(cell).strip() for cell in row)
     ]

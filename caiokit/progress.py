@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caiokit.errors import ProgressFileError
+from caiokit.i18n import N_, _
 
 ENV_VAR = "CAIOKIT_PROGRESS"
 # "CAI1" in ASCII: marks a SQLite file as caiokit's, so a foreign database is recognised.
@@ -49,13 +50,40 @@ def default_path() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".caiokit" / "progress.sqlite"
 
 
-def _way_out(path: Path) -> str:
-    return (
+_MESSAGES = {
+    "way_out": N_(
         "Your notebooks still work; only progress tracking is paused. To keep the old file and start a new "
         "one, run:\n    import caiokit.progress; caiokit.progress.recover()\n"
-        f"(it renames {path.name} to {path.name}.damaged-N in the same folder), or set the environment "
-        f"variable {ENV_VAR} to another file path."
-    )
+        "(it renames {name} to {name}.damaged-N in the same folder), or set the environment "
+        "variable {variable} to another file path."
+    ),
+    "cannot_open": N_(
+        "Cannot open the progress file {path}: {error}. Check that the folder exists and is "
+        "writable, or set {variable} to a file in a folder you can write to."
+    ),
+    "foreign": N_(
+        "{path} is a SQLite database of another program, not a caiokit progress file. "
+        "It was left untouched. Set {variable} to another path, or move that file away."
+    ),
+    "newer": N_(
+        "{path} was written by a newer caiokit (format {version}); upgrade caiokit "
+        "with `python -m pip install -r requirements.txt` to read it."
+    ),
+    "no_table": N_("{path} is damaged: its table of records is missing."),
+    "not_database": N_("{path} is damaged or not a database ({error})."),
+    "not_saved": N_("Could not save progress to {path} ({error})."),
+    "damaged": N_("{path} is damaged ({error})."),
+    "nothing_to_recover": N_("There is no progress file at {path}: nothing to recover."),
+}
+
+
+def _message(key: str, **values: object) -> str:
+    return _(_MESSAGES[key]).format(variable=ENV_VAR, **values)
+
+
+def _damaged(key: str, path: Path, **values: object) -> str:
+    """A message that the file is damaged, followed by the way out."""
+    return _message(key, path=path, **values) + " " + _message("way_out", name=path.name)
 
 
 @dataclass(frozen=True)
@@ -80,10 +108,7 @@ class ProgressStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise ProgressFileError(
-                f"Cannot open the progress file {self.path}: {exc}. Check that the folder exists and is "
-                f"writable, or set {ENV_VAR} to a file in a folder you can write to."
-            ) from exc
+            raise ProgressFileError(_message("cannot_open", path=self.path, error=exc)) from exc
         return connection
 
     def _ensure_schema(self) -> None:
@@ -101,25 +126,15 @@ class ProgressStore:
                         connection.execute(statement)
                 connection.execute("COMMIT")
             elif app_id != APPLICATION_ID:
-                raise ProgressFileError(
-                    f"{self.path} is a SQLite database of another program, not a caiokit progress file. "
-                    f"It was left untouched. Set {ENV_VAR} to another path, or move that file away."
-                )
+                raise ProgressFileError(_message("foreign", path=self.path))
             else:
                 version = connection.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
-                    raise ProgressFileError(
-                        f"{self.path} was written by a newer caiokit (format {version}); upgrade caiokit "
-                        "with `python -m pip install -r requirements.txt` to read it."
-                    )
+                    raise ProgressFileError(_message("newer", path=self.path, version=version))
                 if "events" not in tables:
-                    raise ProgressFileError(
-                        f"{self.path} is damaged: its table of records is missing. " + _way_out(self.path)
-                    )
+                    raise ProgressFileError(_damaged("no_table", self.path))
         except sqlite3.DatabaseError as exc:
-            raise ProgressFileError(
-                f"{self.path} is damaged or not a database ({exc}). " + _way_out(self.path)
-            ) from exc
+            raise ProgressFileError(_damaged("not_database", self.path, error=exc)) from exc
         finally:
             connection.close()
 
@@ -136,9 +151,7 @@ class ProgressStore:
                 (event.lesson, event.kind, event.item, event.status),
             )
         except sqlite3.DatabaseError as exc:
-            raise ProgressFileError(
-                f"Could not save progress to {self.path} ({exc}). " + _way_out(self.path)
-            ) from exc
+            raise ProgressFileError(_damaged("not_saved", self.path, error=exc)) from exc
         finally:
             connection.close()
 
@@ -153,7 +166,7 @@ class ProgressStore:
         try:
             rows = connection.execute(query + " ORDER BY id", params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise ProgressFileError(f"{self.path} is damaged ({exc}). " + _way_out(self.path)) from exc
+            raise ProgressFileError(_damaged("damaged", self.path, error=exc)) from exc
         finally:
             connection.close()
         return [Event(*row) for row in rows]
@@ -197,7 +210,7 @@ def recover(path: str | Path | None = None) -> Path:
     """Move a damaged progress file aside (kept as <name>.damaged-N) and start a new one; return the kept copy."""
     target = Path(path).expanduser() if path is not None else default_path()
     if not target.exists():
-        raise ProgressFileError(f"There is no progress file at {target}: nothing to recover.")
+        raise ProgressFileError(_message("nothing_to_recover", path=target))
     n = 1
     while (kept := target.with_name(f"{target.name}.damaged-{n}")).exists():
         n += 1

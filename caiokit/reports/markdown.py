@@ -75,5 +75,7 @@ def write(
             raise error(_(_MESSAGES["no_folder"]).format(folder=target.parent))
         target.write_text(text, encoding="utf-8")
     except OSError as failure:  # a name too long, no space left, no permission...
-        raise error(_(_MESSAGES["unwritable"]).format(path=target, detail=failure.strerror or failure)) from None
+        raise error(
+            _(_MESSAGES["unwritable"]).format(path=target, detail=failure.strerror or failure)
+        ) from None
     return target

@@ -9,9 +9,10 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.completion import CertificateError, certificate_blockers, certificate_html, completion_table
+from caiokit.completion import CertificateError, certificate_blockers, completion_table
 from caiokit.i18n import N_, _, format_percent, ngettext
 from caiokit.progress import tracker
+from caiokit.reports.certificate import certificate_html
 from caiokit.tables import table_html
 from caiokit.widgets.tool import Tool, inline_markdown
 

@@ -104,7 +104,8 @@ def test_certificate_needs_every_lesson_attempted_and_half_passed(monkeypatch):
     from datetime import date
 
     import caiokit.completion as completion
-    from caiokit.completion import CertificateError, certificate_blockers, certificate_html
+    from caiokit.completion import CertificateError, certificate_blockers
+    from caiokit.reports.certificate import certificate_html
 
     all_ready = lessons().assign(status="ready").query("lesson == '00_start_here'")
     monkeypatch.setattr(completion, "lessons", lambda: all_ready)

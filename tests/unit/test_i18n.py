@@ -164,6 +164,8 @@ NOT_PROSE = re.compile(
     r"|\b[a-z_]+(?:\.[a-z_]+)+\b"  # dotted ids (skill.tech)
     r"|^(?:top|middle|bottom) (?:left|center|right)$"  # plotly's positions of a text or an annotation
     r"|^(?:row|column) (?:wrap|nowrap)$"  # a CSS flex-flow value
+    r"|@media \w+"  # a CSS media query
+    r'|<[a-z]+ [a-z-]+="$'  # an HTML tag whose attribute's value is filled in next
 )
 LABEL_KEYWORDS = {"description", "placeholder", "tooltip"}
 MARKERS = {"_", "N_", "ngettext", "lazy"}
