@@ -594,3 +594,10 @@ def test_team_designer_starts_at_the_operating_model_named():
     assert TeamDesigner(model="federated").central_box.children == ()
     with pytest.raises(TeamError, match="not an operating model"):
         TeamDesigner(model="matrix")
+
+
+def test_team_designer_reads_roles_by_id_and_shows_their_labels(progress_file):
+    designer = TeamDesigner(headcount={"data_analyst": 2, "Domain Expert": 1})
+    assert designer.people()["data_analyst"] == 2 and designer.people()["domain_expert"] == 1
+    assert [slider.description for slider in designer.headcount.values()] == list(Role.labels())
+    assert list(designer.figure.data[0].y) == list(Role.labels())
