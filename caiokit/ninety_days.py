@@ -56,7 +56,7 @@ from caiokit.scoring import DEFAULT_WEIGHTS, Quadrant, quadrant, score
 from caiokit.stakeholders import HIGH_FROM, engagement_order, place_stakeholders
 from caiokit.stakeholders import quadrant as stakeholder_quadrant
 from caiokit.strategy import company_objectives
-from caiokit.teams import TeamError, role_names, size_team, workload_from_plan
+from caiokit.teams import Role, TeamError, role, size_team, unknown_roles, workload_from_plan
 from caiokit.validation import is_number, is_whole
 
 
@@ -277,7 +277,7 @@ class NinetyDayPlan:
     def team_gaps(self) -> dict[str, float]:
         """Roles short in at least one quarter, with the largest gap in people."""
         short = self.team[self.team["max_gap_people"] > 0]
-        return {str(role): float(gap) for role, gap in short["max_gap_people"].items()}
+        return {str(column): float(gap) for column, gap in short["max_gap_people"].items()}
 
     def _repr_markdown_(self) -> str:
         # The report layer sits above this module, so it is imported when a plan is shown, not before.
@@ -335,23 +335,25 @@ def parse_notes(text: str) -> dict[str, str]:
 
 
 def split_headcount(people: int, workload: pd.DataFrame) -> dict[str, int]:
-    """Whole people per role, in proportion to each role's share of the work (largest remainders first).
+    """Whole people per role id, in proportion to each role's share of the work (largest remainders first).
 
     With no work planned, every role counts the same. Equal remainders go to the role listed first.
     """
     if not (is_whole(people) and people >= 0):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=people))
-    roles = role_names()
-    demand = {role: float(workload[role].sum()) if role in workload.columns else 0.0 for role in roles}
+    roles = [member.value for member in Role]
+    demand = {
+        column: float(workload[column].sum()) if column in workload.columns else 0.0 for column in roles
+    }
     if sum(demand.values()) <= 0:  # no work planned yet: spread the people evenly, in the roles' order
         demand = dict.fromkeys(roles, 1.0)
     total = sum(demand.values())
-    quota = {role: demand[role] / total * int(people) for role in roles}
-    split = {role: math.floor(quota[role] + 1e-9) for role in roles}
+    quota = {column: demand[column] / total * int(people) for column in roles}
+    split = {column: math.floor(quota[column] + 1e-9) for column in roles}
     left = int(people) - sum(split.values())
-    by_remainder = sorted(roles, key=lambda role: (-(quota[role] - split[role]), roles.index(role)))
-    for role in by_remainder[:left]:
-        split[role] += 1
+    by_remainder = sorted(roles, key=lambda column: (-(quota[column] - split[column]), roles.index(column)))
+    for column in by_remainder[:left]:
+        split[column] += 1
     return split
 
 
@@ -444,7 +446,7 @@ def build_plan(choices: Mapping[str, Any] | None = None, catalog: CatalogSource 
     )
     workload = _workload(roadmap, use_cases)
     if isinstance(c["headcount"], Mapping):
-        headcount = {role: int(c["headcount"].get(role, 0)) for role in role_names()}
+        headcount = {member.value: int(c["headcount"].get(member, 0)) for member in Role}
     else:
         headcount = split_headcount(c["headcount"], workload)
     team = _team_table(workload, headcount)
@@ -625,17 +627,18 @@ def _checked_choices(
         )
     headcount = result["headcount"]
     if isinstance(headcount, Mapping):
-        unknown = [str(role) for role in headcount if role not in role_names()]
+        unknown = unknown_roles(headcount)
         if unknown:
             raise NinetyDayError(
                 _(_MESSAGES["unknown_roles"]).format(
-                    roles=", ".join(unknown), allowed=", ".join(role_names())
+                    roles=", ".join(unknown), allowed=", ".join(Role.labels())
                 )
             )
-        for role, people in headcount.items():
+        for name, people in headcount.items():
             if not (is_whole(people) and people >= 0):
-                key = _(_MESSAGES["headcount_of"]).format(role=role)
+                key = _(_MESSAGES["headcount_of"]).format(role=role(name).label)
                 raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key=key, low=0, value=people))
+        result["headcount"] = {role(name).value: people for name, people in headcount.items()}
     elif not (is_whole(headcount) and headcount >= 0):
         raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=headcount))
     known = set(catalog["id"])
@@ -736,12 +739,12 @@ def _workload(roadmap: Roadmap, use_cases: pd.DataFrame) -> pd.DataFrame:
     try:
         return workload_from_plan(table[["id", "start_quarter", "end_quarter", "effort_pm", "technique"]])
     except TeamError:
-        return pd.DataFrame(columns=list(role_names()), dtype=float)
+        return pd.DataFrame(columns=[member.value for member in Role], dtype=float)
 
 
 def _team_table(workload: pd.DataFrame, headcount: Mapping[str, int]) -> pd.DataFrame:
-    """Per role: people, people needed in the busiest quarter, quarters short and the largest gap in people."""
-    roles = list(role_names())
+    """Per role id: people, people needed in the busiest quarter, quarters short and the largest gap in people."""
+    roles = [member.value for member in Role]
     if workload.empty:
         sized = pd.DataFrame(columns=["role", "people_needed", "gap_people", "short"])
     else:
@@ -749,16 +752,17 @@ def _team_table(workload: pd.DataFrame, headcount: Mapping[str, int]) -> pd.Data
     grouped = sized.groupby("role")
     return pd.DataFrame(
         {
-            "people": [int(headcount.get(role, 0)) for role in roles],
+            "people": [int(headcount.get(column, 0)) for column in roles],
             "peak_need_people": [
-                float(grouped["people_needed"].max().get(role, 0.0)) if len(sized) else 0.0 for role in roles
+                float(grouped["people_needed"].max().get(column, 0.0)) if len(sized) else 0.0
+                for column in roles
             ],
             "quarters_short": [
-                int(grouped["short"].sum().get(role, 0)) if len(sized) else 0 for role in roles
+                int(grouped["short"].sum().get(column, 0)) if len(sized) else 0 for column in roles
             ],
             "max_gap_people": [
-                max(float(grouped["gap_people"].max().get(role, 0.0)), 0.0) if len(sized) else 0.0
-                for role in roles
+                max(float(grouped["gap_people"].max().get(column, 0.0)), 0.0) if len(sized) else 0.0
+                for column in roles
             ],
         },
         index=pd.Index(roles, name="role"),
@@ -839,7 +843,9 @@ def _milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
                 "borrowing from the business units, or a partner."
             ).format(
                 people=count_people(plan.team_size),
-                gaps="; ".join(f"{role} {format_number(float(gap), 1)}" for role, gap in gaps.items()),
+                gaps="; ".join(
+                    f"{Role.label_of(column)} {format_number(float(gap), 1)}" for column, gap in gaps.items()
+                ),
             )
         )
     else:

@@ -6,26 +6,27 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from caiokit.i18n import _
-from caiokit.teams import role_names
+from caiokit.teams import Role, role
 
-# One colour per role, in the order of the roles (caiokit.teams.role_names).
+# One colour per role, in the order of the roles (caiokit.teams.Role).
 ROLE_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
 # Blue where people are spare, white where capacity matches demand, red where the team is short.
 GAP_COLOURSCALE = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#b2182b"]]
 
 
 def workload_figure(workload: pd.DataFrame) -> go.Figure:
-    """Stacked bars: person-months of work per quarter, split by role."""
-    colours = dict(zip(role_names(), ROLE_PALETTE, strict=True))
+    """Stacked bars: person-months of work per quarter, split by role (columns name roles by id or label)."""
+    colours = dict(zip(Role, ROLE_PALETTE, strict=True))
     figure = go.Figure()
-    for role in workload.columns:
+    for column in workload.columns:
+        member = role(column)
         figure.add_bar(
             x=list(workload.index),
-            y=workload[role].round(2).tolist(),
-            name=str(role),
-            marker_color=colours.get(str(role)),
+            y=workload[column].round(2).tolist(),
+            name=member.label,
+            marker_color=colours[member],
             hovertemplate="%{x}<br>"
-            + _("{role}: {months} person-months").format(role=role, months="%{y:.1f}")
+            + _("{role}: {months} person-months").format(role=member.label, months="%{y:.1f}")
             + "<extra></extra>",
         )
     figure.update_layout(
@@ -53,7 +54,7 @@ def gap_heatmap(sized: pd.DataFrame) -> go.Figure:
         go.Heatmap(
             z=values.to_numpy().tolist(),
             x=list(grid.columns),
-            y=list(grid.index),
+            y=[Role.label_of(column) for column in grid.index],
             text=labels,
             texttemplate="%{text}",
             colorscale=GAP_COLOURSCALE,

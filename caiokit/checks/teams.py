@@ -2,19 +2,19 @@
 
 from caiokit.exercises import Case, ChoiceExercise, FunctionExercise, MappingExercise
 from caiokit.i18n import N_
-from caiokit.teams import OperatingModel, Sourcing, role_names
+from caiokit.teams import OperatingModel, Role, Sourcing
 
 LESSON = "05_building_ai_teams"
 
 TASKS = {
-    N_("Build the pipeline that brings press sensor data into the platform"): "data engineer",
-    N_("Test which model best predicts press failures"): "data scientist",
-    N_("Turn the chosen model into a service the maintenance app calls"): "ML engineer",
-    N_("Monitor every model in production and retrain when drift appears"): "MLOps engineer",
-    N_("Decide what the chatbot does first and track its business KPI"): "AI product manager",
-    N_("Build the dashboard of cost per service contact, before and after"): "data analyst",
-    N_("Keep the AI inventory and each system's EU AI Act tier up to date"): "AI governance lead",
-    N_("Say which of the bot's warranty answers are right and which are wrong"): "domain expert",
+    N_("Build the pipeline that brings press sensor data into the platform"): Role.DATA_ENGINEER,
+    N_("Test which model best predicts press failures"): Role.DATA_SCIENTIST,
+    N_("Turn the chosen model into a service the maintenance app calls"): Role.ML_ENGINEER,
+    N_("Monitor every model in production and retrain when drift appears"): Role.MLOPS_ENGINEER,
+    N_("Decide what the chatbot does first and track its business KPI"): Role.AI_PRODUCT_MANAGER,
+    N_("Build the dashboard of cost per service contact, before and after"): Role.DATA_ANALYST,
+    N_("Keep the AI inventory and each system's EU AI Act tier up to date"): Role.AI_GOVERNANCE_LEAD,
+    N_("Say which of the bot's warranty answers are right and which are wrong"): Role.DOMAIN_EXPERT,
 }
 
 q1 = MappingExercise(
@@ -22,7 +22,7 @@ q1 = MappingExercise(
     "q1",
     "who_does_what",
     correct=TASKS,
-    categories=role_names(),
+    categories=tuple(Role),
     hints=[
         N_(
             "Three roles are easy to mix up. The data scientist finds out *whether* a model works; the ML engineer "

@@ -33,6 +33,7 @@ from caiokit.reports import markdown
 from caiokit.roadmap import quarterly_load
 from caiokit.roles import ROLES
 from caiokit.scoring import Quadrant, explain_weights
+from caiokit.teams import Role
 
 # The file name an export suggests, in the language in use.
 EXAMPLE_PATH = N_("my_90_day_plan.md")
@@ -210,7 +211,7 @@ def _triage_markdown(plan: NinetyDayPlan) -> str:
 def _team_markdown(plan: NinetyDayPlan) -> str:
     rows = [
         (
-            role,
+            Role.label_of(role),
             int(row.people),
             format_number(float(row.peak_need_people), 1),
             int(row.quarters_short),

@@ -2,7 +2,7 @@
 
 One module per concept, each with the rule a learner can redo by hand in its docstring:
 
-- :mod:`~caiokit.teams.roles`: the roles, the stage from which each is needed, and how a use case's
+- :mod:`~caiokit.teams.roles`: the roles (:class:`Role`), the stage from which each is needed, and how a use case's
   effort splits between them (the role mix);
 - :mod:`~caiokit.teams.operating_model`: the three operating models, where each role sits under them, and
   the rule that recommends one;
@@ -26,7 +26,7 @@ from caiokit.teams.operating_model import (
     role_homes,
 )
 from caiokit.teams.recommendation import Recommendation
-from caiokit.teams.roles import Stage, ai_roles, role_mix, role_names
+from caiokit.teams.roles import Role, Stage, ai_roles, role, role_mix, unknown_roles
 from caiokit.teams.sizing import (
     MAX_PM_PER_PERSON_PER_QUARTER,
     NO_SHORTAGE,
@@ -55,6 +55,7 @@ __all__ = [
     "Home",
     "OperatingModel",
     "Recommendation",
+    "Role",
     "Sourcing",
     "Stage",
     "TeamError",
@@ -66,12 +67,13 @@ __all__ = [
     "operating_model",
     "operating_models",
     "recommend_operating_model",
+    "role",
     "role_homes",
     "role_mix",
-    "role_names",
     "role_shortages",
     "shortage_messages",
     "size_team",
     "summarise_sizing",
+    "unknown_roles",
     "workload_from_plan",
 ]

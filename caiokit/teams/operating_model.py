@@ -20,7 +20,7 @@ from caiokit import datafiles
 from caiokit.i18n import N_, Category, _, ngettext
 from caiokit.teams.errors import TeamError
 from caiokit.teams.recommendation import Recommendation, check_keys, reason
-from caiokit.teams.roles import ai_roles
+from caiokit.teams.roles import Role, ai_roles
 from caiokit.validation import is_whole
 
 
@@ -109,7 +109,7 @@ def operating_model(model: str) -> OperatingModel:
 
 
 def role_homes(model: str) -> dict[str, Home]:
-    """Where each role sits under an operating model (named as :func:`operating_model` reads it).
+    """Where each role (by id) sits under an operating model (named as :func:`operating_model` reads it).
 
     Centralised CoE: everyone in the central team except domain experts, who stay in their units.
     Federated: everyone in the units. Hub-and-spoke: as the ``home_in_hub_and_spoke`` column says.
@@ -117,7 +117,7 @@ def role_homes(model: str) -> dict[str, Home]:
     chosen = operating_model(model)
     roles = ai_roles()
     if chosen is OperatingModel.CENTRALISED:
-        return {role: Home.UNITS if role == "domain expert" else Home.CENTRAL for role in roles["role"]}
+        return {role: Home.UNITS if role == Role.DOMAIN_EXPERT else Home.CENTRAL for role in roles["role"]}
     if chosen is OperatingModel.FEDERATED:
         return dict.fromkeys(roles["role"], Home.UNITS)
     return {

@@ -17,7 +17,7 @@ import pandas as pd
 from caiokit.conventions import COURSE
 from caiokit.i18n import N_, _, format_number
 from caiokit.teams.errors import TeamError
-from caiokit.teams.roles import role_names
+from caiokit.teams.roles import Role, role, unknown_roles
 from caiokit.teams.workload import not_frame
 from caiokit.validation import is_number
 
@@ -62,14 +62,14 @@ _MESSAGES = {
 }
 
 
-def _unknown_roles(what: str, roles: Any) -> TeamError | None:
-    known = role_names()
-    unknown = [str(role) for role in roles if role not in known]
-    if not unknown:
-        return None
-    return TeamError(
-        _(_MESSAGES["unknown_roles"]).format(what=_(what), roles=", ".join(unknown), allowed=", ".join(known))
-    )
+def _check_roles(what: str, names: Any) -> None:
+    unknown = unknown_roles(names)
+    if unknown:
+        raise TeamError(
+            _(_MESSAGES["unknown_roles"]).format(
+                what=_(what), roles=", ".join(unknown), allowed=", ".join(Role.labels())
+            )
+        )
 
 
 def _checked_pm(pm_per_person_per_quarter: Any) -> float:
@@ -84,14 +84,31 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
         raise not_frame(_MESSAGES["the_workload"], workload)
     if len(workload.index) == 0:
         raise TeamError(_(_MESSAGES["empty_workload"]))
-    error = _unknown_roles(_MESSAGES["the_workload"], workload.columns)
-    if error is not None:
-        raise error
-    for role in workload.columns:
-        for quarter, value in workload[role].items():
+    _check_roles(_MESSAGES["the_workload"], workload.columns)
+    workload = workload.rename(columns=lambda name: role(name).value)
+    for column in workload.columns:
+        for quarter, value in workload[column].items():
             if not is_number(value) or value < 0:
-                raise TeamError(_(_MESSAGES["bad_workload"]).format(role=role, quarter=quarter, value=value))
+                raise TeamError(
+                    _(_MESSAGES["bad_workload"]).format(
+                        role=Role.label_of(column), quarter=quarter, value=value
+                    )
+                )
     return workload.astype(float)
+
+
+def _checked_headcount(headcount: Any) -> dict[str, float]:
+    """People per role id, from a dict that names each role by its label or id."""
+    if not isinstance(headcount, Mapping):
+        raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=_(_MESSAGES["each_role"]), value=headcount))
+    _check_roles(_MESSAGES["the_headcount"], headcount)
+    people = {}
+    for name, count in headcount.items():
+        member = role(name)
+        if not is_number(count) or count < 0:
+            raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=member.label, value=count))
+        people[member.value] = float(count)
+    return people
 
 
 def size_team(
@@ -102,25 +119,19 @@ def size_team(
     """Per quarter and role: demand and capacity in person-months, the gap, and whether the role is short.
 
     ``workload`` has one row per quarter and one column per role (person-months); ``headcount`` gives the
-    people per role (a role left out has nobody). Columns of the result: quarter, role, demand_pm,
+    people per role (a role left out has nobody). Both name a role by its label or its id; the result holds
+    ids (``Role.label_of`` gives what to show). Columns of the result: quarter, role, demand_pm,
     capacity_pm, gap_pm (demand - capacity: above 0 means short), people, people_needed (demand in
     full-time people), gap_people (gap in people) and short.
     """
     pm = _checked_pm(pm_per_person_per_quarter)
     demand = _checked_workload(workload)
-    if not isinstance(headcount, Mapping):
-        raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=_(_MESSAGES["each_role"]), value=headcount))
-    error = _unknown_roles(_MESSAGES["the_headcount"], headcount)
-    if error is not None:
-        raise error
-    for role, people in headcount.items():
-        if not is_number(people) or people < 0:
-            raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=role, value=people))
-    roles = [role for role in role_names() if role in demand.columns or role in headcount]
+    people = _checked_headcount(headcount)
+    roles = [member.value for member in Role if member in demand.columns or member in people]
     demand = demand.reindex(columns=roles, fill_value=0.0)
     table = demand.rename_axis(index="quarter", columns="role").stack().rename("demand_pm").reset_index()
     table["quarter"] = table["quarter"].astype(str)
-    table["people"] = table["role"].map(lambda role: float(headcount.get(role, 0.0)))
+    table["people"] = table["role"].map(lambda column: people.get(column, 0.0))
     table["capacity_pm"] = table["people"] * pm
     table["gap_pm"] = table["demand_pm"] - table["capacity_pm"]
     table["people_needed"] = table["demand_pm"] / pm
@@ -142,7 +153,7 @@ def shortage_messages(sized: pd.DataFrame) -> list[str]:
     short = sized[sized["short"]]
     return [
         _(_MESSAGES["short"]).format(
-            quarter=row.quarter, roles=f"{row.role}s", amount=_amount(row.gap_people)
+            quarter=row.quarter, roles=Role(row.role).plural, amount=_amount(row.gap_people)
         )
         for row in short.itertuples(index=False)
     ]
@@ -155,21 +166,20 @@ def role_shortages(sized: pd.DataFrame) -> list[str]:
     """
     lines = []
     short = sized[sized["short"]]
-    for role in sized["role"].unique():
-        rows = short[short["role"] == role]
+    for column in sized["role"].unique():
+        rows = short[short["role"] == column]
         if rows.empty:
             continue
         worst = rows.loc[rows["gap_people"].idxmax()]
         quarters = sorted(rows["quarter"])
         amount = _amount(worst.gap_people)
+        roles = Role(column).plural
         if len(quarters) == 1:
-            lines.append(
-                _(_MESSAGES["short_once"]).format(roles=f"{role}s", quarter=quarters[0], amount=amount)
-            )
+            lines.append(_(_MESSAGES["short_once"]).format(roles=roles, quarter=quarters[0], amount=amount))
             continue
         lines.append(
             _(_MESSAGES["short_often"]).format(
-                roles=f"{role}s",
+                roles=roles,
                 count=len(quarters),
                 first=quarters[0],
                 last=quarters[-1],
@@ -185,13 +195,13 @@ def headcount_for(
     pm_per_person_per_quarter: float = COURSE.pm_per_person_per_quarter,
     basis: str = "peak",
 ) -> dict[str, int]:
-    """Whole people per role to cover the busiest quarter (``peak``) or the average quarter (``average``)."""
+    """Whole people per role id to cover the busiest quarter (``peak``) or the average quarter (``average``)."""
     pm = _checked_pm(pm_per_person_per_quarter)
     demand = _checked_workload(workload)
     if basis not in ("peak", "average"):
         raise TeamError(_(_MESSAGES["bad_basis"]).format(value=basis))
     per_role = demand.max() if basis == "peak" else demand.mean()
-    return {str(role): math.ceil(per_role[role] / pm - _SLACK) for role in demand.columns}
+    return {column: math.ceil(per_role[column] / pm - _SLACK) for column in demand.columns}
 
 
 def summarise_sizing(sized: pd.DataFrame) -> dict[str, float]:

@@ -18,7 +18,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.i18n import N_, _
 from caiokit.teams.errors import TeamError
-from caiokit.teams.roles import role_mix, role_names
+from caiokit.teams.roles import Role, role, role_mix, unknown_roles
 from caiokit.validation import is_blank, is_number
 
 _PLAN_COLUMNS = ("id", "start_quarter", "end_quarter", "effort_pm", "technique")
@@ -76,12 +76,14 @@ def _quarter_label(number: int) -> str:
 def _checked_mix(mix: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(mix, pd.DataFrame):
         raise not_frame(_MESSAGES["the_mix"], mix)
-    known = role_names()
-    unknown = [str(role) for role in mix.columns if role not in known]
+    unknown = unknown_roles(mix.columns)
     if unknown:
         raise TeamError(
-            _(_MESSAGES["mix_unknown_roles"]).format(roles=", ".join(unknown), allowed=", ".join(known))
+            _(_MESSAGES["mix_unknown_roles"]).format(
+                roles=", ".join(unknown), allowed=", ".join(Role.labels())
+            )
         )
+    mix = mix.rename(columns=lambda name: role(name).value)
     for technique, shares in mix.iterrows():
         values = pd.to_numeric(shares, errors="coerce")
         if values.isna().any() or (values < 0).any() or (values > 1).any():
@@ -126,7 +128,8 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
 
     The plan needs columns id, start_quarter, end_quarter (both included, like '2027-Q3'), effort_pm and
     technique. Rows with neither a start nor an end quarter are not scheduled and are left out. ``mix``
-    defaults to :func:`~caiokit.teams.roles.role_mix`.
+    defaults to :func:`~caiokit.teams.roles.role_mix`; its columns name roles by label or id, and the
+    workload's columns are role ids.
     """
     if not isinstance(plan, pd.DataFrame):
         raise not_frame(_MESSAGES["the_plan"], plan)

@@ -16,12 +16,13 @@ from caiokit.teams import (
     NO_SHORTAGE,
     Home,
     OperatingModel,
+    Role,
     headcount_for,
     load_sample_plan,
     operating_model,
     operating_models,
+    role,
     role_homes,
-    role_names,
     role_shortages,
     size_team,
     summarise_sizing,
@@ -47,8 +48,8 @@ class TeamDesigner(Tool):
     ):
         self.plan = load_sample_plan() if plan is None else plan
         self.workload = workload_from_plan(self.plan)
-        start = dict(headcount or {})
-        size_team(self.workload, start, pm_per_person_per_quarter)  # fails early, with a clear message
+        size_team(self.workload, dict(headcount or {}), pm_per_person_per_quarter)  # fails early, clearly
+        start = {role(name): people for name, people in (headcount or {}).items()}
         chosen = operating_model(model)  # an unknown model fails here too
         self.models = operating_models().set_index("model")
         self.model = widgets.Dropdown(
@@ -59,10 +60,10 @@ class TeamDesigner(Tool):
         )
         self.model_note = widgets.HTML()
         self.headcount = {
-            role: widgets.IntSlider(
-                value=int(start.get(role, 0)), min=0, max=max_people, description=role, style=_STYLE
+            member.value: widgets.IntSlider(
+                value=int(start.get(member, 0)), min=0, max=max_people, description=member.label, style=_STYLE
             )
-            for role in role_names()
+            for member in Role
         }
         self.pm_per_person = widgets.BoundedFloatText(
             value=pm_per_person_per_quarter,
@@ -105,16 +106,16 @@ class TeamDesigner(Tool):
         self.update()
 
     def people(self) -> dict[str, int]:
-        """The headcount set on the sliders, per role."""
-        return {role: slider.value for role, slider in self.headcount.items()}
+        """The headcount set on the sliders, per role id."""
+        return {column: slider.value for column, slider in self.headcount.items()}
 
     def size_to(self, basis: str) -> None:
         """Set every slider to the people needed for the busiest ('peak') or an average quarter."""
         needed = headcount_for(self.workload, self.pm_per_person.value, basis)
         self._holding = True
         try:
-            for role, slider in self.headcount.items():
-                slider.value = min(needed.get(role, 0), slider.max)
+            for column, slider in self.headcount.items():
+                slider.value = min(needed.get(column, 0), slider.max)
         finally:
             self._holding = False
         self.update()
@@ -128,7 +129,7 @@ class TeamDesigner(Tool):
         self.model_note.value = f"<i>{inline_markdown(model.how_it_works)}</i><br><b>{fits}</b> {inline_markdown(model.fits_when)}"
         homes = role_homes(self.model.value)
         for box, home in ((self.central_box, Home.CENTRAL), (self.units_box, Home.UNITS)):
-            sliders = [self.headcount[role] for role, where in homes.items() if where is home]
+            sliders = [self.headcount[column] for column, where in homes.items() if where is home]
             heading = _("In the {home}").format(home=home.label)
             box.children = [widgets.HTML(f"<b>{heading}</b>"), *sliders] if sliders else []
         self.sized = size_team(self.workload, self.people(), self.pm_per_person.value)

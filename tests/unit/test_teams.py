@@ -16,6 +16,7 @@ from caiokit.teams import (
     Home,
     OperatingModel,
     Recommendation,
+    Role,
     Sourcing,
     Stage,
     TeamError,
@@ -27,18 +28,19 @@ from caiokit.teams import (
     operating_model,
     operating_models,
     recommend_operating_model,
+    role,
     role_homes,
     role_mix,
-    role_names,
     role_shortages,
     shortage_messages,
     size_team,
     summarise_sizing,
+    unknown_roles,
     workload_from_plan,
 )
 from caiokit.widgets.team_designer import TeamDesigner
 
-ROLES = role_names()
+ROLES = tuple(Role)
 
 
 def plan_of(*rows):
@@ -61,7 +63,41 @@ def test_roles_table_has_eight_roles_with_known_stages_and_homes():
     assert set(roles["needed_from"]) <= set(Stage)
     assert set(roles["home_in_hub_and_spoke"]) == {"hub", "spoke"}
     assert (roles["what_they_do"].str.len() > 20).all()
-    assert {"data scientist", "ML engineer", "data engineer", "data analyst", "domain expert"} <= set(ROLES)
+    assert tuple(roles["role"]) == ROLES
+
+
+def test_roles_have_snake_case_ids_labels_and_plurals():
+    assert [member.value for member in Role][:3] == ["data_scientist", "ml_engineer", "data_engineer"]
+    assert all(member.value == member.value.lower().replace(" ", "_") for member in Role)
+    assert Role.ML_ENGINEER.label == "ML engineer" and Role.ML_ENGINEER.plural == "ML engineers"
+    assert Role.label_of("domain_expert") == "domain expert"
+    assert len(set(Role.labels())) == len({member.plural for member in Role}) == 8
+    assert all(Role(member.value) is member for member in Role)
+
+
+@pytest.mark.parametrize(
+    "named", ["ML engineer", "ml ENGINEER", " ML  engineer ", "ml_engineer", Role.ML_ENGINEER]
+)
+def test_role_reads_a_label_or_an_id(named):
+    assert role(named) is Role.ML_ENGINEER
+
+
+def test_role_names_the_allowed_roles_when_it_reads_none():
+    with pytest.raises(
+        TeamError, match="'wizard' is not a role of the AI team; use one of data scientist, ML"
+    ):
+        role("wizard")
+    assert unknown_roles(["wizard", "data analyst", "mlops_engineer", 3]) == ["wizard", "3"]
+
+
+def test_roles_are_read_in_the_language_in_use(monkeypatch):
+    french = {"ML engineer": "ingénieur ML", "ML engineers": "ingénieurs ML"}
+    monkeypatch.setattr(i18n, "_", lambda message: french.get(message, message))
+    assert role("Ingénieur ML") is Role.ML_ENGINEER and role("ml_engineer") is Role.ML_ENGINEER
+    assert unknown_roles(["ML engineer"]) == ["ML engineer"]
+    sized = size_team(pd.DataFrame({"ml_engineer": [4.5]}, index=["2027-Q1"]), {"ingénieur ML": 1})
+    assert list(sized["role"]) == ["ml_engineer"]
+    assert shortage_messages(sized) == ["2027-Q1: ingénieurs ML short by 0.5 people"]
 
 
 def test_operating_models_table_covers_the_three_models():
@@ -119,9 +155,9 @@ def test_sample_plan_has_ten_catalog_use_cases_over_six_quarters():
 def test_role_homes_per_model():
     assert role_homes(OperatingModel.FEDERATED) == dict.fromkeys(ROLES, Home.UNITS)
     central = role_homes(OperatingModel.CENTRALISED)
-    assert central["domain expert"] is Home.UNITS and central["data scientist"] is Home.CENTRAL
+    assert central["domain_expert"] is Home.UNITS and central["data_scientist"] is Home.CENTRAL
     hub = role_homes(OperatingModel.HUB_AND_SPOKE)
-    assert hub["MLOps engineer"] is Home.CENTRAL and hub["data scientist"] is Home.UNITS
+    assert hub["mlops_engineer"] is Home.CENTRAL and hub["data_scientist"] is Home.UNITS
     with pytest.raises(TeamError, match="'matrix' is not an operating model; use one of centralised CoE,"):
         role_homes("matrix")
 
@@ -256,9 +292,10 @@ def test_workload_spreads_effort_and_splits_by_role_mix():
     workload = workload_from_plan(plan)
     assert list(workload.index) == ["2027-Q1", "2027-Q2", "2027-Q3"]
     # A: 3 pm a quarter; ML share of data scientists 0.25 -> 0.75. B in Q2: 4 x 0.10 = 0.4.
-    assert workload.loc["2027-Q1", "data scientist"] == pytest.approx(0.75)
-    assert workload.loc["2027-Q2", "data scientist"] == pytest.approx(0.75 + 0.4)
-    assert workload.loc["2027-Q2", "ML engineer"] == pytest.approx(3 * 0.15 + 4 * 0.30)
+    assert workload.loc["2027-Q1", "data_scientist"] == pytest.approx(0.75)
+    assert workload.loc["2027-Q2", "data_scientist"] == pytest.approx(0.75 + 0.4)
+    assert workload.loc["2027-Q2", "ml_engineer"] == pytest.approx(3 * 0.15 + 4 * 0.30)
+    assert list(workload.columns) == [member.value for member in Role] and workload.columns.name == "role"
     assert workload.sum().sum() == pytest.approx(13)
 
 
@@ -273,13 +310,13 @@ def test_workload_skips_unscheduled_rows_and_fills_empty_quarters():
     assert workload.loc["2028-Q1"].sum() == 0 and workload.sum().sum() == pytest.approx(5)
 
 
-def test_workload_with_a_custom_mix():
+def test_workload_with_a_custom_mix_naming_roles_by_label_or_id():
     mix = pd.DataFrame(
-        {"data scientist": [0.5], "domain expert": [0.5]}, index=pd.Index(["ML"], name="technique")
+        {"data scientist": [0.5], "domain_expert": [0.5]}, index=pd.Index(["ML"], name="technique")
     )
     workload = workload_from_plan(plan_of(("A", "2027-Q1", "2027-Q2", 4, "ML")), mix)
-    assert list(workload.columns) == ["data scientist", "domain expert"]
-    assert workload.loc["2027-Q2", "domain expert"] == pytest.approx(1.0)
+    assert list(workload.columns) == ["data_scientist", "domain_expert"]
+    assert workload.loc["2027-Q2", "domain_expert"] == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize(
@@ -326,12 +363,12 @@ def small_workload():
 
 
 def test_size_team_by_hand():
-    sized = size_team(small_workload(), {"ML engineer": 2, "data analyst": 1})
-    assert list(sized["role"].unique()) == ["data scientist", "ML engineer", "data analyst"]
-    row = sized.set_index(["quarter", "role"]).loc[("2027-Q3", "ML engineer")]
+    sized = size_team(small_workload(), {"ML engineer": 2, "data_analyst": 1})
+    assert list(sized["role"].unique()) == ["data_scientist", "ml_engineer", "data_analyst"]
+    row = sized.set_index(["quarter", "role"]).loc[("2027-Q3", "ml_engineer")]
     assert row.demand_pm == 7.5 and row.capacity_pm == 6.0 and row.gap_pm == 1.5
     assert row.people_needed == 2.5 and row.gap_people == 0.5 and bool(row.short)
-    analyst = sized.set_index(["quarter", "role"]).loc[("2027-Q4", "data analyst")]
+    analyst = sized.set_index(["quarter", "role"]).loc[("2027-Q4", "data_analyst")]
     assert analyst.demand_pm == 0 and analyst.gap_people == -1 and not analyst.short
     assert shortage_messages(sized) == [
         "2027-Q3: data scientists short by 0.7 people",
@@ -401,10 +438,10 @@ def test_size_team_rejects_bad_input(workload, headcount, pm, message):
 
 def test_headcount_for_peak_and_average():
     workload = small_workload()
-    assert headcount_for(workload) == {"ML engineer": 3, "data scientist": 1}
+    assert headcount_for(workload) == {"ml_engineer": 3, "data_scientist": 1}
     # averages: ML 5.25 pm -> 1.75 people -> 2; data scientist 1.0 pm -> 0.33 -> 1
-    assert headcount_for(workload, basis="average") == {"ML engineer": 2, "data scientist": 1}
-    assert headcount_for(pd.DataFrame({"data engineer": [6.0]}, index=["2027-Q1"])) == {"data engineer": 2}
+    assert headcount_for(workload, basis="average") == {"ml_engineer": 2, "data_scientist": 1}
+    assert headcount_for(pd.DataFrame({"data engineer": [6.0]}, index=["2027-Q1"])) == {"data_engineer": 2}
     with pytest.raises(TeamError, match="'peak' or 'average'"):
         headcount_for(workload, basis="median")
 
@@ -416,6 +453,9 @@ def test_charts_show_the_numbers():
     workload = small_workload()
     bars = workload_figure(workload)
     assert [trace.name for trace in bars.data] == ["ML engineer", "data scientist"]
+    by_id = workload_figure(workload.rename(columns={"ML engineer": "ml_engineer"}))
+    assert [trace.name for trace in by_id.data] == ["ML engineer", "data scientist"]
+    assert bars.data[0].marker.color == by_id.data[0].marker.color
     assert list(bars.data[0].y) == [7.5, 3.0]
     heat = gap_heatmap(size_team(workload, {"ML engineer": 2, "data scientist": 1}))
     assert list(heat.data[0].y) == ["data scientist", "ML engineer"]
@@ -435,6 +475,12 @@ def test_q1_roles_mapping():
     assert feedback.status is Status.INCORRECT and "6 of 8 right" in feedback.message
     assert checks.q1.evaluate(...).status is Status.NOT_ATTEMPTED
     assert set(checks.TASKS.values()) == set(ROLES)
+    typed = {task: member.label.upper() for task, member in checks.TASKS.items()}
+    assert checks.q1.evaluate(typed).status is Status.CORRECT
+    by_id = {task: member.value for task, member in checks.TASKS.items()}
+    assert checks.q1.evaluate(by_id).status is Status.CORRECT
+    unknown = checks.q1.evaluate(dict(by_id, **{first: "wizard"}))
+    assert unknown.status is Status.ERROR and "'data scientist', 'ML engineer'" in unknown.message
 
 
 def test_q2_operating_model_choice():
@@ -504,7 +550,7 @@ def test_quiz_bank_loads_with_five_questions():
 
 def test_team_designer_flags_gaps_and_regroups_roles(progress_file):
     designer = TeamDesigner(headcount={"data analyst": 2, "data engineer": 1, "domain expert": 1})
-    assert designer.people()["data analyst"] == 2 and designer.people()["ML engineer"] == 0
+    assert designer.people()["data_analyst"] == 2 and designer.people()["ml_engineer"] == 0
     shortages = designer.gaps.value.split("<br>")
     first = "data scientists: short in 6 quarters, 2027-Q1 to 2028-Q2, by up to 1.4 people (2027-Q3)"
     assert shortages[0] == first
@@ -534,8 +580,8 @@ def test_team_designer_flags_gaps_and_regroups_roles(progress_file):
     designer.average_button.click()
     assert designer.people() == headcount_for(designer.workload, 2.5, "average")
 
-    designer.headcount["ML engineer"].value = 5
-    assert designer.sized.query("role == 'ML engineer'")["capacity_pm"].iloc[0] == 12.5
+    designer.headcount["ml_engineer"].value = 5
+    assert designer.sized.query("role == 'ml_engineer'")["capacity_pm"].iloc[0] == 12.5
 
 
 def test_team_designer_rejects_unknown_roles_up_front():
@@ -548,3 +594,10 @@ def test_team_designer_starts_at_the_operating_model_named():
     assert TeamDesigner(model="federated").central_box.children == ()
     with pytest.raises(TeamError, match="not an operating model"):
         TeamDesigner(model="matrix")
+
+
+def test_team_designer_reads_roles_by_id_and_shows_their_labels(progress_file):
+    designer = TeamDesigner(headcount={"data_analyst": 2, "Domain Expert": 1})
+    assert designer.people()["data_analyst"] == 2 and designer.people()["domain_expert"] == 1
+    assert [slider.description for slider in designer.headcount.values()] == list(Role.labels())
+    assert list(designer.figure.data[0].y) == list(Role.labels())
