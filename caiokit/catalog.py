@@ -31,13 +31,34 @@ from typing import IO, Any
 import pandas as pd
 
 from caiokit import datafiles
+from caiokit.aiact import Tier
 from caiokit.errors import CatalogError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, Category, _
 from caiokit.validation import is_blank
 
-TECHNIQUES = ("ML", "NLP", "computer vision", "generative AI", "optimisation")
-VALUE_DRIVERS = ("revenue", "cost", "risk reduction", "customer")
-AI_ACT_TIERS = ("prohibited", "high", "transparency", "minimal")
+
+class Technique(Category):
+    """The main family of technique a use case relies on (the ids are what catalog files hold)."""
+
+    ML = "ML", N_("ML")
+    NLP = "NLP", N_("NLP")
+    COMPUTER_VISION = "computer vision", N_("computer vision")
+    GENERATIVE_AI = "generative AI", N_("generative AI")
+    OPTIMISATION = "optimisation", N_("optimisation")
+
+
+class ValueDriver(Category):
+    """The main way a use case creates value for the company (the ids are what catalog files hold)."""
+
+    REVENUE = "revenue", N_("revenue")
+    COST = "cost", N_("cost")
+    RISK_REDUCTION = "risk reduction", N_("risk reduction")
+    CUSTOMER = "customer", N_("customer")
+
+
+# The ids a catalog column of techniques or value drivers may hold, in the categories' order, as plain text.
+TECHNIQUES = tuple(technique.value for technique in Technique)
+VALUE_DRIVERS = tuple(driver.value for driver in ValueDriver)
 IMPACT_SCALE = (3.0, 2.0, 1.0, 0.5, 0.25)
 CONFIDENCE_LEVELS = (1.0, 0.8, 0.5)
 
@@ -90,6 +111,7 @@ class _Column:
     kind: str  # "text", "category", "number" or "ids"
     required: bool
     default: Any = ""
+    category: type[Category] | None = None
     allowed: tuple = ()
     low: float | None = None
     low_open: bool = False
@@ -102,8 +124,8 @@ _COLUMNS = (
     _Column("name", "text", True),
     _Column("department", "text", False),
     _Column("description", "text", False),
-    _Column("technique", "category", False, allowed=TECHNIQUES),
-    _Column("value_driver", "category", False, allowed=VALUE_DRIVERS),
+    _Column("technique", "category", False, category=Technique),
+    _Column("value_driver", "category", False, category=ValueDriver),
     _Column("reach", "number", True, low=0, whole=True),
     _Column("impact", "number", True, allowed=IMPACT_SCALE),
     _Column("confidence", "number", True, allowed=CONFIDENCE_LEVELS),
@@ -114,7 +136,7 @@ _COLUMNS = (
     _Column("data_readiness", "number", False, 3, low=1, high=5, whole=True),
     _Column("complexity", "number", False, 3, low=1, high=5, whole=True),
     _Column("time_to_value_months", "number", False, 6.0, low=0, low_open=True),
-    _Column("ai_act_tier", "category", False, "minimal", allowed=AI_ACT_TIERS),
+    _Column("ai_act_tier", "category", False, "minimal", category=Tier),
     _Column("depends_on", "ids", False),
 )
 _SPEC = {column.name: column for column in _COLUMNS}
@@ -125,7 +147,7 @@ OPTIONAL_DEFAULTS = {column.name: column.default for column in _COLUMNS if not c
 
 def catalog_columns() -> pd.DataFrame:
     """Every catalog column: required or not, default, type, unit or allowed values, meaning."""
-    dictionary = datafiles.table("catalog_dictionary.csv")
+    dictionary = datafiles.table(datafiles.localized("catalog_dictionary.csv"))
     spec = pd.DataFrame(
         {
             "column": [column.name for column in _COLUMNS],
@@ -137,11 +159,14 @@ def catalog_columns() -> pd.DataFrame:
 
 
 def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
-    """Load and check the built-in catalog (no argument) or a CSV file, path or open file."""
+    """Load and check the built-in catalog (no argument) or a CSV file, path or open file.
+
+    The built-in catalog is two tables, its ids and numbers and its words in the language in use; a learner's
+    file holds every column itself.
+    """
     if path is None:
-        raw = datafiles.path("catalog.csv").read_bytes()
-        source = _(BUILT_IN_SOURCE)
-    elif hasattr(path, "read"):
+        return _check(datafiles.worded("catalog.csv", on="id"), _(BUILT_IN_SOURCE), ".", [])
+    if hasattr(path, "read"):
         raw = path.read()
         raw = raw.encode("utf-8") if isinstance(raw, str) else raw
         source = Path(getattr(path, "name", _("the uploaded file"))).name
@@ -361,12 +386,11 @@ def _check_cell(column: _Column, value: Any, row: int, decimal: str) -> tuple[An
     where = {"row": row, "column": column.name, "value": shown}
     if column.kind in ("text", "ids"):
         return shown, None
-    if column.kind == "category":
-        wanted = _ALIASES.get(shown.lower(), shown).lower()
-        for allowed in column.allowed:
-            if allowed.lower() == wanted:
-                return allowed, None
-        return None, _(_MESSAGES["not_allowed"]).format(allowed=", ".join(column.allowed), **where)
+    if column.category is not None:
+        member = column.category.parse(_ALIASES.get(shown.lower(), shown))
+        if member is not None:
+            return member.value, None
+        return None, _(_MESSAGES["not_allowed"]).format(allowed=", ".join(column.category.labels()), **where)
     number = _parse_number(value, decimal)
     if number is None:
         return None, _(_MESSAGES["not_number"]).format(**where)

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from caiokit.catalog import AI_ACT_TIERS, dependencies, require_columns
+from caiokit.aiact import Tier
+from caiokit.catalog import ValueDriver, dependencies, require_columns
 from caiokit.errors import ScoringError
 from caiokit.i18n import N_, Category, _, format_number
 
@@ -264,7 +265,7 @@ def wsjf_scale(catalog: pd.DataFrame) -> pd.DataFrame:
         for prerequisite in prerequisites
     )
     enabling = np.array([needed_by[str(use_case)] for use_case in table["id"]], dtype=float)
-    enabling += (table["value_driver"] == "risk reduction").to_numpy(dtype=float)
+    enabling += (table["value_driver"] == ValueDriver.RISK_REDUCTION).to_numpy(dtype=float)
     return pd.DataFrame(
         {
             "business_value": snap_to_scale(table["benefit_yearly_eur"].to_numpy(dtype=float)),
@@ -348,12 +349,10 @@ def format_score(value: float | None, method: str) -> str:
 def eligible_rows(catalog: pd.DataFrame) -> np.ndarray:
     """A boolean mask of the use cases that may be scored: every one whose tier is not prohibited."""
     tiers = require_columns(catalog, ["ai_act_tier"])["ai_act_tier"]
-    unknown = sorted(set(tiers.unique()) - set(AI_ACT_TIERS))
+    unknown = sorted(set(tiers.unique()) - set(Tier))
     if unknown:
-        raise ScoringError(
-            _(_MESSAGES["unknown_tier"]).format(tiers=unknown, allowed=", ".join(AI_ACT_TIERS))
-        )
-    return (tiers != "prohibited").to_numpy()
+        raise ScoringError(_(_MESSAGES["unknown_tier"]).format(tiers=unknown, allowed=", ".join(Tier)))
+    return (tiers != Tier.PROHIBITED).to_numpy()
 
 
 def risk_multipliers(catalog: pd.DataFrame) -> np.ndarray:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from caiokit.catalog import AI_ACT_TIERS
+from caiokit.aiact import Tier
 from caiokit.charts import TIER_COLOURS
 from caiokit.i18n import _, format_percent, plain_number
 from caiokit.roadmap import Roadmap
@@ -49,7 +49,7 @@ def value_feasibility_chart(
     }
     largest = float(shown["cost_one_off_eur"].max()) if len(shown) else 0.0
     traces = []
-    for tier in AI_ACT_TIERS:
+    for tier in Tier:
         rows = shown[shown["ai_act_tier"] == tier]
         if rows.empty:
             continue
@@ -64,7 +64,7 @@ def value_feasibility_chart(
                 "x": rows["feasibility"].round(4).tolist(),
                 "y": rows["value"].round(4).tolist(),
                 "mode": "markers",
-                "name": tier,
+                "name": tier.label,
                 "marker": {
                     "size": rows["cost_one_off_eur"].tolist(),
                     "sizemode": "area",
@@ -191,8 +191,8 @@ def roadmap_gantt(roadmap: Roadmap, tiers: Mapping[str, str] | None = None) -> g
     quarters = list(roadmap.quarters)
     labels = [f"{use_case} {name}" for use_case, name in zip(plan["id"], plan["name"], strict=True)]
     traces = []
-    for tier in AI_ACT_TIERS:
-        rows = plan[[tiers.get(str(use_case), "minimal") == tier for use_case in plan["id"]]]
+    for tier in Tier:
+        rows = plan[[tiers.get(str(use_case), Tier.MINIMAL) == tier for use_case in plan["id"]]]
         if rows.empty:
             continue
         traces.append(
@@ -202,7 +202,7 @@ def roadmap_gantt(roadmap: Roadmap, tiers: Mapping[str, str] | None = None) -> g
                 "base": rows["start_index"].astype(int).tolist(),
                 "y": [f"{use_case} {name}" for use_case, name in zip(rows["id"], rows["name"], strict=True)],
                 "orientation": "h",
-                "name": tier,
+                "name": tier.label,
                 "marker": {"color": TIER_COLOURS[tier]},
                 "customdata": [
                     [first, last, round(float(per_quarter), 2), round(float(effort), 2)]

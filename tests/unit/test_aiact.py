@@ -306,8 +306,7 @@ def test_result_renders_as_markdown():
 
 
 def test_examples_agree_with_alvera_catalog():
-    with (resources.files("caiokit") / "data" / "catalog.csv").open(encoding="utf-8") as handle:
-        catalog = pd.read_csv(handle).set_index("id")
+    catalog = datafiles.worded("catalog.csv", on="id").set_index("id")
     assert len(examples()) >= 6
     names = aiact.example_names()
     assert list(names) == list(examples()) and names["UC27"] == catalog.loc["UC27", "name"]

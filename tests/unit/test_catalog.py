@@ -8,11 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from caiokit import datafiles
+from caiokit.aiact import Tier
 from caiokit.catalog import (
     OPTIONAL_DEFAULTS,
     REQUIRED_COLUMNS,
     TECHNIQUES,
     VALUE_DRIVERS,
+    Technique,
+    ValueDriver,
     catalog_columns,
     dependencies,
     load_catalog,
@@ -31,6 +35,11 @@ def write(tmp_path, text, name="cases.csv", encoding="utf-8"):
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def built_in_lines():
+    """The built-in catalog as the lines of one CSV file, as a learner would start from it."""
+    return datafiles.worded("catalog.csv", on="id").to_csv(index=False).splitlines()
 
 
 def problems_of(path):
@@ -86,6 +95,44 @@ def test_built_in_catalog_has_attractive_and_poor_cases():
     ratio = catalog["benefit_yearly_eur"] / (catalog["cost_one_off_eur"] + catalog["cost_yearly_eur"])
     assert (ratio > 3).sum() >= 5
     assert (ratio < 1).sum() >= 3
+
+
+def test_built_in_catalog_keeps_its_words_apart_from_its_ids_and_numbers():
+    shared = datafiles.table("catalog.csv")
+    words = datafiles.table(datafiles.localized("catalog.csv"))
+    assert list(words.columns) == ["id", "name", "department", "description"]
+    assert set(shared.columns) & set(words.columns) == {"id"}
+    assert shared["id"].tolist() == words["id"].tolist()
+    catalog = load_catalog()
+    assert list(catalog.columns) == list(catalog_columns()["column"])
+    assert catalog["name"].tolist() == words["name"].tolist()
+    assert catalog["reach"].tolist() == shared["reach"].astype(int).tolist()
+
+
+def test_techniques_value_drivers_and_tiers_are_ids_with_the_catalog_words_as_labels():
+    assert TECHNIQUES == ("ML", "NLP", "computer vision", "generative AI", "optimisation") == tuple(Technique)
+    assert VALUE_DRIVERS == ("revenue", "cost", "risk reduction", "customer") == tuple(ValueDriver)
+    assert all(type(value) is str for value in TECHNIQUES + VALUE_DRIVERS)
+    assert (
+        Technique.GENERATIVE_AI.label == "generative AI"
+        and ValueDriver.RISK_REDUCTION.label == "risk reduction"
+    )
+    catalog = load_catalog()
+    for column, category in (("technique", Technique), ("value_driver", ValueDriver), ("ai_act_tier", Tier)):
+        assert all(type(value) is str for value in catalog[column]), column
+        assert set(catalog[column]) <= set(category), column
+
+
+def test_categories_are_read_by_id_or_label_whatever_the_case_and_by_their_other_spellings(tmp_path):
+    text = (
+        HEADER + ",technique,value_driver,ai_act_tier\n"
+        "UC1,A,10,1,0.8,2,1000,5000, Generative AI ,RISK REDUCTION,High-risk\n"
+        "UC2,B,10,1,0.8,2,1000,5000,optimization,Cost,limited\n"
+    )
+    loaded = load_catalog(write(tmp_path, text))
+    assert loaded["technique"].tolist() == ["generative AI", "optimisation"]
+    assert loaded["value_driver"].tolist() == ["risk reduction", "cost"]
+    assert loaded["ai_act_tier"].tolist() == ["high", "transparency"]
 
 
 def test_data_dictionary_describes_every_column_once():
@@ -193,7 +240,7 @@ def test_every_problem_is_reported_once_with_row_and_column(tmp_path):
 
 
 def test_the_first_rows_of_the_built_in_catalog_load_with_a_note_on_prerequisites_left_out(tmp_path):
-    lines = (resources.files("caiokit") / "data" / "catalog.csv").read_text(encoding="utf-8").splitlines()
+    lines = built_in_lines()
     part = load_catalog(write(tmp_path, "\n".join(lines[:13]) + "\n", name="first_12.csv"))
     assert part["id"].tolist() == [f"UC{n:02d}" for n in range(1, 13)]
     assert part.loc[0, "depends_on"] == "UC04;UC36"  # kept as written
@@ -247,8 +294,7 @@ def test_a_folder_is_not_a_catalog(tmp_path):
 
 
 def test_an_open_file_is_accepted_binary_or_text():
-    with (resources.files("caiokit") / "data" / "catalog.csv").open("rb") as handle:
-        assert len(load_catalog(handle)) == 40
+    assert len(load_catalog(io.BytesIO("\n".join(built_in_lines()).encode()))) == 40
     assert load_catalog(io.StringIO(HEADER + "\nUC1,A,1,1,1,1,1,1\n"))["id"].tolist() == ["UC1"]
     with pytest.raises(CatalogError, match="the uploaded file has 1 problem"):
         load_catalog(io.StringIO(HEADER + "\nUC1,A,1,1,1,0,1,1\n"))

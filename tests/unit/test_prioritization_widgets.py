@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from importlib import resources
 
 import pandas as pd
 import pytest
 
+from caiokit import datafiles
 from caiokit.catalog import load_catalog
 from caiokit.charts import TIER_COLOURS
 from caiokit.charts.prioritization import value_feasibility_chart
@@ -219,7 +219,8 @@ def test_upload_button_shows_its_label_not_a_count_of_files():
 
 def test_upload_of_the_first_rows_of_the_built_in_catalog_loads_with_notes():
     workbench = PrioritizationWorkbench()
-    lines = (resources.files("caiokit") / "data" / "catalog.csv").read_bytes().splitlines(keepends=True)
+    built_in = datafiles.worded("catalog.csv", on="id").to_csv(index=False)
+    lines = built_in.encode("utf-8").splitlines(keepends=True)
     upload(workbench, "first_12.csv", b"".join(lines[:13]))
     message = workbench.catalog_tab.upload_message.value
     assert "Loaded <b>12</b> use cases from first_12.csv" in message

@@ -207,8 +207,11 @@ def test_method_and_input_errors():
     with pytest.raises(CatalogError, match="column 'effort_pm' is missing"):
         score(cases.drop(columns="effort_pm"), "rice")
     odd = cases.assign(ai_act_tier=["minimal", "limited risk", "minimal", "minimal"])
-    with pytest.raises(ScoringError, match="unknown EU AI Act tier"):
+    with pytest.raises(ScoringError) as caught:
         score(odd, "rice")
+    assert str(caught.value) == (
+        "unknown EU AI Act tier(s) ['limited risk']: use one of prohibited, high, transparency, minimal"
+    )
 
 
 def test_risk_multipliers_discount_the_riskier_tiers_more():
