@@ -139,7 +139,7 @@ TRANSLATED_SCOPE = (
     "caiokit/charts",
     "caiokit/checks",
     "caiokit/exercises.py",
-    "caiokit/ninety_days.py",
+    "caiokit/ninety_days",
     "caiokit/strategy.py",
     "caiokit/skills.py",
     "caiokit/maturity.py",

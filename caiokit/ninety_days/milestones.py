@@ -1,0 +1,112 @@
+"""The milestones a plan's results call for, phase by phase, in plain words."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from caiokit.aiact import Tier
+from caiokit.i18n import _, format_eur, format_number, ngettext
+from caiokit.ninety_days.choices import Phase
+from caiokit.ninety_days.plan import NinetyDayPlan, count_people, quick_win_schedule
+from caiokit.stakeholders import HIGH_FROM
+from caiokit.stakeholders import quadrant as stakeholder_quadrant
+from caiokit.teams import Role
+
+
+def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
+    """The milestones each phase's results call for, in plain words."""
+    listen = []
+    # The stakeholders of high influence and high interest.
+    close = plan.stakeholders[plan.stakeholders["quadrant_id"] == stakeholder_quadrant(HIGH_FROM, HIGH_FROM)]
+    if len(close):
+        listen.append(
+            ngettext(
+                "Meet the {count} stakeholder to manage closely one to one, opponents first: {names}.",
+                "Meet the {count} stakeholders to manage closely one to one, opponents first: {names}.",
+                len(close),
+            ).format(count=len(close), names=", ".join(close["name"]))
+        )
+    listen.append(
+        _(
+            "Run the maturity self-assessment with the executive committee (today: {level}, {score} of 5) and "
+            "agree the next moves on the weakest pillars."
+        ).format(level=plan.maturity.level, score=format_number(float(plan.maturity.overall_score), 2))
+    )
+    listen.append(_("Start the inventory of AI systems already in use, each with its EU AI Act tier."))
+
+    decide = [
+        _(
+            "Agree the scoring weights ({preset}) with the executive committee and publish the ranking."
+        ).format(preset=plan.weights_preset.label)
+    ]
+    if plan.selected:
+        decide.append(
+            ngettext(
+                "Get the portfolio approved: {count} use case, {cost} one-off within a budget of {budget}.",
+                "Get the portfolio approved: {count} use cases, {cost} one-off within a budget of {budget}.",
+                len(plan.selected),
+            ).format(
+                count=len(plan.selected),
+                cost=format_eur(plan.totals["one_off_eur"]),
+                budget=format_eur(plan.budget_eur),
+            )
+        )
+    counts = pd.Series(plan.tiers, dtype=str).value_counts()
+    if len(counts):
+        tiers = ", ".join(f"{counts[tier]} {tier.label}" for tier in Tier if tier in counts)
+        decide.append(
+            _("Record the AI Act triage of every selected use case in the inventory ({tiers}).").format(
+                tiers=tiers
+            )
+        )
+    high = [use_case for use_case, tier in plan.tiers.items() if tier == "high"]
+    if high:
+        decide.append(
+            _("Assign the high-risk deployer duties of {ids} before any use (Art. 26).").format(
+                ids=", ".join(high)
+            )
+        )
+    gaps = plan.team_gaps
+    if gaps:
+        decide.append(
+            _(
+                "Staff the team of {people}, and cover the gaps ({gaps} people at the peak) by hiring, "
+                "borrowing from the business units, or a partner."
+            ).format(
+                people=count_people(plan.team_size),
+                gaps="; ".join(
+                    f"{Role.label_of(column)} {format_number(float(gap), 1)}" for column, gap in gaps.items()
+                ),
+            )
+        )
+    else:
+        decide.append(_("Staff the team of {people}.").format(people=count_people(plan.team_size)))
+
+    launch = []
+    if plan.quick_wins:
+        launch.append(
+            _("Announce the quick wins and when each should show results: {wins}.").format(
+                wins=", ".join(f"{use_case} ({when})" for use_case, _name, when in quick_win_schedule(plan))
+            )
+        )
+    table = plan.roadmap.table
+    first = table[table["scheduled"] & (table["start_index"] == 0)]
+    if len(first):
+        launch.append(
+            _(
+                "Launch the roadmap's first quarter ({quarter}), each use case with a sponsor, a success metric "
+                "and its data access agreed: {ids}."
+            ).format(quarter=plan.roadmap.quarters[0], ids=", ".join(sorted(first["id"])))
+        )
+    launch.append(
+        _("Start AI literacy training, executives and managers first: {hours} hours in all.").format(
+            hours=format_number(plan.literacy_totals["total_hours"])
+        )
+    )
+    if plan.adkar is not None and plan.adkar.barrier is not None:
+        launch.append(
+            _("Work on the first users' barrier point, {barrier}, before the first rollout.").format(
+                barrier=plan.adkar.barrier.label
+            )
+        )
+    return {Phase.LISTEN: tuple(listen), Phase.DECIDE: tuple(decide), Phase.LAUNCH: tuple(launch)}
