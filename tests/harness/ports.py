@@ -32,17 +32,33 @@ _cycle: Iterator[int] = itertools.cycle(_RANGE)
 
 def free_port(ip: str = "127.0.0.1", taken: set[int] | frozenset[int] = frozenset()) -> int:
     """The next port of this worker's range that nothing listens on now and that is not in ``taken``."""
+    return free_port_block((0,), ip, taken)
+
+
+def free_port_block(
+    offsets: tuple[int, ...], ip: str = "127.0.0.1", taken: set[int] | frozenset[int] = frozenset()
+) -> int:
+    """The next port P of this worker's range such that every P + offset is in the range, free, not in ``taken``
+    (a hub needs P, P + 1 and P + 81, say)."""
     for _ in range(len(_RANGE)):
         port = next(_cycle)
-        if port in taken:
-            continue
-        with socket.socket() as sock:
-            try:
-                sock.bind((ip, port))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError(f"no free port left in {_RANGE.start}-{_RANGE.stop - 1} on {ip}")
+        block = [port + offset for offset in offsets]
+        if (
+            max(block) < _RANGE.stop
+            and not taken.intersection(block)
+            and all(_bindable(ip, p) for p in block)
+        ):
+            return port
+    raise RuntimeError(f"no free block of ports {offsets} left in {_RANGE.start}-{_RANGE.stop - 1} on {ip}")
+
+
+def _bindable(ip: str, port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind((ip, port))
+        except OSError:
+            return False
+    return True
 
 
 def give_kernels_worker_ports() -> None:

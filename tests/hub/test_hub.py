@@ -49,7 +49,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -62,6 +61,7 @@ from pathlib import Path
 import pytest
 
 from harness.browser import requires_chromium
+from harness.ports import free_port_block
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP_HUB = ROOT / "deploy" / "jupyterhub" / "setup_hub.py"
@@ -84,20 +84,6 @@ TOOLS = {
 }  # fmt: skip
 SETUP_TIMEOUT_S = 900
 MARK = "caiokit hub test"
-
-
-def free_port_block() -> int:
-    """A port P on 127.0.0.1 such that P (hub), P + 1 (proxy's API) and P + 81 (hub's API) are all free."""
-    for _ in range(200):
-        port = secrets.randbelow(20000) + 20000
-        try:
-            for candidate in (port, port + 1, port + 81):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", candidate))
-        except OSError:
-            continue
-        return port
-    raise RuntimeError("no free block of ports on 127.0.0.1")
 
 
 def run(*command: str, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
@@ -280,7 +266,7 @@ class HubMachine:
             )
         BASE.mkdir(parents=True)
         BASE.chmod(0o755)  # every account reaches the prefix and the exchange inside it
-        self.port = free_port_block()
+        self.port = free_port_block((0, 1, 81))  # the hub, the proxy's API, the hub's API
         self._record()
         self.claimed = True
         started = time.monotonic()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from course_environment import NBGRADER_VARIABLES, TIERS, pytest_runtest_setup
 
-from harness.ports import FIRST, LAST, free_port, worker_range
+from harness.ports import FIRST, LAST, free_port, free_port_block, worker_range
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -60,3 +60,14 @@ def test_a_free_port_is_neither_taken_nor_listened_on():
         listened = busy.getsockname()[1]
         chosen = {free_port(taken={listened}) for _ in range(5)}
     assert listened not in chosen and len(chosen) == 5
+
+
+def test_a_block_of_free_ports_skips_a_busy_port_and_stays_in_the_range():
+    first = free_port()  # the walk through this worker's range goes on from first + 1
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", first + 2))
+        busy.listen()
+        block = free_port_block((0, 1))
+    assert first + 2 not in (block, block + 1), "a block holding the busy port was handed out"
+    hub = free_port_block((0, 1, 81))
+    assert hub >= FIRST and hub + 81 < LAST
