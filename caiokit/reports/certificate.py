@@ -9,7 +9,7 @@ import pandas as pd
 
 from caiokit.completion import CertificateError, certificate_blockers, completion_table
 from caiokit.curriculum import lessons
-from caiokit.i18n import N_, _, format_date, language
+from caiokit.i18n import N_, _, format_date, language, ngettext
 
 _TEXT = {
     "no_name": N_("Type the name to print on the certificate."),
@@ -18,7 +18,7 @@ _TEXT = {
     "heading": N_("Certificate of completion"),
     "certifies": N_("This certifies that"),
     "completed": N_(
-        "has completed <b>The Chief AI Officer course</b> ({lessons} lessons, about {hours} hours),\n"
+        "has completed <b>The Chief AI Officer course</b> ({lessons}, about {hours} hours),\n"
         "attempting every exercise and passing at least half of them in each lesson."
     ),
     "lesson": N_("Lesson"),
@@ -43,7 +43,8 @@ def certificate_html(name: str, issued_on: date, table: pd.DataFrame | None = No
         f"<tr><td>{html.escape(row.title)}</td><td>{row.passed}/{row.exercises}</td></tr>"
         for row in table.itertuples()
     )
-    completed = _(_TEXT["completed"]).format(lessons=len(table), hours=minutes // 60)
+    lessons_done = ngettext("{count} lesson", "{count} lessons", len(table)).format(count=len(table))
+    completed = _(_TEXT["completed"]).format(lessons=lessons_done, hours=minutes // 60)
     return f"""<!DOCTYPE html>
 <html lang="{language()}"><head><meta charset="utf-8"><title>{html.escape(_(_TEXT["title"]).format(name=name))}</title>
 <style>{_STYLE}</style></head>

@@ -122,6 +122,7 @@ def test_certificate_needs_every_lesson_attempted_and_half_passed(monkeypatch):
     assert certificate_blockers(table) == []
     page = certificate_html("Ada <Lovelace>", date(2026, 11, 25), table)
     assert "Ada &lt;Lovelace&gt;" in page and "25 November 2026" in page and "2/3" in page
+    assert "(1 lesson, about" in page
     with pytest.raises(CertificateError, match="Type the name"):
         certificate_html("  ", date(2026, 11, 25), table)
 
