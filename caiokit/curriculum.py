@@ -33,7 +33,11 @@ def lessons() -> pd.DataFrame:
 
 
 def seed_items() -> pd.DataFrame:
-    """Every item the course must teach: id, group (role, mission, skill, soft, principle), summary."""
+    """Every item the course must teach: id, group (role, mission, skill, soft, principle, practice), summary.
+
+    The ``practice`` group holds what the seed article predates and CAIOs are hired for in 2026 (an analysis
+    of 27 job postings, Sep-Oct 2026); the other groups are the seed article's items.
+    """
     return datafiles.worded("seed_items.csv", on="id")
 
 

@@ -16,6 +16,8 @@ from caiokit.progress import Event
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_README = ROOT.parent / "shared" / "seed" / "README.md"
+# Items beyond the seed article: what CAIO job postings ask for in 2026 (lessons 11-14).
+PRACTICE = "practice"
 
 
 def test_the_map_is_complete_and_consistent():
@@ -47,7 +49,16 @@ def test_seed_items_match_the_seed_readme():
     ids = set(
         re.findall(r"^- `([a-z]+\.[a-z]+)`", SEED_README.read_text(encoding="utf-8"), flags=re.MULTILINE)
     )
-    assert ids and ids == set(seed_items()["id"])
+    items = seed_items()
+    assert ids and ids == set(items.loc[items["group"] != PRACTICE, "id"])
+
+
+def test_practice_items_are_beyond_the_seed_and_named_for_their_group():
+    items = seed_items()
+    practice = items[items["group"] == PRACTICE]
+    assert len(practice) >= 4
+    assert all(item.startswith(f"{PRACTICE}.") for item in practice["id"])
+    assert not practice["id"].str.startswith(tuple(f"{g}." for g in set(items["group"]) - {PRACTICE})).any()
 
 
 def test_tools_of_every_lesson_are_named_once():
