@@ -32,6 +32,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 JUPYTERHUB = "jupyterhub==6.1.1"
 NBGITPULLER = "nbgitpuller==1.3.0"
+# The installer of the three environments: pip puts it in the hub's environment, then it installs JupyterHub
+# there and the other two environments from PyPI (downloads in parallel, each wheel unpacked once in its user's
+# cache), about four times as fast as pip. It reads its index from UV_INDEX_URL, not from pip's settings, and
+# trusts the system's certificates (--system-certs), as pip does, so that a proxy the machine trusts works.
+UV = "uv==0.13.9"
 PROXY = "configurable-http-proxy@5.3.0"
 SYSTEM_PACKAGES = ("python3-venv", "git", "rsync", "nodejs", "npm", "bubblewrap")
 EDITION_MARKER = ".caiokit-learner-edition.json"
@@ -228,9 +233,28 @@ def steps(options: Options) -> list[Step]:
     hub_settings = json.dumps(settings(options), indent=1) + "\n"
     people = (options.instructor, *options.learners)
 
+    uv = str(hub / "bin" / "uv")
+
+    def install(host: Host, environment: Path, *requirements: str, **where: object) -> None:
+        """Install into an environment with the hub's uv, compiled to bytecode as pip does by default."""
+        python = str(environment / "bin" / "python")
+        host.run(
+            uv,
+            "pip",
+            "install",
+            "-q",
+            "--system-certs",
+            "--compile-bytecode",
+            "--python",
+            python,
+            *requirements,
+            **where,
+        )
+
     def hub_environment(host: Host) -> None:
         host.run("python3", "-m", "venv", str(hub))
-        host.run(str(hub / "bin" / "pip"), "install", "-q", JUPYTERHUB)
+        host.run(str(hub / "bin" / "pip"), "install", "-q", UV)
+        install(host, hub, JUPYTERHUB)
 
     def exchange(host: Host) -> None:
         host.run("mkdir", "-p", str(options.exchange))
@@ -258,8 +282,7 @@ def steps(options: Options) -> list[Step]:
     def user_environment(host: Host) -> None:
         if not (user_env / "bin" / "python").exists():
             host.run("python3", "-m", "venv", str(user_env))
-        pip = str(user_env / "bin" / "pip")
-        host.run(pip, "install", "-q", "-r", "requirements.txt", JUPYTERHUB, NBGITPULLER, cwd=options.edition)
+        install(host, user_env, "-r", "requirements.txt", JUPYTERHUB, NBGITPULLER, cwd=options.edition)
         for command in INSTRUCTOR_EXTENSIONS:
             host.run(str(user_env / "bin" / "jupyter"), *command)
         host.write(edition_stamp, requirements)
@@ -276,8 +299,15 @@ def steps(options: Options) -> list[Step]:
         host.run("chmod", "700", str(options.course))
         if not (course_env / "bin" / "python").exists():
             host.run("python3", "-m", "venv", str(course_env), user=options.instructor)
-        host.run(str(course_env / "bin" / "pip"), "install", "-q", "-r", "requirements.txt", JUPYTERHUB,
-                 user=options.instructor, cwd=options.course)  # fmt: skip
+        install(
+            host,
+            course_env,
+            "-r",
+            "requirements.txt",
+            JUPYTERHUB,
+            user=options.instructor,
+            cwd=options.course,
+        )
         target = Path(f"/home/{options.instructor}/.jupyter/nbgrader_config.py")
         host.write(target, instructor_config(options))
         host.run("chown", "-R", f"{options.instructor}:", str(target.parent))
@@ -331,8 +361,11 @@ def steps(options: Options) -> list[Step]:
             proxy,
         ),
         Step(
-            f"Hub environment {hub} ({JUPYTERHUB})",
-            lambda: _output([str(hub / "bin" / "jupyterhub"), "--version"]) == JUPYTERHUB.split("==")[1],
+            f"Hub environment {hub} ({JUPYTERHUB}, {UV})",
+            lambda: (
+                _output([str(hub / "bin" / "jupyterhub"), "--version"]) == JUPYTERHUB.split("==")[1]
+                and _output([uv, "--version"]).split(" ")[1:2] == UV.split("==")[1:]
+            ),
             hub_environment,
         ),
         Step(

@@ -6,8 +6,9 @@ minutes, and changes the machine only in ways it undoes: the accounts caiotest-a
 caiotest-bob and caiotest-eve (learners) and their homes, and one scratch folder, /tmp/caiokit-hub-test, which
 holds the prefix (the hub's and the shared environments), the exchange and the learner edition. Everything is
 removed at the end, pass or fail; a run that was killed is cleaned up by the next one, which reads what it
-made from /tmp/caiokit-hub-test/created.json. Wheels are kept between runs in /var/cache/caiokit-tests/ so that
-installing from PyPI does not download them each time.
+made from /tmp/caiokit-hub-test/created.json. The environments are installed by setup_hub.py's uv, whose cache
+(root's, in ~/.cache/uv) keeps what it downloaded between runs; the instructor's account is new on each run, so
+its environment is downloaded again (about 20 s).
 
 What runs, in order:
 
@@ -53,7 +54,6 @@ import subprocess
 import sys
 import threading
 import time
-import tomllib
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +70,6 @@ LEARNERS = ("caiotest-bob", "caiotest-eve")
 PEOPLE = (INSTRUCTOR, *LEARNERS)
 BASE = Path("/tmp/caiokit-hub-test")
 CREATED = BASE / "created.json"
-WHEELHOUSE = Path("/var/cache/caiokit-tests/hub-wheels")
 COURSE_ID = "caio101"
 ASSIGNMENT = "02_prioritization"
 LESSON = "03_use_case_prioritization.ipynb"
@@ -153,44 +152,12 @@ def remove_leftovers(created: dict) -> list[str]:
     return problems
 
 
-def fill_wheelhouse(requirements: list[str]) -> None:
-    """Download (once per set of requirements) the wheels both environments install, to install them from disk.
-
-    pip still resolves against PyPI; a wheel missing here is downloaded as usual.
-    """
-    stamp = WHEELHOUSE / "requirements.stamp"
-    wanted = "\n".join(sorted(requirements)) + "\n"
-    if stamp.is_file() and stamp.read_text() == wanted:
-        return
-    WHEELHOUSE.mkdir(parents=True, exist_ok=True)
-    WHEELHOUSE.chmod(0o755)
-    listed = WHEELHOUSE / "requirements.txt"
-    listed.write_text(wanted)
-    result = run(
-        sys.executable, "-m", "pip", "download", "-q", "-d", str(WHEELHOUSE), "-r", str(listed), check=False
-    )
-    if result.returncode == 0:
-        stamp.write_text(wanted)
-
-
 def load_setup_hub():
     spec = importlib.util.spec_from_file_location("setup_hub", SETUP_HUB)
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("setup_hub", module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
-
-
-def wheelhouse_requirements() -> list[str]:
-    """The course's pinned requirements (less the editable install), JupyterHub, nbgitpuller, the build backend."""
-    setup_hub = load_setup_hub()
-    lines = [
-        line.strip()
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
-        if line.strip() and not line.startswith(("#", "-e"))
-    ]
-    build = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]
-    return [*lines, setup_hub.JUPYTERHUB, setup_hub.NBGITPULLER, *build]
 
 
 def timed_lines(process: subprocess.Popen) -> tuple[list[tuple[float, str]], threading.Thread]:
@@ -275,9 +242,6 @@ class HubMachine:
         run(sys.executable, "-m", "caiokit.authoring", "learner-edition", str(self.edition),
             f"--exchange={self.exchange}", cwd=ROOT)  # fmt: skip
         self.timings["account, course copy and learner edition"] = round(time.monotonic() - started, 1)
-        started = time.monotonic()
-        fill_wheelhouse(wheelhouse_requirements())
-        self.timings["wheelhouse"] = round(time.monotonic() - started, 1)
         self._set_up_hub()
         for user in PEOPLE:
             self.passwords[user] = secrets.token_urlsafe(12)
@@ -311,10 +275,7 @@ class HubMachine:
 
     def _setup_env(self) -> dict[str, str]:
         env = {"PATH": SUDO_PATH, "HOME": "/root", "LANG": "C.UTF-8", "TERM": "dumb"}
-        env |= {name: value for name, value in os.environ.items() if name.startswith("PIP_")}
-        env["PIP_FIND_LINKS"] = " ".join(
-            filter(None, [str(WHEELHOUSE), os.environ.get("PIP_FIND_LINKS", "")])
-        )
+        env |= {name: value for name, value in os.environ.items() if name.startswith(("PIP_", "UV_"))}
         return env
 
     def _set_up_hub(self) -> None:
