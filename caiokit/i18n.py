@@ -177,6 +177,11 @@ class Category(StrEnum):
         return None
 
 
+def upper_first(label: str) -> str:
+    """The text with its first letter in upper case, to start a line ('weighted criteria' -> 'Weighted ...')."""
+    return label[:1].upper() + label[1:]
+
+
 def lower_first(sentence: str) -> str:
     """The text with its first letter in lower case, to carry on a sentence ('Leads ...' -> 'leads ...')."""
     return sentence[:1].lower() + sentence[1:]

@@ -69,7 +69,17 @@ DEFAULT_WEIGHTS = {
 # (Art. 50), which costs little. Prohibited use cases are not discounted but excluded.
 RISK_MULTIPLIERS = {"high": 0.7, "transparency": 0.9, "minimal": 1.0}
 
-METHODS = ("weighted", "rice", "ice", "wsjf")
+
+class Method(Category):
+    """A scoring method (see the module's docstring); the label is written to carry on a sentence."""
+
+    WEIGHTED = "weighted", N_("weighted criteria")
+    RICE = "rice", N_("RICE")
+    ICE = "ice", N_("ICE")
+    WSJF = "wsjf", N_("WSJF")
+
+
+METHODS = tuple(Method)
 WSJF_SCALE = (1, 2, 3, 5, 8, 13, 20)
 # ICE impact from the Intercom impact scale; ICE confidence is the confidence share x 10.
 ICE_IMPACT = {3.0: 10, 2.0: 8, 1.0: 6, 0.5: 4, 0.25: 2}

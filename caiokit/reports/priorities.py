@@ -25,6 +25,7 @@ from caiokit.portfolio import PortfolioResult
 from caiokit.reports import markdown
 from caiokit.scoring import (
     RISK_MULTIPLIERS,
+    Method,
     check_method,
     check_scored,
     explain_weights,
@@ -54,12 +55,6 @@ _METHOD_WORDS = {
         "WSJF (SAFe): cost of delay (business value + time criticality + risk reduction or "
         "opportunity enablement) divided by job size, all on the scale 1, 2, 3, 5, 8, 13, 20"
     ),
-}
-_METHOD_NAMES = {
-    "weighted": N_("weighted criteria"),
-    "rice": N_("RICE"),
-    "ice": N_("ICE"),
-    "wsjf": N_("WSJF"),
 }
 _CRITERION_WORDS = {
     "benefit": N_("yearly benefit"),
@@ -249,7 +244,7 @@ def _headline(
     message = message.format(company=company, count=count, set_aside=set_aside)
     if len(eligible):
         message += " " + _("Ranked by {method}, the top of the list is {leaders}.").format(
-            method=_(_METHOD_NAMES[method]), leaders=_and_list(_labels(eligible.head(3)))
+            method=Method(method).label, leaders=_and_list(_labels(eligible.head(3)))
         )
     if portfolio is not None and portfolio.selected:
         message += " " + ngettext(
@@ -577,7 +572,7 @@ def _next_steps(
             _(
                 "Ask each use case's business owner to confirm the estimates behind its {method} "
                 "score: the ranking is only as good as they are."
-            ).format(method=_(_METHOD_NAMES[method]))
+            ).format(method=Method(method).label)
         )
     elif fragile:
         steps.append(

@@ -9,12 +9,12 @@ import pandas as pd
 
 from caiokit.charts import TIER_COLOURS
 from caiokit.errors import ScoringError
-from caiokit.i18n import N_, _, format_percent
+from caiokit.i18n import N_, _, format_percent, upper_first
 from caiokit.scoring import (
     CRITERIA,
     DEFAULT_WEIGHTS,
-    METHODS,
     RISK_MULTIPLIERS,
+    Method,
     explain_weights,
     format_score,
     ranked,
@@ -24,12 +24,6 @@ from caiokit.widgets.html_table import table as table_html
 from caiokit.widgets.tool import inline_markdown
 from caiokit.widgets.workbench import WIDE
 
-METHOD_LABELS = {
-    "weighted": N_("Weighted criteria"),
-    "rice": N_("RICE"),
-    "ice": N_("ICE"),
-    "wsjf": N_("WSJF"),
-}
 _METHOD_NOTES = {
     "weighted": N_("Move the sliders: each criterion's share of the score is shown on its right."),
     "rice": N_(
@@ -71,7 +65,7 @@ class RankingTab:
 
     def __init__(self) -> None:
         self.method = widgets.Dropdown(
-            options=[(_(METHOD_LABELS[name]), name) for name in METHODS],
+            options=[(upper_first(method.label), method.value) for method in Method],
             value="weighted",
             description=_("Method"),
             style=WIDE,
