@@ -418,21 +418,34 @@ def close(page) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("theme", THEMES)
+def switch_theme(page, theme: str) -> None:
+    """Change the open page's theme as a learner does from the Settings menu (no reload), and let it settle."""
+    page.evaluate("theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", THEMES[theme])
+    page.wait_for_function(
+        "theme => document.body.dataset.jpThemeName === theme", arg=THEMES[theme], timeout=30_000
+    )
+    page.wait_for_timeout(1000)  # the theme's stylesheet applied, plotly's relayout
+
+
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_a_trusted_lesson_draws_its_tools_readably(browser, lesson_lab, lesson, theme):
-    """Drawn widgets only; no cut text, no short slider, no text below the contrast threshold."""
-    page = open_lesson(browser, lesson_lab, lesson, theme)
+def test_a_trusted_lesson_draws_its_tools_readably_in_both_themes(browser, lesson_lab, lesson):
+    """Drawn widgets only; no cut text, no short slider, no text below the contrast threshold: in the light
+    theme the lesson opens in, then in the dark one, switched to on the same page (one page load, not two)."""
+    expected = widget_outputs(lesson_lab["lessons"] / f"{lesson}.ipynb")
+    problems = []
+    page = open_lesson(browser, lesson_lab, lesson, "light")
     try:
-        result = measure(page)
+        for theme in THEMES:
+            if theme != "light":
+                switch_theme(page, theme)
+            result = measure(page)
+            drawn = sum(output["drawn"] for output in result["summary"])
+            if drawn < expected:
+                problems.append(f"{lesson} [{theme}] repr: {drawn} of {expected} widget outputs drawn")
+            problems += problem_lines(lesson, theme, result["problems"])
     finally:
         close(page)
-    expected = widget_outputs(lesson_lab["lessons"] / f"{lesson}.ipynb")
-    drawn = sum(output["drawn"] for output in result["summary"])
-    problems = problem_lines(lesson, theme, result["problems"])
-    if drawn < expected:
-        problems.insert(0, f"{lesson} [{theme}] repr: {drawn} of {expected} widget outputs drawn")
-    print("\n".join(problems + [f"{lesson} [{theme}] {message}" for message in page.redraws]))
+    print("\n".join(problems + [f"{lesson} {message}" for message in page.redraws]))
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
 
 
