@@ -420,7 +420,9 @@ def close(page) -> None:
 
 def switch_theme(page, theme: str) -> None:
     """Change the open page's theme as a learner does from the Settings menu (no reload), and let it settle."""
-    page.evaluate("theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", THEMES[theme])
+    page.evaluate(
+        "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", THEMES[theme]
+    )
     page.wait_for_function(
         "theme => document.body.dataset.jpThemeName === theme", arg=THEMES[theme], timeout=30_000
     )
