@@ -48,6 +48,7 @@ _MESSAGES = {
     ),
     "empty_workload": N_("the workload has no quarter: one row per quarter is needed"),
     "bad_headcount": N_("the headcount for {role} should be a number of people, 0 or more, not {value!r}"),
+    "role_twice": N_("the headcount names {role} twice, as {first!r} and {second!r}: give each role once"),
     "bad_pm": N_(
         "pm_per_person_per_quarter should be a number above 0 and at most 3 (a quarter has three months), "
         "not {value!r}"
@@ -103,8 +104,14 @@ def _checked_headcount(headcount: Any) -> dict[str, float]:
         raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=_(_MESSAGES["each_role"]), value=headcount))
     _check_roles(_MESSAGES["the_headcount"], headcount)
     people = {}
+    named = {}
     for name, count in headcount.items():
         member = role(name)
+        if member.value in named:
+            raise TeamError(
+                _(_MESSAGES["role_twice"]).format(role=member.label, first=named[member.value], second=name)
+            )
+        named[member.value] = name
         if not is_number(count) or count < 0:
             raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=member.label, value=count))
         people[member.value] = float(count)

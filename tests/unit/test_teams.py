@@ -421,6 +421,12 @@ def test_role_shortages_give_one_line_per_role():
     [
         (small_workload(), {"wizard": 1}, 3.0, "unknown role"),
         (small_workload(), {"ML engineer": -1}, 3.0, "0 or more"),
+        (
+            small_workload(),
+            {"ML engineer": 2, "ml_engineer": 3},
+            3.0,
+            "names ML engineer twice, as 'ML engineer'",
+        ),
         (small_workload(), {"ML engineer": True}, 3.0, "0 or more"),
         (small_workload(), {"ML engineer": float("nan")}, 3.0, "0 or more"),
         (small_workload(), {}, 0, "above 0 and at most 3"),
