@@ -51,6 +51,15 @@ class Flip:
         moves = [abs(point - self.weight) for point in (self.below, self.above) if point is not None]
         return min(moves) if moves else None
 
+    @property
+    def takes_over(self) -> Option | None:
+        """The option that wins at the nearer flip point (None if the decision never changes)."""
+        if self.margin is None:
+            return None
+        if self.above is not None and self.above - self.weight == self.margin:
+            return self.option_above
+        return self.option_below
+
 
 def criteria() -> pd.DataFrame:
     """The course's criteria with their default weights (percent), labels and questions, by criterion id."""
@@ -138,7 +147,7 @@ def flip_point(scores: pd.DataFrame, weights: Mapping[str, float], criterion: st
                 name=criterion, names=", ".join(shares.index)
             )
         )
-    weight = float(shares[criterion])
+    weight = round(float(shares[criterion]), 12)
     winner = decision(scores, weights)
     slope, intercept = _lines(scores, shares, criterion)
     below: tuple[float, Option] | None = None
@@ -148,10 +157,10 @@ def flip_point(scores: pd.DataFrame, weights: Mapping[str, float], criterion: st
         gap_at_zero = intercept[winner] - intercept[rival]
         if gap_slope == 0:
             continue
-        meet = -gap_at_zero / gap_slope
+        meet = round(-gap_at_zero / gap_slope, 12)  # no rounding noise: a tie today is a flip at distance 0
         if not 0 < meet < 1:
             continue
-        if meet < weight and (below is None or meet > below[0]):
+        if meet <= weight and (below is None or meet > below[0]):
             below = (meet, rival)
         if meet > weight and (above is None or meet < above[0]):
             above = (meet, rival)
@@ -176,6 +185,7 @@ def sensitivity(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFr
             "flip_above": [f.above for f in rows],
             "option_above": [f.option_above for f in rows],
             "margin": [f.margin for f in rows],
+            "takes_over": [f.takes_over for f in rows],
         },
         index=pd.Index([f.criterion for f in rows], name="criterion"),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from caiokit import datafiles
+from caiokit.catalog import load_catalog
 from caiokit.genai import GenAIError
 from caiokit.i18n import _
 from caiokit.validation import is_number
@@ -141,3 +142,16 @@ def break_even(value_per_year_eur: float, cost: MonthlyCost, one_off_eur: float 
                 _("{name} must be a number of 0 or more, not {value!r}").format(name=name, value=value)
             )
     return BreakEven(value_per_year_eur / 12, cost.total_eur, one_off_eur)
+
+
+def use_case_break_even(
+    use_case: str, usage: Usage | None = None, catalog: pd.DataFrame | None = None
+) -> BreakEven:
+    """A catalog use case's yearly benefit and one-off cost against its service's monthly cost."""
+    catalog = load_catalog() if catalog is None else catalog
+    rows = catalog[catalog["id"] == use_case]
+    if rows.empty:
+        raise GenAIError(_("{id} is not in the catalog").format(id=use_case))
+    cost = monthly_cost(usage_of(use_case) if usage is None else usage)
+    first = rows.iloc[0]
+    return break_even(float(first["benefit_yearly_eur"]), cost, float(first["cost_one_off_eur"]))
