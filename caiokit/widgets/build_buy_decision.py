@@ -31,6 +31,7 @@ class BuildBuyDecision(Tool):
         self.scores = option_scores() if scores is None else scores
         start = default_weights() if weights is None else dict(weights)
         self.labels = criteria()["label"]
+        questions = criteria()["question"]
         style = {"description_width": "200px"}
         self.sliders = {
             name: widgets.IntSlider(
@@ -38,7 +39,7 @@ class BuildBuyDecision(Tool):
                 min=0,
                 max=100,
                 description=self.labels.get(name, name),
-                tooltip=criteria()["question"].get(name, ""),
+                tooltip=questions.get(name, ""),
                 style=style,
                 layout={"width": "480px"},
             )
