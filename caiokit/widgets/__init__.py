@@ -13,6 +13,8 @@ import importlib
 _TOOL_MODULES = {
     "AIActTriage": "aiact_triage",
     "AdkarDiagnostic": "adkar_diagnostic",
+    "BuildBuyDecision": "build_buy_decision",
+    "CostCalculator": "cost_calculator",
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
