@@ -25,7 +25,27 @@ _NEEDS = use_case_sources()
 _READINESS = readiness(_CATALOG, _NEEDS, _SOURCES)
 _RANKING = fix_ranking(_CATALOG, _NEEDS, _SOURCES)
 
-# q1: which of eight use cases does the data block today?
+# q1: which dimensions does the factory sensor data breach?
+SENSOR_SOURCE = "DS07"
+_SENSOR_BREACHES = breached_dimensions(SENSOR_SOURCE, _SOURCES)
+q1 = SetExercise(
+    LESSON,
+    "q1",
+    "sensor_breaches",
+    options=tuple(dimension.value for dimension in DIMENSIONS),
+    correct=tuple(dimension.value for dimension in _SENSOR_BREACHES),
+    hints=[
+        N_("Compare each of the source's six measured shares with the agreed one in `quality_sla()`."),
+        N_("A share equal to the agreed minimum meets the SLA; only a share below it is a breach."),
+    ],
+    solution=lazy(
+        '`sensor_breaches = {answer}`: `breached_dimensions("DS07", sources)`. Missing readings (gaps when '
+        "a sensor drops out) and late loads are the two classic faults of machine data.",
+        answer=repr([dimension.value for dimension in _SENSOR_BREACHES]),
+    ),
+)
+
+# q2: which of eight use cases does the data block today?
 BLOCK_OPTIONS = ("UC01", "UC02", "UC09", "UC17", "UC22", "UC28", "UC32", "UC34")
 _BLOCKED = tuple(uc for uc in blocked_use_cases(_READINESS) if uc in BLOCK_OPTIONS)
 
@@ -34,9 +54,9 @@ def _needs_text(use_case: str) -> str:
     return ", ".join(_READINESS.at[use_case, "sources"])
 
 
-q1 = SetExercise(
+q2 = SetExercise(
     LESSON,
-    "q1",
+    "q2",
     "blocked",
     options=BLOCK_OPTIONS,
     correct=_BLOCKED,
@@ -65,7 +85,7 @@ q1 = SetExercise(
     ),
 )
 
-# q2: which single fix unlocks the most value?
+# q3: which single fix unlocks the most value?
 _BEST = best_fix(_CATALOG, _NEEDS, _SOURCES)
 _MOST_BLOCKING = max(_RANKING.index, key=lambda s: (len(_RANKING.at[s, "blocks"]), s))
 
@@ -74,15 +94,15 @@ def _gain(source: str) -> str:
     return format_eur(_RANKING.at[source, "npv_eur"])
 
 
-q2 = ChoiceExercise(
+q3 = ChoiceExercise(
     LESSON,
-    "q2",
+    "q3",
     "best_fix",
     options=tuple(_RANKING.index),
     correct=_BEST,
     explanations={
         source: lazy(
-            "Fixing {source} alone unlocks {count} use case(s), worth {npv} of NPV: less than {best}.",
+            "Fixing {source} alone unlocks only {count} of the blocked use cases, worth {npv} of NPV: less than {best}.",
             source=source,
             count=len(_RANKING.at[source, "unlocks"]),
             npv=lambda source=source: _gain(source),
@@ -110,31 +130,34 @@ q2 = ChoiceExercise(
     ),
 )
 
-# q3: which dimensions does the factory sensor data breach?
-SENSOR_SOURCE = "DS07"
-_SENSOR_BREACHES = breached_dimensions(SENSOR_SOURCE, _SOURCES)
-q3 = SetExercise(
+# q4: the value of fixing two sources together.
+PAIR = ("DS04", "DS08")
+_PAIR = fix_unlocks(PAIR, _CATALOG, _NEEDS, _SOURCES)
+q4 = NumberExercise(
     LESSON,
-    "q3",
-    "sensor_breaches",
-    options=tuple(dimension.value for dimension in DIMENSIONS),
-    correct=tuple(dimension.value for dimension in _SENSOR_BREACHES),
+    "q4",
+    "pair_npv",
+    expected=_PAIR["npv_eur"],
+    rel_tol=0.01,
+    unit=" EUR",
     hints=[
-        N_("Compare each of the source's six measured shares with the agreed one in `quality_sla()`."),
-        N_("A share equal to the agreed minimum meets the SLA; only a share below it is a breach."),
+        N_("`fix_unlocks` accepts a list of sources: they are all taken as brought up to the SLA."),
+        lazy(
+            "Fixing both unlocks {ids}; read the `npv_eur` of the result.", ids=", ".join(_PAIR["unlocked"])
+        ),
     ],
     solution=lazy(
-        '`sensor_breaches = {answer}`: `breached_dimensions("DS07", sources)`. Missing readings (gaps when '
-        "a sensor drops out) and late loads are the two classic faults of machine data.",
-        answer=repr([dimension.value for dimension in _SENSOR_BREACHES]),
+        '{npv}: `fix_unlocks(["DS04", "DS08"], catalog, needs, sources)["npv_eur"]`. The web-shop data alone '
+        "unlocks nothing, yet with the sales history it adds a use case that neither fix unlocks alone.",
+        npv=lambda: format_eur(_PAIR["npv_eur"]),
     ),
 )
 
-# q4: DPIA, FRIA, both or neither?
+# q5: DPIA, FRIA, both or neither?
 _ASSESSMENTS = alvera_assessments(_CATALOG)
-q4 = MappingExercise(
+q5 = MappingExercise(
     LESSON,
-    "q4",
+    "q5",
     "assessments",
     correct=_ASSESSMENTS,
     categories=ASSESSMENTS,
@@ -153,28 +176,5 @@ q4 = MappingExercise(
         "(credit limits for partners): neither, no personal data at stake. UC22 (CV screening) and UC24 "
         "(attrition prediction): a DPIA only, high-risk systems in employment, but Alvera is not a deployer "
         "Art. 27 names. UC32 (demand forecasting): neither."
-    ),
-)
-
-# q5: the value of fixing two sources together.
-PAIR = ("DS04", "DS08")
-_PAIR = fix_unlocks(PAIR, _CATALOG, _NEEDS, _SOURCES)
-q5 = NumberExercise(
-    LESSON,
-    "q5",
-    "pair_npv",
-    expected=_PAIR["npv_eur"],
-    rel_tol=0.01,
-    unit=" EUR",
-    hints=[
-        N_("`fix_unlocks` accepts a list of sources: they are all taken as brought up to the SLA."),
-        lazy(
-            "Fixing both unlocks {ids}; read the `npv_eur` of the result.", ids=", ".join(_PAIR["unlocked"])
-        ),
-    ],
-    solution=lazy(
-        '{npv}: `fix_unlocks(["DS04", "DS08"], catalog, needs, sources)["npv_eur"]`. The web-shop data alone '
-        "unlocks nothing, yet with the sales history it adds a use case that neither fix unlocks alone.",
-        npv=lambda: format_eur(_PAIR["npv_eur"]),
     ),
 )

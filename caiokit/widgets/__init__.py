@@ -13,6 +13,7 @@ import importlib
 _TOOL_MODULES = {
     "AIActTriage": "aiact_triage",
     "AdkarDiagnostic": "adkar_diagnostic",
+    "DataReadinessAssessment": "data_readiness",
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
