@@ -36,7 +36,7 @@ class DataReadinessAssessment(Tool):
             source: widgets.Checkbox(
                 value=False,
                 description=_("fix {source}").format(source=source),
-                tooltip=str(self.sources.at[source, "name"]) if "name" in self.sources.columns else source,
+                tooltip=str(self.sources.at[source, "name"]),
                 indent=False,
             )
             for source in sorted(unfit_sources(self.sources, self.sla))
@@ -72,8 +72,7 @@ class DataReadinessAssessment(Tool):
         agreed = row([_("agreed (SLA)"), *[format_percent(self.sla[d]) for d in DIMENSIONS]], bold=True)
         body = []
         for source in self.sources.index:
-            name = self.sources.at[source, "name"] if "name" in self.sources.columns else ""
-            cells = [cell(html.escape(f"{source} {name}"))]
+            cells = [cell(html.escape(f"{source} {self.sources.at[source, 'name']}"))]
             for d in DIMENSIONS:
                 css = "caio-error" if flags.at[source, d] else ""
                 cells.append(cell(format_percent(self.sources.at[source, d]), "right", css))
@@ -105,9 +104,9 @@ class DataReadinessAssessment(Tool):
         rows += [
             row(
                 [
-                    html.escape(f"{uc} {item.name}"),
-                    ", ".join(item.blocking),
-                    format_eur(item.benefit_yearly_eur),
+                    html.escape(f"{uc} {item['name']}"),
+                    ", ".join(item["blocking"]),
+                    format_eur(item["benefit_yearly_eur"]),
                 ]
             )
             for uc, item in blocked.iterrows()
