@@ -32,11 +32,12 @@ class DataReadinessAssessment(Tool):
         self.sources = data_sources() if sources is None else sources
         self.needs = use_case_sources() if needs is None else needs
         self.sla = quality_sla() if sla is None else sla
+        names = self.sources["name"]
         self.fixes = {
             source: widgets.Checkbox(
                 value=False,
                 description=_("fix {source}").format(source=source),
-                tooltip=str(self.sources.at[source, "name"]),
+                tooltip=str(names[source]),
                 indent=False,
             )
             for source in sorted(unfit_sources(self.sources, self.sla))
