@@ -15,6 +15,7 @@ _TOOL_MODULES = {
     "AdkarDiagnostic": "adkar_diagnostic",
     "BuildBuyDecision": "build_buy_decision",
     "CostCalculator": "cost_calculator",
+    "DataReadinessAssessment": "data_readiness",
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
