@@ -38,9 +38,15 @@ class Feature(Category):
     PERSONAL_DATA = "personal_data", N_("puts personal or confidential data in the model's context")
     THIRD_PARTY_MODEL = "third_party_model", N_("uses a model, library or plug-in from a third party")
     TRAINED_ON_OWN_DATA = "trained_on_own_data", N_("is fine-tuned or trained on the company's data")
-    OUTPUT_TO_SYSTEMS = "output_to_systems", N_("shows its output in a web page or passes it to other systems")
+    OUTPUT_TO_SYSTEMS = (
+        "output_to_systems",
+        N_("shows its output in a web page or passes it to other systems"),
+    )
     ACTS_WITH_TOOLS = "acts_with_tools", N_("calls tools or APIs that change things")
-    RULES_IN_SYSTEM_PROMPT = "rules_in_system_prompt", N_("keeps business rules or secrets in its system prompt")
+    RULES_IN_SYSTEM_PROMPT = (
+        "rules_in_system_prompt",
+        N_("keeps business rules or secrets in its system prompt"),
+    )
     ANSWERS_RELIED_ON = "answers_relied_on", N_("gives answers that people act on")
     PUBLIC_ACCESS = "public_access", N_("is open to anyone on the internet")
 

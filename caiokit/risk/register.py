@@ -94,7 +94,9 @@ def _problems(register: pd.DataFrame, appetite: Mapping[str, int]) -> list[str]:
             )
         elif RiskCategory.parse(row.category) not in appetite:
             problems.append(
-                _("{risk}: the board set no appetite for {category}").format(risk=row.id, category=row.category)
+                _("{risk}: the board set no appetite for {category}").format(
+                    risk=row.id, category=row.category
+                )
             )
         if Treatment.parse(row.treatment) is None:
             problems.append(
