@@ -57,7 +57,7 @@ q1 = SetExercise(
     ),
 )
 
-# q2: the deadlines of four duties, from a moment of awareness.
+# q4: the deadlines of four duties, from a moment of awareness.
 AWARE_AT = dt.datetime(2026, 12, 10, 16, 30)
 
 
@@ -92,9 +92,9 @@ DEADLINE_CHOICES = tuple(
     )
 )
 
-q2 = MappingExercise(
+q4 = MappingExercise(
     LESSON,
-    "q2",
+    "q4",
     "deadlines",
     correct=DEADLINE_DUTIES,
     categories=DEADLINE_CHOICES,
@@ -119,13 +119,13 @@ q2 = MappingExercise(
     ),
 )
 
-# q3: the OWASP entries the customer-service chatbot's design exposes. Options are labels at import.
+# q2: the OWASP entries the customer-service chatbot's design exposes. Options are labels at import.
 _UC01 = exposed_entries(pilot_design("UC01"))
 OWASP_OPTIONS = Entry.labels()
 
-q3 = SetExercise(
+q2 = SetExercise(
     LESSON,
-    "q3",
+    "q2",
     "uc01_owasp",
     options=OWASP_OPTIONS,
     correct=[entry.label for entry in _UC01],
@@ -159,15 +159,15 @@ q3 = SetExercise(
     ),
 )
 
-# q4: the tier of the retail partners' credit-limit model (UC21) under the course's tiering rules.
+# q3: the tier of the retail partners' credit-limit model (UC21) under the course's tiering rules.
 UC21 = {"materiality": 3, "complexity": 1, "human_review": True, "affects_people": False}
 TIERS = (N_("Tier 1"), N_("Tier 2"), N_("Tier 3"))
 _TIER = model_tier(**UC21)
 _POINTS = tier_points(**UC21)
 
-q4 = ChoiceExercise(
+q3 = ChoiceExercise(
     LESSON,
-    "q4",
+    "q3",
     "uc21_tier",
     options=TIERS,
     correct=TIERS[_TIER - 1],

@@ -170,17 +170,17 @@ def test_reference_answers_pass_and_typical_mistakes_teach():
     assert checks.q1.evaluate(set(checks.q1.correct)).status is Status.CORRECT
     wrong = checks.q1.evaluate({"R01", "R03", "R05", "R09", "R06"})
     assert wrong.status is Status.INCORRECT and "within the board's 12" in wrong.message
-    assert checks.q2.evaluate(dict(checks.DEADLINE_DUTIES)).status is Status.CORRECT
+    assert checks.q4.evaluate(dict(checks.DEADLINE_DUTIES)).status is Status.CORRECT
     swapped = dict(checks.DEADLINE_DUTIES)
     first, second = list(swapped)[1:3]
     swapped[first], swapped[second] = swapped[second], swapped[first]
-    assert checks.q2.evaluate(swapped).status is Status.INCORRECT
-    assert checks.q3.evaluate(set(checks.q3.correct)).status is Status.CORRECT
-    greedy = checks.q3.evaluate(set(checks.OWASP_OPTIONS))
+    assert checks.q4.evaluate(swapped).status is Status.INCORRECT
+    assert checks.q2.evaluate(set(checks.q2.correct)).status is Status.CORRECT
+    greedy = checks.q2.evaluate(set(checks.OWASP_OPTIONS))
     assert "Excessive agency" in greedy.message
-    assert checks.q4.evaluate("Tier 2").status is Status.CORRECT
-    assert "human" not in checks.q4.evaluate("Tier 3").message
-    assert "credit manager" in checks.q4.evaluate("tier 1").message
+    assert checks.q3.evaluate("Tier 2").status is Status.CORRECT
+    assert "human" not in checks.q3.evaluate("Tier 3").message
+    assert "credit manager" in checks.q3.evaluate("tier 1").message
 
 
 @pytest.mark.parametrize("exercise", [checks.q1, checks.q2, checks.q3, checks.q4])
