@@ -11,10 +11,10 @@ from caiokit.risk.tabletop import DutyStatus, Review, load_scenario, review, sce
 from caiokit.widgets.tool import Tool, inline_markdown
 
 STATUS_MARK = {
-    DutyStatus.MET: "✅",
-    DutyStatus.LATE: "⚠️",
-    DutyStatus.PENDING: "⏳",
-    DutyStatus.MISSED: "❌",
+    DutyStatus.MET: "✔",
+    DutyStatus.LATE: "⚠",
+    DutyStatus.PENDING: "○",
+    DutyStatus.MISSED: "✘",
 }
 
 
