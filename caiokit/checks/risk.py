@@ -57,68 +57,6 @@ q1 = SetExercise(
     ),
 )
 
-# q4: the deadlines of four duties, from a moment of awareness.
-AWARE_AT = dt.datetime(2026, 12, 10, 16, 30)
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def _latest(**facts) -> str:
-    return _iso(notification_deadlines(AWARE_AT, **facts)[0].latest)
-
-
-DEADLINE_DUTIES = {
-    N_("GDPR Art. 33: notify the data protection authority"): _latest(personal_data_breach=True),
-    N_("AI Act Art. 73: report a serious incident (general case)"): _latest(
-        serious_incident=SeriousIncident.GENERAL
-    ),
-    N_("AI Act Art. 73: report a serious incident that caused a death"): _latest(
-        serious_incident=SeriousIncident.DEATH
-    ),
-    N_("AI Act Art. 73: report a widespread infringement"): _latest(
-        serious_incident=SeriousIncident.WIDESPREAD
-    ),
-}
-DEADLINE_CHOICES = tuple(
-    sorted(
-        {
-            *DEADLINE_DUTIES.values(),
-            _iso(AWARE_AT + dt.timedelta(hours=24)),
-            _iso(AWARE_AT + dt.timedelta(days=30)),
-            _iso(AWARE_AT + dt.timedelta(days=5)),
-        }
-    )
-)
-
-q4 = MappingExercise(
-    LESSON,
-    "q4",
-    "deadlines",
-    correct=DEADLINE_DUTIES,
-    categories=DEADLINE_CHOICES,
-    hints=[
-        N_(
-            "Every clock starts when Alvera becomes aware: add 72 hours for GDPR, and 15, 10 or 2 days for the "
-            "AI Act, depending on the kind of serious incident."
-        ),
-        N_(
-            "`notification_deadlines(aware_at, personal_data_breach=True)` and "
-            '`notification_deadlines(aware_at, serious_incident="death")` compute them: read each `latest`.'
-        ),
-    ],
-    solution=lazy(
-        "GDPR: {gdpr} (72 hours). AI Act Art. 73: {general} (15 days), {death} (10 days after awareness, in "
-        "case of death) and {widespread} (2 days for a widespread infringement). A shorter clock does not "
-        "wait for the longer one: the most serious incidents have the least time.",
-        gdpr=DEADLINE_DUTIES["GDPR Art. 33: notify the data protection authority"],
-        general=DEADLINE_DUTIES["AI Act Art. 73: report a serious incident (general case)"],
-        death=DEADLINE_DUTIES["AI Act Art. 73: report a serious incident that caused a death"],
-        widespread=DEADLINE_DUTIES["AI Act Art. 73: report a widespread infringement"],
-    ),
-)
-
 # q2: the OWASP entries the customer-service chatbot's design exposes. Options are labels at import.
 _UC01 = exposed_entries(pilot_design("UC01"))
 OWASP_OPTIONS = Entry.labels()
@@ -190,5 +128,67 @@ q3 = ChoiceExercise(
         "validated independently at least every 24 months.",
         tier=_TIER,
         points=_POINTS,
+    ),
+)
+
+# q4: the deadlines of four duties, from a moment of awareness.
+AWARE_AT = dt.datetime(2026, 12, 10, 16, 30)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def _latest(**facts) -> str:
+    return _iso(notification_deadlines(AWARE_AT, **facts)[0].latest)
+
+
+DEADLINE_DUTIES = {
+    N_("GDPR Art. 33: notify the data protection authority"): _latest(personal_data_breach=True),
+    N_("AI Act Art. 73: report a serious incident (general case)"): _latest(
+        serious_incident=SeriousIncident.GENERAL
+    ),
+    N_("AI Act Art. 73: report a serious incident that caused a death"): _latest(
+        serious_incident=SeriousIncident.DEATH
+    ),
+    N_("AI Act Art. 73: report a widespread infringement"): _latest(
+        serious_incident=SeriousIncident.WIDESPREAD
+    ),
+}
+DEADLINE_CHOICES = tuple(
+    sorted(
+        {
+            *DEADLINE_DUTIES.values(),
+            _iso(AWARE_AT + dt.timedelta(hours=24)),
+            _iso(AWARE_AT + dt.timedelta(days=30)),
+            _iso(AWARE_AT + dt.timedelta(days=5)),
+        }
+    )
+)
+
+q4 = MappingExercise(
+    LESSON,
+    "q4",
+    "deadlines",
+    correct=DEADLINE_DUTIES,
+    categories=DEADLINE_CHOICES,
+    hints=[
+        N_(
+            "Every clock starts when Alvera becomes aware: add 72 hours for GDPR, and 15, 10 or 2 days for the "
+            "AI Act, depending on the kind of serious incident."
+        ),
+        N_(
+            "`notification_deadlines(aware_at, personal_data_breach=True)` and "
+            '`notification_deadlines(aware_at, serious_incident="death")` compute them: read each `latest`.'
+        ),
+    ],
+    solution=lazy(
+        "GDPR: {gdpr} (72 hours). AI Act Art. 73: {general} (15 days), {death} (10 days after awareness, in "
+        "case of death) and {widespread} (2 days for a widespread infringement). A shorter clock does not "
+        "wait for the longer one: the most serious incidents have the least time.",
+        gdpr=DEADLINE_DUTIES["GDPR Art. 33: notify the data protection authority"],
+        general=DEADLINE_DUTIES["AI Act Art. 73: report a serious incident (general case)"],
+        death=DEADLINE_DUTIES["AI Act Art. 73: report a serious incident that caused a death"],
+        widespread=DEADLINE_DUTIES["AI Act Art. 73: report a widespread infringement"],
     ),
 )
