@@ -243,3 +243,9 @@ def format_percent(share: float, decimals: int = 0) -> str:
 def format_date(day: dt.date) -> str:
     """A date written out: "2 December 2027" in English, "2 décembre 2027" in French."""
     return _babel_date(day, format="d MMMM y", locale=locale())
+
+
+def format_datetime(moment: dt.datetime) -> str:
+    """A date and time of day, to the minute: "Thu 10 December 2026, 16:30" in English."""
+    day = _babel_date(moment.date(), format="EEE d MMMM y", locale=locale())
+    return f"{day}, {moment:%H:%M}"

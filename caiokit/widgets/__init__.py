@@ -19,6 +19,7 @@ _TOOL_MODULES = {
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
+    "IncidentTabletop": "incident_tabletop",
     "LiteracyPlanner": "literacy_planner",
     "MaturityAssessment": "maturity_assessment",
     "NinetyDayPlanner": "ninety_day_planner",
