@@ -13,6 +13,7 @@ import importlib
 _TOOL_MODULES = {
     "AIActTriage": "aiact_triage",
     "AdkarDiagnostic": "adkar_diagnostic",
+    "BoardReport": "board_report",
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
