@@ -87,7 +87,11 @@ def planned_benefits(
         if first is None or last is None:
             raise BenefitsError(
                 _(_MESSAGES["outside"]).format(
-                    id=use_case, start=item.start_quarter, end=item.end_quarter, first=quarters[0], last=quarters[-1]
+                    id=use_case,
+                    start=item.start_quarter,
+                    end=item.end_quarter,
+                    first=quarters[0],
+                    last=quarters[-1],
                 )
             )
         figures = money.loc[use_case]

@@ -39,7 +39,9 @@ _MESSAGES = {
     "columns": N_("a KPI tree needs the columns {columns}"),
     "twice": N_("the id {id} is used by more than one node"),
     "kind": N_("{id}: kind {kind!r} is not one of {kinds}"),
-    "roots": N_("the tree needs exactly one root (a node without parent), the objective; it has {count}: {ids}"),
+    "roots": N_(
+        "the tree needs exactly one root (a node without parent), the objective; it has {count}: {ids}"
+    ),
     "root_kind": N_("{id}: the root must be the company objective"),
     "no_parent": N_("{id}: its parent {parent} is not a node of the tree"),
     "loop": N_("{id}: following its parents comes back to it"),

@@ -1,4 +1,4 @@
-"""Exercises of 14_value_and_the_board: a stage gate, the portfolio's P&L, realisation, a KPI tree.
+"""Exercises of 14_value_and_the_board: a KPI tree, realisation, a stage gate, the portfolio's P&L.
 
 Every reference answer is computed here by the domain functions from Alvera's case data: the sample
 roadmap, the catalog's money columns and the actuals of 2027-Q1 to 2028-Q2.
@@ -22,14 +22,14 @@ REPORT_QUARTER = "2028-Q2"
 _TRACKED = tracking(PLAN, ACTUALS, REPORT_QUARTER).set_index("id")
 _RULES = GateRules()
 
-# q1: the gate of visual quality inspection at the end of 2028-Q2: its benefit is fine, its build cost is not.
+# q3: the gate of visual quality inspection at the end of 2028-Q2: its benefit is fine, its build cost is not.
 GATE_CASE = "UC27"
 _GATE_ROW = _TRACKED.loc[GATE_CASE]
 _GATE, _GATE_REASON = gate(_GATE_ROW, _RULES)
 
-q1 = ChoiceExercise(
+q3 = ChoiceExercise(
     LESSON,
-    "q1",
+    "q3",
     "uc27_gate",
     options=Gate,
     correct=_GATE,
@@ -54,7 +54,7 @@ q1 = ChoiceExercise(
     hints=[
         N_("Read the rules in order: stop first, then fix, then continue."),
         N_(
-            "`tracking(PLAN, ACTUALS, \"2028-Q2\")` gives its `realisation`, `build_overrun` and "
+            '`tracking(PLAN, ACTUALS, "2028-Q2")` gives its `realisation`, `build_overrun` and '
             "`live_quarters`; compare them with `GateRules()`."
         ),
     ],
@@ -69,26 +69,30 @@ q1 = ChoiceExercise(
     ),
 )
 
-# q2: the portfolio's cumulative P&L at the end of 2028-Q1, the quarter before the report.
+# q4: the portfolio's cumulative P&L at the end of 2028-Q1, the quarter before the report.
 PNL_QUARTER = "2028-Q1"
 _PNL = cumulative_pnl(PLAN, ACTUALS, PNL_QUARTER)
 _PNL_PLANNED = cumulative_pnl(PLAN, ACTUALS, PNL_QUARTER, kind="planned")
-_ACTUAL_SUMS = ACTUALS[ACTUALS["quarter"] <= PNL_QUARTER][["benefit_eur", "run_cost_eur", "build_cost_eur"]].sum()
+_ACTUAL_SUMS = ACTUALS[ACTUALS["quarter"] <= PNL_QUARTER][
+    ["benefit_eur", "run_cost_eur", "build_cost_eur"]
+].sum()
 
-q2 = NumberExercise(
+q4 = NumberExercise(
     LESSON,
-    "q2",
+    "q4",
     "cumulative_pnl_2028_q1",
     expected=_PNL,
     rel_tol=0.001,
     unit=" EUR",
     hints=[
         N_(
-            "Keep the rows of `ACTUALS` up to 2028-Q1 (quarters compare as text: `ACTUALS[\"quarter\"] <= "
-            "\"2028-Q1\"`) and add up each money column."
+            'Keep the rows of `ACTUALS` up to 2028-Q1 (quarters compare as text: `ACTUALS["quarter"] <= '
+            '"2028-Q1"`) and add up each money column.'
         ),
-        N_("The P&L is benefit minus running cost minus build cost; the answer is negative: the portfolio is "
-           "still paying for what it builds."),
+        N_(
+            "The P&L is benefit minus running cost minus build cost; the answer is negative: the portfolio is "
+            "still paying for what it builds."
+        ),
     ],
     solution=lazy(
         "{answer}: benefits {benefit} minus running costs {run} minus build costs {build}, or "
@@ -101,13 +105,13 @@ q2 = NumberExercise(
     ),
 )
 
-# q3: the chatbot's realisation at the end of 2028-Q2, with the ramp-up in the plan.
+# q2: the chatbot's realisation at the end of 2028-Q2, with the ramp-up in the plan.
 REALISATION_CASE = "UC01"
 _CHATBOT = _TRACKED.loc[REALISATION_CASE]
 
-q3 = NumberExercise(
+q2 = NumberExercise(
     LESSON,
-    "q3",
+    "q2",
     "chatbot_realisation",
     expected=float(_CHATBOT["realisation"]),
     rel_tol=0.005,
@@ -119,7 +123,9 @@ q3 = NumberExercise(
         ),
         lazy(
             "The chatbot went live in 2028-Q1; a full quarter of its benefit is {quarter}.",
-            quarter=lambda: format_eur(ALVERA.catalog.set_index("id").loc[REALISATION_CASE, "benefit_yearly_eur"] / 4),
+            quarter=lambda: format_eur(
+                ALVERA.catalog.set_index("id").loc[REALISATION_CASE, "benefit_yearly_eur"] / 4
+            ),
         ),
     ],
     solution=lazy(
@@ -131,7 +137,7 @@ q3 = NumberExercise(
     ),
 )
 
-# q4: a draft KPI tree with two faults: a leaf nobody can measure, and a node whose parent is missing.
+# q1: a draft KPI tree with two faults: a leaf nobody can measure, and a node whose parent is missing.
 UNMEASURABLE_NODE, UNLINKED_NODE, MISSING_PARENT = "K10", "K7", "K11"
 
 
@@ -154,15 +160,17 @@ def draft_tree() -> pd.DataFrame:
 
 DRAFT_TREE = draft_tree()
 
-q4 = SetExercise(
+q1 = SetExercise(
     LESSON,
-    "q4",
-    "faulty_nodes",
+    "q1",
+    "draft_faults",
     options=tuple(DRAFT_TREE["id"]),
     correct=faulty_nodes(DRAFT_TREE),
     explanations={
         "K1": N_("the objective is the root: it is the one node that needs no parent and no target."),
-        "K2": N_("a business KPI in the middle of the tree: it need not be measured by a model, its leaves are."),
+        "K2": N_(
+            "a business KPI in the middle of the tree: it need not be measured by a model, its leaves are."
+        ),
         "K9": N_("it has a unit, a target and an owner, and its parent K8 is in the tree."),
     },
     hints=[
@@ -170,7 +178,7 @@ q4 = SetExercise(
         N_("Check each node's parent: is it an id of the tree?"),
     ],
     solution=lazy(
-        "`faulty_nodes = {{\"{unmeasurable}\", \"{unlinked}\"}}`: {unmeasurable} has no unit, target or owner, "
+        '`draft_faults = {{"{unmeasurable}", "{unlinked}"}}`: {unmeasurable} has no unit, target or owner, '
         "so nobody can say whether it moved; {unlinked} hangs from {missing}, which is not in the tree, so "
         "its metric no longer leads to the objective. `tree_problems(DRAFT_TREE)` lists both.",
         unmeasurable=UNMEASURABLE_NODE,

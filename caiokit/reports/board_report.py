@@ -57,7 +57,11 @@ def write_report(pack: BoardPack, path: str | os.PathLike) -> Path:
 def _value_markdown(pack: BoardPack) -> str:
     quarter = pack.pnl.iloc[-1]
     totals = pack.totals
-    realised = totals["actual_benefit_eur"] / totals["planned_benefit_eur"] if totals["planned_benefit_eur"] else math.nan
+    realised = (
+        totals["actual_benefit_eur"] / totals["planned_benefit_eur"]
+        if totals["planned_benefit_eur"]
+        else math.nan
+    )
     text = _(
         "In {quarter} the portfolio brought in {benefit} of benefit (plan {planned_benefit}) for {costs} of "
         "running and build costs (plan {planned_costs}): a P&L of {pnl} against {planned_pnl} planned. Since "
@@ -85,7 +89,13 @@ def _value_markdown(pack: BoardPack) -> str:
         )
         for label, row in pack.pnl.iterrows()
     ]
-    header = (_("Quarter"), _("P&L planned"), _("P&L actual"), _("Cumulative planned"), _("Cumulative actual"))
+    header = (
+        _("Quarter"),
+        _("P&L planned"),
+        _("P&L actual"),
+        _("Cumulative planned"),
+        _("Cumulative actual"),
+    )
     return text + "\n\n" + markdown.table(header, rows)
 
 
@@ -112,19 +122,22 @@ def _status_markdown(pack: BoardPack) -> str:
         _("Why"),
     )
     counts = pack.use_cases["gate"].value_counts()
-    summary = "; ".join(
-        f"{gate.label} {int(counts.get(gate.value, 0))}" for gate in Gate
-    )
+    summary = "; ".join(f"{gate.label} {int(counts.get(gate.value, 0))}" for gate in Gate)
     return _("Stage gates: {summary}.").format(summary=summary) + "\n\n" + markdown.table(header, rows)
 
 
 def _incidents_markdown(pack: BoardPack) -> str:
     count = len(pack.incidents)
-    text = ngettext(
-        "{count} AI incident in {quarter}.", "{count} AI incidents in {quarter}.", count
-    ).format(count=count, quarter=pack.quarter)
+    text = ngettext("{count} AI incident in {quarter}.", "{count} AI incidents in {quarter}.", count).format(
+        count=count, quarter=pack.quarter
+    )
     rows = [
-        (row.id, f"{row.use_case} {row.name}", IncidentKind.label_of(row.kind), Severity.label_of(row.severity))
+        (
+            row.id,
+            f"{row.use_case} {row.name}",
+            IncidentKind.label_of(row.kind),
+            Severity.label_of(row.severity),
+        )
         for row in pack.incidents.itertuples(index=False)
     ]
     header = (_("Incident"), _("Use case"), _("What happened"), _("Severity"))
@@ -132,7 +145,9 @@ def _incidents_markdown(pack: BoardPack) -> str:
 
 
 def _calendar_markdown(pack: BoardPack) -> str:
-    items = [f"{format_date(row.date.date())}: {row.applies}" for row in pack.calendar.itertuples(index=False)]
+    items = [
+        f"{format_date(row.date.date())}: {row.applies}" for row in pack.calendar.itertuples(index=False)
+    ]
     return markdown.bullets(items, empty=_("*No EU AI Act date in the next twelve months.*"))
 
 
