@@ -17,7 +17,7 @@ import pandas as pd
 from caiokit import aiact, case_study
 from caiokit.benefits import BenefitsError, planned_benefits, portfolio_pnl, tracking
 from caiokit.i18n import N_, Category, _
-from caiokit.stage_gates import Gate, GateRules, gate_table
+from caiokit.stage_gates import DEFAULT_RULES, Gate, GateRules, gate_table
 
 
 class IncidentKind(Category):
@@ -74,7 +74,7 @@ def quarter_end(quarter: str) -> dt.date:
 def board_pack(
     quarter: str,
     case: case_study.CaseStudy | None = None,
-    rules: GateRules = GateRules(),
+    rules: GateRules = DEFAULT_RULES,
     lookahead_months: int = 12,
 ) -> BoardPack:
     """The board pack of the case study's sample roadmap at the end of ``quarter``."""

@@ -69,7 +69,12 @@ class GateRules:
             raise GateError(_(_REASONS["bad_rules"]))
 
 
-def gate(row: pd.Series | dict, rules: GateRules = GateRules()) -> tuple[Gate, str]:
+DEFAULT_RULES = GateRules()
+"""The course's gate thresholds: continue from 80% of planned benefit, stop below 50% after two live
+quarters, fix a build over 120% of its budget."""
+
+
+def gate(row: pd.Series | dict, rules: GateRules = DEFAULT_RULES) -> tuple[Gate, str]:
     """The decision for one use case's figures to date, and the reason in a sentence."""
     realisation, overrun = row["realisation"], row["build_overrun"]
     live = int(row["live_quarters"])
@@ -89,7 +94,7 @@ def gate(row: pd.Series | dict, rules: GateRules = GateRules()) -> tuple[Gate, s
     return Gate.CONTINUE, _(_REASONS["on_plan"]).format(**shown)
 
 
-def gate_table(tracked: pd.DataFrame, rules: GateRules = GateRules()) -> pd.DataFrame:
+def gate_table(tracked: pd.DataFrame, rules: GateRules = DEFAULT_RULES) -> pd.DataFrame:
     """The tracking table with a ``gate`` (a Gate id) and a ``reason`` column."""
     decisions = [gate(row, rules) for _index, row in tracked.iterrows()]
     table = tracked.copy()
