@@ -31,9 +31,9 @@ class Gate(Category):
 
 
 _REASONS = {
-    "stop": N_("delivers {realisation} of its planned benefit after {quarters} live quarters"),
+    "stop": N_("it delivers {realisation} of its planned benefit after {quarters} live quarters"),
     "overrun": N_("its build cost is {overrun} of plan"),
-    "behind": N_("delivers {realisation} of its planned benefit"),
+    "behind": N_("it delivers {realisation} of its planned benefit"),
     "on_plan": N_("on plan: {realisation} of its planned benefit"),
     "building": N_("not live yet; build cost {overrun} of plan"),
     "bad_rules": N_(

@@ -23,7 +23,7 @@ from caiokit.stage_gates import Gate
 EXAMPLE_PATH = N_("board_report.md")
 
 _DECISION = {
-    Gate.STOP: N_("Approve stopping {id} {name}: it {reason}; its running cost ends and its team moves on."),
+    Gate.STOP: N_("Approve stopping {id} {name}: {reason}; its running cost ends and its team moves on."),
     Gate.FIX: N_("Approve a recovery plan for {id} {name} before more money goes in: {reason}."),
 }
 
