@@ -10,7 +10,16 @@ its use-case catalog (``catalog.csv``, :func:`caiokit.catalog.load_catalog`), it
 - ``stakeholders.csv``: lesson 07's stakeholders of the first AI rollout, with an id, the name shown,
   influence and interest (1 to 5) and stance (-2 to +2);
 - ``first_users_adkar.csv``: lesson 07's customer-service agents before the assistant's pilot, their ADKAR
-  score (1 to 5) per element.
+  score (1 to 5) per element;
+- ``benefit_actuals.csv``: lesson 14's actuals of the sample roadmap's use cases, one row per use case and
+  quarter from 2027-Q1 to 2028-Q2: ``id``, ``quarter``, then the benefit, running cost and build cost that came
+  in (``benefit_eur``, ``run_cost_eur``, ``build_cost_eur``, EUR in the quarter); the plan they are compared
+  with is computed by :func:`caiokit.benefits.planned_benefits`;
+- ``kpi_tree.csv``: lesson 14's KPI tree for objective O1, one row per node: ``id``, ``parent`` (empty for the
+  objective), ``kind`` (a :class:`caiokit.kpi_tree.NodeKind` id), ``unit``, ``target`` and the use case it
+  measures, if any; its names and owners are in ``caiokit/data/<lang>/case_study/alvera/kpi_tree.csv``;
+- ``incidents.csv``: lesson 14's AI incidents of 2027-2028 as the board hears of them: ``id``, ``quarter``,
+  ``use_case``, ``kind`` and ``severity`` (ids of :class:`caiokit.board.IncidentKind` and ``Severity``).
 """
 
 from __future__ import annotations
@@ -21,9 +30,11 @@ from typing import Any
 
 import pandas as pd
 
+from caiokit.benefits import ACTUAL_COLUMNS, AMOUNTS
 from caiokit.catalog import load_catalog
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import CaioKitError, ProblemsError
+from caiokit.kpi_tree import load_kpi_tree
 from caiokit.literacy import alvera_audiences
 from caiokit.strategy import load_company
 from caiokit.teams import load_sample_plan
@@ -56,6 +67,9 @@ class CaseStudy:
     maturity_answers: dict[str, int]
     stakeholders: pd.DataFrame
     first_users_adkar: dict[str, int]
+    benefit_actuals: pd.DataFrame
+    kpi_tree: pd.DataFrame
+    incidents: pd.DataFrame
 
 
 def load(name: str) -> CaseStudy:
@@ -78,6 +92,11 @@ def load(name: str) -> CaseStudy:
             ("influence", "interest", "stance"),
         ),
         first_users_adkar=dict(zip(adkar["element"], adkar["score"], strict=True)),
+        benefit_actuals=_table(name, "benefit_actuals.csv", ACTUAL_COLUMNS, AMOUNTS).astype(
+            dict.fromkeys(AMOUNTS, float)
+        ),
+        kpi_tree=load_kpi_tree(),
+        incidents=_table(name, "incidents.csv", ("id", "quarter", "use_case", "kind", "severity"), ()),
     )
 
 

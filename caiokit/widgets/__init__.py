@@ -16,6 +16,7 @@ _TOOL_MODULES = {
     "BuildBuyDecision": "build_buy_decision",
     "CostCalculator": "cost_calculator",
     "DataReadinessAssessment": "data_readiness",
+    "BoardReport": "board_report",
     "ExerciseWidget": "exercise",
     "FairnessDemo": "fairness_demo",
     "GlossarySearch": "glossary_search",
