@@ -46,25 +46,27 @@ class Flip:
     option_above: Option | None
 
     @property
+    def nearest(self) -> float | None:
+        """The flip point nearer to today's weight (above on a tie; None if the decision never changes)."""
+        points = [point for point in (self.above, self.below) if point is not None]
+        return min(points, key=lambda point: abs(point - self.weight)) if points else None
+
+    @property
     def margin(self) -> float | None:
         """The smallest move of this weight, up or down, that changes the decision."""
-        moves = [abs(point - self.weight) for point in (self.below, self.above) if point is not None]
-        return min(moves) if moves else None
+        return None if self.nearest is None else abs(self.nearest - self.weight)
 
     @property
     def takes_over(self) -> Option | None:
         """The option that wins at the nearer flip point (None if the decision never changes)."""
-        if self.margin is None:
+        if self.nearest is None:
             return None
-        if self.above is not None and self.above - self.weight == self.margin:
-            return self.option_above
-        return self.option_below
+        return self.option_above if self.nearest == self.above else self.option_below
 
 
 def criteria() -> pd.DataFrame:
     """The course's criteria with their default weights (percent), labels and questions, by criterion id."""
-    frame = datafiles.worded("genai_criteria.csv", "criterion", text=False).set_index("criterion")
-    return frame
+    return datafiles.worded("genai_criteria.csv", "criterion", text=False).set_index("criterion")
 
 
 def default_weights() -> dict[str, float]:
@@ -175,7 +177,7 @@ def flip_point(scores: pd.DataFrame, weights: Mapping[str, float], criterion: st
 
 
 def sensitivity(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
-    """One row per criterion: its weight, the flip points below and above, who takes over, and the margin."""
+    """One row per criterion: its weight, the flip points below and above, the nearer one, its distance, who wins there."""
     rows = [flip_point(scores, weights, name) for name in scores.columns]
     return pd.DataFrame(
         {
@@ -184,6 +186,7 @@ def sensitivity(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFr
             "option_below": [f.option_below for f in rows],
             "flip_above": [f.above for f in rows],
             "option_above": [f.option_above for f in rows],
+            "nearest_flip": [f.nearest for f in rows],
             "margin": [f.margin for f in rows],
             "takes_over": [f.takes_over for f in rows],
         },

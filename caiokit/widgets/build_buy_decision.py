@@ -89,11 +89,12 @@ class BuildBuyDecision(Tool):
             closest = margins.idxmin()
             flip = self.result.loc[closest]
             text += "\n" + _(
-                "*Most fragile: {criterion}. Moving its weight by {move} (from {weight}) hands the answer to {rival}.*"
+                "*Most fragile: {criterion}. Moving its weight from {weight} to {target} hands the answer to "
+                "{rival}.*"
             ).format(
                 criterion=self.labels.get(closest, closest),
-                move=format_percent(flip["margin"], 1),
                 weight=format_percent(flip["weight"]),
+                target=format_percent(flip["nearest_flip"], 1),
                 rival=flip["takes_over"].label,
             )
         self.verdict.value = inline_markdown(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +14,14 @@ from caiokit import datafiles
 from caiokit.checks import genai as checks
 from caiokit.exercises import Status
 from caiokit.genai import GenAIError
-from caiokit.genai.agents import AgentAction, Autonomy, autonomy_level, autonomy_levels, service_desk_actions
+from caiokit.genai.agents import (
+    DEFAULT_LIMIT_EUR,
+    AgentAction,
+    Autonomy,
+    autonomy_level,
+    autonomy_levels,
+    service_desk_actions,
+)
 from caiokit.genai.build_buy import (
     Option,
     criteria,
@@ -39,6 +48,7 @@ from caiokit.widgets import tool
 from caiokit.widgets.build_buy_decision import BuildBuyDecision
 from caiokit.widgets.cost_calculator import CostCalculator
 
+ROOT = Path(__file__).resolve().parents[2]
 NO = dict.fromkeys(TRAITS, False)
 
 
@@ -109,6 +119,8 @@ def test_sensitivity_has_a_row_per_criterion_and_none_when_the_answer_never_flip
     assert table.loc["skills_available", "margin"] is None or pd.isna(table.loc["skills_available", "margin"])
     assert table["margin"].dropna().min() == pytest.approx(table.loc["control_of_data", "margin"])
     assert table.loc["time_to_value", "takes_over"] is Option.BUILD
+    control = flip_point(option_scores(), default_weights(), "control_of_data")
+    assert table.loc["control_of_data", "nearest_flip"] == control.nearest == control.above
 
 
 def test_a_tie_today_is_a_flip_at_distance_zero():
@@ -335,3 +347,13 @@ def test_tools_stay_silent_under_nbgrader(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION")
     BuildBuyDecision().show()
     assert len(shown) == 1
+
+
+def test_amounts_written_in_words_follow_the_numbers():
+    for row in service_desk_actions().to_dict("records"):
+        written = [float(amount.replace(",", "")) for amount in re.findall(r"EUR ([\d,]+)", row["label"])]
+        assert written == ([row["amount_eur"]] if row["amount_eur"] else [])
+    limit = f"EUR {DEFAULT_LIMIT_EUR:,.0f}"
+    bank = datafiles.path("en/quizzes/11_genai_and_agents.json").read_text(encoding="utf-8")
+    notebook = (ROOT / "notebooks" / "11_genai_and_agents.ipynb").read_text(encoding="utf-8")
+    assert limit in bank and limit in notebook and limit in str(checks.q5.hints[0])
