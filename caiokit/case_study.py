@@ -11,6 +11,13 @@ its use-case catalog (``catalog.csv``, :func:`caiokit.catalog.load_catalog`), it
   influence and interest (1 to 5) and stance (-2 to +2);
 - ``first_users_adkar.csv``: lesson 07's customer-service agents before the assistant's pilot, their ADKAR
   score (1 to 5) per element.
+- ``data_sources.csv``: lesson 12's data sources (``DS01``...), whether each holds personal data (0 or 1) and
+  its measured share (0 to 1) on each quality dimension; their names, owners and stewards are words, in
+  ``caiokit/data/<lang>/data_sources.csv`` (read by :func:`caiokit.data_readiness.data_sources`);
+- ``use_case_sources.csv``: lesson 12's needs, one row per use case and data source it needs;
+- ``impact_profiles.csv``: lesson 12's DPIA and FRIA cases, per use case whether it processes personal data,
+  whether that processing is likely high-risk and whether Alvera is a deployer Art. 27 of the AI Act names
+  (0 or 1).
 """
 
 from __future__ import annotations
