@@ -19,7 +19,14 @@ its use-case catalog (``catalog.csv``, :func:`caiokit.catalog.load_catalog`), it
   objective), ``kind`` (a :class:`caiokit.kpi_tree.NodeKind` id), ``unit``, ``target`` and the use case it
   measures, if any; its names and owners are in ``caiokit/data/<lang>/case_study/alvera/kpi_tree.csv``;
 - ``incidents.csv``: lesson 14's AI incidents of 2027-2028 as the board hears of them: ``id``, ``quarter``,
-  ``use_case``, ``kind`` and ``severity`` (ids of :class:`caiokit.board.IncidentKind` and ``Severity``).
+  ``use_case``, ``kind`` and ``severity`` (ids of :class:`caiokit.board.IncidentKind` and ``Severity``);
+- ``data_sources.csv``: lesson 12's data sources (``DS01``...), whether each holds personal data (0 or 1) and
+  its measured share (0 to 1) on each quality dimension; their names, owners and stewards are words, in
+  ``caiokit/data/<lang>/data_sources.csv`` (read by :func:`caiokit.data_readiness.data_sources`);
+- ``use_case_sources.csv``: lesson 12's needs, one row per use case and data source it needs;
+- ``impact_profiles.csv``: lesson 12's DPIA and FRIA cases, per use case whether it processes personal data,
+  whether that processing is likely high-risk and whether Alvera is a deployer Art. 27 of the AI Act names
+  (0 or 1).
 """
 
 from __future__ import annotations

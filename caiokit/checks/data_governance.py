@@ -122,11 +122,14 @@ q3 = ChoiceExercise(
     ],
     solution=lazy(
         '`best_fix = "{best}"`: fixing it unlocks {count} use cases worth {npv} of NPV over three years. '
-        "{most} blocks as many use cases or more, but several of them need another weak source as well.",
+        "{most} blocks more use cases ({most_count} against {best_count}), but several of them need another weak "
+        "source as well.",
         best=_BEST,
         count=len(_RANKING.at[_BEST, "unlocks"]),
         npv=lambda: _gain(_BEST),
         most=_MOST_BLOCKING,
+        most_count=len(_RANKING.at[_MOST_BLOCKING, "blocks"]),
+        best_count=len(_RANKING.at[_BEST, "blocks"]),
     ),
 )
 
