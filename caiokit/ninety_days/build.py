@@ -131,6 +131,7 @@ def build_plan(choices: Mapping[str, Any] | None = None, catalog: CatalogSource 
             "name",
             "department",
             "technique",
+            "data_readiness",
             "rank",
             "score",
             "quadrant",

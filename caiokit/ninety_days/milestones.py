@@ -5,12 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from caiokit.aiact import Tier
+from caiokit.catalog import Technique
 from caiokit.i18n import _, format_eur, format_number, ngettext
 from caiokit.ninety_days.choices import Phase
 from caiokit.ninety_days.plan import NinetyDayPlan, count_people, quick_win_schedule
 from caiokit.stakeholders import HIGH_FROM
 from caiokit.stakeholders import quadrant as stakeholder_quadrant
 from caiokit.teams import Role
+
+# A selected use case whose data readiness (1 to 5 in the catalog) is at most this waits on its data.
+WEAK_DATA_READINESS = 3
 
 
 def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
@@ -33,6 +37,16 @@ def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
         ).format(level=plan.maturity.level, score=format_number(float(plan.maturity.overall_score), 2))
     )
     listen.append(_("Start the inventory of AI systems already in use, each with its EU AI Act tier."))
+    chosen = plan.use_cases
+    weak = sorted(chosen.loc[chosen["data_readiness"] <= WEAK_DATA_READINESS, "id"])
+    if weak:
+        listen.append(
+            _(
+                "Measure the data of {ids} (data readiness {limit} or less) against a quality SLA with their "
+                "owners and stewards, and list what fixing each source unlocks (lesson 12's "
+                "DataReadinessAssessment)."
+            ).format(ids=", ".join(weak), limit=WEAK_DATA_READINESS)
+        )
 
     decide = [
         _(
@@ -66,6 +80,28 @@ def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
                 ids=", ".join(high)
             )
         )
+    generative = sorted(chosen.loc[chosen["technique"] == Technique.GENERATIVE_AI, "id"])
+    if generative:
+        decide.append(
+            _(
+                "Choose the pattern of each generative AI use case ({ids}), decide build, buy, partner or "
+                "wait, and price it per month before signing with a provider (lesson 11's BuildBuyDecision "
+                "and CostCalculator)."
+            ).format(ids=", ".join(generative))
+        )
+    decide.append(
+        _(
+            "Open the AI risk register against a risk appetite the board approves, and rehearse incident "
+            "response on a tabletop: 72 hours to notify a personal-data breach under GDPR Art. 33{high} "
+            "(lesson 13's IncidentTabletop)."
+        ).format(
+            high=_(
+                ", and at most 15 days to report a serious incident of a high-risk system under AI Act Art. 73"
+            )
+            if "high" in plan.tiers.values()
+            else ""
+        )
+    )
     gaps = plan.team_gaps
     if gaps:
         decide.append(
@@ -98,6 +134,13 @@ def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
                 "and its data access agreed: {ids}."
             ).format(quarter=plan.roadmap.quarters[0], ids=", ".join(sorted(first["id"])))
         )
+    launch.append(
+        _(
+            "Agree the KPI tree of each launched use case, from the company objective down to its model "
+            "metric, and send the board its first quarterly report at the end of {quarter} (lesson 14's "
+            "BoardReport)."
+        ).format(quarter=plan.roadmap.quarters[0])
+    )
     launch.append(
         _("Start AI literacy training, executives and managers first: {hours} hours in all.").format(
             hours=format_number(plan.literacy_totals["total_hours"])

@@ -607,3 +607,23 @@ def test_planner_keeps_choices_it_has_no_control_for():
     assert NinetyDayPlanner({"mandatory": "uc18", "excluded": ["uc02"]}).mandatory.value == ("UC18",)
     with pytest.raises(NinetyDayError, match="not a choice"):
         NinetyDayPlanner({"budgetEUR": 3})
+
+
+def test_the_milestones_draw_on_the_tools_of_lessons_11_to_14(default_plan):
+    decide, launch = default_plan.milestones[Phase.DECIDE], default_plan.milestones[Phase.LAUNCH]
+    data = [item for item in default_plan.milestones[Phase.LISTEN] if "DataReadinessAssessment" in item]
+    assert data == [
+        "Measure the data of UC19, UC26, UC34 (data readiness 3 or less) against a quality SLA with their "
+        "owners and stewards, and list what fixing each source unlocks (lesson 12's DataReadinessAssessment)."
+    ]
+    assert [item for item in decide if "BuildBuyDecision" in item][0].startswith(
+        "Choose the pattern of each generative AI use case (UC12, UC38)"
+    )
+    risk = [item for item in decide if "IncidentTabletop" in item]
+    assert len(risk) == 1 and "GDPR Art. 33 (lesson 13" in risk[0]  # no high-risk use case: no Art. 73
+    assert any(
+        "first quarterly report at the end of 2027-Q1 (lesson 14's BoardReport)" in item for item in launch
+    )
+    with_high = build_plan({"mandatory": ["UC18"]})
+    assert "high" in with_high.tiers.values()
+    assert any("AI Act Art. 73 (lesson 13" in item for item in with_high.milestones[Phase.DECIDE])
