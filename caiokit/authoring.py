@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import nbformat
 from nbclient import NotebookClient
 
 from caiokit import catalogues, learner_edition
-from caiokit.curriculum import lessons
+from caiokit.curriculum import edition, edition_folder, lessons, notebook_names, notebook_path
 from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
+from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, speaking
 from caiokit.learner_edition import DEFAULT_EXCHANGE
 from caiokit.lesson_validation import mark_checks
 from caiokit.widget_ids import stabilise
@@ -39,30 +41,62 @@ NAV_MARKER = "caiokit_navigation"
 CELL_TIMEOUT_S = 300
 
 
-def _navigation_text(lesson: str) -> str:
-    order = list(lessons()["lesson"])
-    titles = dict(zip(lessons()["lesson"], lessons()["title"], strict=True))
-    status = dict(zip(lessons()["lesson"], lessons()["status"], strict=True))
-    i = order.index(lesson)
-    parts = []
-    if i > 0:
-        parts.append(f"← [{titles[order[i - 1]]}]({order[i - 1]}.ipynb)")
-    parts.append("[Course map](00_start_here.ipynb#The-course-map)")
-    if i + 1 < len(order):
-        following = order[i + 1]
-        if status[following] == "ready":
-            parts.append(f"[{titles[following]}]({following}.ipynb) →")
-        else:
-            parts.append(f"Next: {titles[following]} (coming soon)")
-    return " | ".join(parts)
+# The heading of lesson 00 that the course-map link opens on, as JupyterLab makes its anchor (spaces -> hyphens).
+# TRANSLATORS: the anchor of lesson 00's heading "The course map" in your edition: its words joined by hyphens.
+COURSE_MAP_ANCHOR = N_("The-course-map")
+_TEXT = {
+    "course_map": N_("Course map"),
+    "coming_soon": N_("Next: {title} (coming soon)"),
+    # TRANSLATORS: a link, shown in the other editions, to this lesson in YOUR language: name your language.
+    "this_lesson_in": N_("This lesson in English: {link}"),
+}
 
 
-def add_navigation(notebook: nbformat.NotebookNode, lesson: str) -> None:
+def _link(title: str, target: PurePosixPath, start: PurePosixPath) -> str:
+    return f"[{title}]({posixpath.relpath(target, start)})"
+
+
+def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = False) -> str:
+    """The navigation line of a lesson's notebook in ``language``: previous, course map, next; at the top,
+    links to the lesson's notebooks in the other languages that have it."""
+    here = edition_folder(language)
+    with speaking(language):
+        table = lessons().set_index("lesson")
+        order = list(table.index)
+        i = order.index(lesson)
+        parts = []
+        if i > 0:
+            previous = order[i - 1]
+            parts.append("← " + _link(table.loc[previous, "title"], notebook_path(previous, language), here))
+        start = notebook_path(order[0], language)
+        parts.append(f"[{_(_TEXT['course_map'])}]({posixpath.relpath(start, here)}#{_(COURSE_MAP_ANCHOR)})")
+        if i + 1 < len(order):
+            following = order[i + 1]
+            if table.loc[following, "status"] == "ready":
+                parts.append(
+                    _link(table.loc[following, "title"], notebook_path(following, language), here) + " →"
+                )
+            else:
+                parts.append(_(_TEXT["coming_soon"]).format(title=table.loc[following, "title"]))
+    line = " | ".join(parts)
+    if top:
+        for other in LANGUAGES:
+            if other == language or lesson not in notebook_names(other):
+                continue
+            target = notebook_path(lesson, other)
+            if not (ROOT / "notebooks" / target).is_file():
+                continue
+            with speaking(other):
+                title = lessons().set_index("lesson").loc[lesson, "title"]
+                line = _(_TEXT["this_lesson_in"]).format(link=_link(title, target, here)) + "\n\n" + line
+    return line
+
+
+def add_navigation(notebook: nbformat.NotebookNode, lesson: str, language: str = SOURCE_LANGUAGE) -> None:
     """Put a navigation line as the second and the last cell; idempotent thanks to a metadata marker."""
     notebook.cells = [cell for cell in notebook.cells if not cell.metadata.get(NAV_MARKER)]
-    text = _navigation_text(lesson)
     for position in (1, len(notebook.cells) + 1):
-        cell = nbformat.v4.new_markdown_cell(text)
+        cell = nbformat.v4.new_markdown_cell(_navigation_text(lesson, language, top=position == 1))
         cell.metadata[NAV_MARKER] = True
         cell.id = f"navigation-{'top' if position == 1 else 'bottom'}"
         notebook.cells.insert(position, cell)
@@ -88,10 +122,11 @@ def execute_lesson(path: Path) -> None:
     Its check cells are first marked for nbgrader's Validate button (``lesson_validation.mark_checks``);
     its stored widget models get stable ids (``widget_ids.stabilise``), so that an edit is a small diff.
     """
-    lesson = path.stem
+    lesson, language = edition(path)
     notebook = nbformat.read(path, as_version=4)
-    add_navigation(notebook, lesson)
-    add_facts_line(notebook, lesson)
+    add_navigation(notebook, lesson, language)
+    with speaking(language):
+        add_facts_line(notebook, lesson)
     mark_checks(notebook, lesson)
     with tempfile.TemporaryDirectory() as scratch:
         env_before = os.environ.get("CAIOKIT_PROGRESS")
@@ -115,6 +150,38 @@ def execute_lesson(path: Path) -> None:
     stabilise(notebook, lesson)
     nbformat.validate(notebook)
     nbformat.write(notebook, path)
+
+
+def lesson_notebooks(names: list[str] | None = None) -> list[Path]:
+    """The lesson notebooks of every edition, or those ``names`` give: a lesson id (its notebook in every
+    edition that has it) or the name of one edition's notebook ('03_use_case_prioritization', 'fr/03_...')."""
+    editions = {
+        language: {
+            lesson: ROOT / "notebooks" / notebook_path(lesson, language)
+            for lesson in notebook_names(language)
+        }
+        for language in LANGUAGES
+    }
+    every = [path for paths in editions.values() for path in paths.values() if path.is_file()]
+    if not names:
+        return every
+    chosen = []
+    for name in names:
+        stem = name.removesuffix(".ipynb")
+        found = [
+            path
+            for lesson, path in (
+                (lesson, path) for paths in editions.values() for lesson, path in paths.items()
+            )
+            if path.is_file()
+            and stem in (lesson, path.stem, path.relative_to(ROOT / "notebooks").with_suffix("").as_posix())
+        ]
+        if not found:
+            raise CaioKitError(
+                f"no lesson notebook is called {name!r}; the lessons are {', '.join(sorted(editions[SOURCE_LANGUAGE]))}"
+            )
+        chosen += found
+    return list(dict.fromkeys(chosen))
 
 
 def generate_release(course_root: Path, assignment: str) -> Path:
@@ -187,10 +254,13 @@ def main(argv: list[str] | None = None) -> None:
             or "catalogues already up to date"
         )
     elif args.command == "lessons":
-        names = args.names or [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
-        for name in names:
-            print(f"executing notebooks/{name}.ipynb", flush=True)
-            execute_lesson(ROOT / "notebooks" / f"{name}.ipynb")
+        try:
+            paths = lesson_notebooks(args.names)
+        except CaioKitError as exc:
+            sys.exit(f"error: {exc}")
+        for path in paths:
+            print(f"executing {path.relative_to(ROOT)}", flush=True)
+            execute_lesson(path)
     else:
         names = args.names or sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir())
         for name in names:

@@ -1,10 +1,15 @@
 """The curriculum map as data: lessons, the seed items the course must teach, and where each is taught.
 
-Three tables ship in ``caiokit/data``: ``lessons.csv`` (one row per notebook), ``seed_items.csv`` (every
+Three tables ship in ``caiokit/data``: ``lessons.csv`` (one row per lesson), ``seed_items.csv`` (every
 item of the source article, with its id and group) and ``curriculum.csv`` (seed id -> lesson, interactive
 tool, checked exercise, and ``ready`` or ``planned``). What a person reads is in ``caiokit/data/<lang>/``,
-joined on the seed id: each item's summary (``seed_items.csv``) and the heading of the lesson section that
-teaches it (``curriculum.csv``), in the language of that lesson's notebooks. :func:`coverage` checks the map
+joined on the ids: each lesson's title and the name of its notebook in that language (``lessons.csv``), each
+item's summary (``seed_items.csv``) and the heading of the lesson section that teaches it
+(``curriculum.csv``), in the language of that lesson's notebooks.
+
+Each language has its edition of every lesson: the English notebooks are in ``notebooks/``, another
+language's in ``notebooks/<lang>/`` (:func:`notebook_path`, :func:`edition`); the lesson id is the same in
+every edition, so progress and the facts table do not depend on the language. :func:`coverage` checks the map
 against the notebooks on disk, so a test fails when an id is uncovered or a ready entry points at nothing.
 """
 
@@ -13,12 +18,13 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from caiokit import datafiles
-from caiokit.i18n import N_, _
+from caiokit.errors import CaioKitError
+from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _
 
 STATUSES = ("ready", "planned")
 # What the course map says a lesson covers when it teaches no seed item (lesson 00).
@@ -26,10 +32,47 @@ NO_SEED_ITEM = N_("how the course works")
 
 
 def lessons() -> pd.DataFrame:
-    """One row per lesson notebook: id, title, estimated minutes, tool, assignment, checks, quiz, status."""
-    table = datafiles.table("lessons.csv")
+    """One row per lesson: id, title and notebook name (in the language in use), estimated minutes, tool,
+    assignment, checks, quiz, status."""
+    table = datafiles.worded("lessons.csv", on="lesson")
     table["minutes"] = table["minutes"].astype(int)
     return table
+
+
+def edition_folder(language: str) -> PurePosixPath:
+    """Where a language's lesson notebooks are, relative to ``notebooks/``: English at the top, others below."""
+    return PurePosixPath("." if language == SOURCE_LANGUAGE else language)
+
+
+def notebook_names(language: str) -> dict[str, str]:
+    """Lesson id -> the name of its notebook (no suffix) in ``language``; empty for a language with no edition."""
+    name = f"{language}/lessons.csv"
+    if not datafiles.path(name).is_file():
+        return {}
+    table = datafiles.table(name)
+    return dict(zip(table["lesson"], table["notebook"], strict=True))
+
+
+def notebook_path(lesson: str, language: str) -> PurePosixPath:
+    """A lesson's notebook in a language, relative to ``notebooks/`` ('03_use_case_prioritization.ipynb')."""
+    return edition_folder(language) / f"{notebook_names(language)[lesson]}.ipynb"
+
+
+class EditionError(CaioKitError):
+    """A notebook that is no edition of any lesson of the course."""
+
+
+def edition(path: str | Path) -> tuple[str, str]:
+    """The lesson and the language of a lesson notebook, from its folder and its name."""
+    path = Path(path)
+    language = path.parent.name if path.parent.name in LANGUAGES else SOURCE_LANGUAGE
+    by_name = {name: lesson for lesson, name in notebook_names(language).items()}
+    if path.stem not in by_name:
+        raise EditionError(
+            f"{path.name} is no lesson of the {language!r} edition: its notebooks are "
+            f"{', '.join(sorted(by_name)) or 'none yet'} (caiokit/data/{language}/lessons.csv)."
+        )
+    return by_name[path.stem], language
 
 
 def seed_items() -> pd.DataFrame:
@@ -110,7 +153,7 @@ def coverage(notebooks_dir: str | Path) -> Coverage:
             continue
         if row.status == "planned":
             continue
-        notebook = notebooks_dir / f"{row.lesson}.ipynb"
+        notebook = notebooks_dir / f"{lesson_table.loc[row.lesson, 'notebook']}.ipynb"
         if not notebook.exists():
             problems.append(f"{where}: notebook {notebook.name} is missing")
             continue
@@ -122,8 +165,13 @@ def coverage(notebooks_dir: str | Path) -> Coverage:
     for lesson, status in lesson_table["status"].items():
         if status not in STATUSES:
             problems.append(f"lesson {lesson}: status {status!r} should be one of {STATUSES}")
-        elif status == "ready" and not (notebooks_dir / f"{lesson}.ipynb").exists():
-            problems.append(f"lesson {lesson} is ready but its notebook {lesson}.ipynb is missing")
+        elif (
+            status == "ready"
+            and not (notebooks_dir / f"{lesson_table.loc[lesson, 'notebook']}.ipynb").exists()
+        ):
+            problems.append(
+                f"lesson {lesson} is ready but its notebook {lesson_table.loc[lesson, 'notebook']}.ipynb is missing"
+            )
         elif status == "planned" and (mapping.loc[mapping["lesson"] == lesson, "status"] == "ready").any():
             problems.append(f"lesson {lesson} is planned but curriculum.csv has ready entries for it")
     counts = mapping["status"].value_counts()

@@ -36,7 +36,8 @@ import gettext as _gettext
 import math
 import numbers
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -78,6 +79,17 @@ def use_language(code: str) -> str:
     global _chosen
     _chosen = _checked(code, "use_language")
     return _chosen
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """Use ``code`` inside a ``with`` block, then go back to the language chosen before (authoring an edition)."""
+    global _chosen
+    before = _chosen
+    try:
+        yield use_language(code)
+    finally:
+        _chosen = before
 
 
 def language() -> str:
