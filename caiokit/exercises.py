@@ -25,7 +25,18 @@ from enum import Enum
 from typing import Any
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, Message, _, format_number, ngettext, plain_number, text, use_language
+from caiokit.i18n import (
+    N_,
+    Category,
+    Message,
+    _,
+    as_typed,
+    format_number,
+    ngettext,
+    plain_number,
+    text,
+    use_language,
+)
 from caiokit.progress import tracker
 from caiokit.validation import is_real
 
@@ -318,7 +329,11 @@ def _named(typed: Any, choices: Iterable[str], *, any_case: bool = False) -> str
     the course's source language, exactly (or whatever the case); None if it names none."""
     if not isinstance(typed, str):
         return None
-    fold = str.casefold if any_case else str
+
+    def fold(text: str) -> str:
+        text = as_typed(text)
+        return text.casefold() if any_case else text
+
     wanted = fold(typed.strip() if any_case else typed)
     return next((choice for choice in choices if wanted in (fold(choice), fold(_(choice)))), None)
 

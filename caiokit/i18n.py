@@ -184,9 +184,20 @@ class Category(StrEnum):
             return None
         wanted = " ".join(typed.split()).casefold()
         for member in cls:
-            if wanted in (member.label.casefold(), member.value.casefold()):
+            if wanted in (as_typed(member.label).casefold(), member.value.casefold()):
                 return member
         return None
+
+
+_TYPED = str.maketrans(
+    {"\N{NO-BREAK SPACE}": " ", "\N{NARROW NO-BREAK SPACE}": " ", "\N{RIGHT SINGLE QUOTATION MARK}": "'"}
+)
+
+
+def as_typed(text: str) -> str:
+    """A text as a keyboard types it: no-break spaces as spaces, a typographic apostrophe as ``'`` (French
+    labels carry both; a learner who types "285 000 €" or "s'associer" means them)."""
+    return text.translate(_TYPED)
 
 
 def upper_first(label: str) -> str:

@@ -296,3 +296,12 @@ def test_lower_first_lowers_only_the_first_letter(sentence, expected):
 @pytest.mark.parametrize("decimals", [0, 1, 2])
 def test_numbers_round_as_python_does(value, decimals):
     assert i18n.format_number(value, decimals).replace(",", "") == f"{value:.{decimals}f}"
+
+
+def test_a_label_with_no_break_spaces_is_named_as_a_keyboard_types_it(monkeypatch):
+    class Gate(i18n.Category):
+        SPLIT = "split", i18n.N_("285\u202f000 € left")
+        PARTNER = "partner", i18n.N_("s\u2019associer")
+
+    assert Gate.parse("285 000 € LEFT") is Gate.SPLIT and Gate.parse("s'associer") is Gate.PARTNER
+    assert i18n.as_typed("Oui\u00a0: l\u2019IA") == "Oui : l'IA"
