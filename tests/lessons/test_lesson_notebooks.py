@@ -15,6 +15,8 @@ from caiokit.authoring import NAV_MARKER, add_navigation
 from caiokit.curriculum import lessons
 from caiokit.lesson_validation import mark_checks
 
+from harness.widget_outputs import fallback_problems
+
 ROOT = Path(__file__).resolve().parents[2]
 READY = list(lessons().query("status == 'ready'")["lesson"])
 
@@ -123,3 +125,10 @@ def test_check_cells_are_marked_for_nbgrader_validate(lesson):
     assert stored == [cell.metadata.get("nbgrader") for cell in notebook.cells], (
         f"{lesson}: run `python -m caiokit.authoring lessons {lesson}` to mark its check cells"
     )
+
+
+@pytest.mark.parametrize("lesson", READY)
+def test_every_stored_tool_has_a_short_text_for_an_untrusted_notebook(lesson):
+    """An untrusted notebook shows each widget output's text/plain: a line saying what to do, never a repr."""
+    problems = fallback_problems(ROOT / "notebooks" / f"{lesson}.ipynb")
+    assert not problems, "\n".join(problems)
