@@ -117,7 +117,7 @@ def update() -> list[Path]:
         if _write_if_changed(path, catalog, before):
             written.append(path)
         mo = path.with_suffix(".mo")
-        binary = compiled(catalog)
+        binary = compiled(read(path, language))  # what the .po on disk says, header included
         if not mo.is_file() or mo.read_bytes() != binary:
             mo.write_bytes(binary)
             written.append(mo)

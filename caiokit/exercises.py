@@ -32,6 +32,7 @@ from caiokit.i18n import (
     _,
     as_typed,
     format_number,
+    labelled,
     ngettext,
     plain_number,
     text,
@@ -92,11 +93,11 @@ class Feedback:
         return self.status is Status.CORRECT
 
     def __str__(self) -> str:
-        shown = f"{_(_BADGES[self.status])}: {self.message}"
+        shown = labelled(_(_BADGES[self.status]), self.message)
         return shown + ("\n\n" + _("Note: {note}").format(note=self.note) if self.note else "")
 
     def _repr_markdown_(self) -> str:
-        shown = f"**{_(_BADGES[self.status])}**: {self.message}"
+        shown = labelled(f"**{_(_BADGES[self.status])}**", self.message)
         return shown + ("\n\n*" + _("Note: {note}").format(note=self.note) + "*" if self.note else "")
 
 
@@ -108,10 +109,10 @@ class Guidance:
     body: str
 
     def __str__(self) -> str:
-        return f"{self.title}: {self.body}"
+        return labelled(self.title, self.body)
 
     def _repr_markdown_(self) -> str:
-        return f"**{self.title}**: {self.body}"
+        return labelled(f"**{self.title}**", self.body)
 
 
 class CheckNotPassed(CaioKitError):

@@ -52,7 +52,7 @@ from caiokit.errors import CaioKitError
 
 SOURCE_LANGUAGE = "en"
 # The languages the course is offered in, each with the country whose conventions its numbers and dates follow.
-LANGUAGES = {"en": "en_GB"}
+LANGUAGES = {"en": "en_GB", "fr": "fr_FR"}
 ENVIRONMENT_VARIABLE = "CAIOKIT_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "caiokit"
@@ -198,6 +198,12 @@ def as_typed(text: str) -> str:
     """A text as a keyboard types it: no-break spaces as spaces, a typographic apostrophe as ``'`` (French
     labels carry both; a learner who types "285 000 €" or "s'associer" means them)."""
     return text.translate(_TYPED)
+
+
+def labelled(label: object, text: object) -> str:
+    """'label: text', with the space the language puts before a colon ('Indice 1 sur 2\u00a0: ...' in French)."""
+    # TRANSLATORS: a label and what follows it; French puts a no-break space before the colon.
+    return _("{label}: {text}").format(label=label, text=text)
 
 
 def upper_first(label: str) -> str:

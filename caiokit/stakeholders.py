@@ -20,7 +20,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, labelled
 from caiokit.validation import is_number
 
 HIGH_FROM = 3
@@ -130,7 +130,7 @@ def place_stakeholders(stakeholders: pd.DataFrame) -> pd.DataFrame:
         ):
             problem = _score_problem(column, getattr(row, column), bounds)
             if problem:
-                problems.append(f"{who}: {problem}")
+                problems.append(labelled(who, problem))
     duplicates = sorted({name for name in names if name and names.count(name) > 1})
     if duplicates:
         problems.append(_("listed more than once: {names}").format(names=", ".join(duplicates)))

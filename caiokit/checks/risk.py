@@ -27,7 +27,7 @@ def _within(risk: str):
         impact=int(row["impact"]),
         score=int(row["score"]),
         appetite=int(row["appetite"]),
-        category=row["category"],
+        category=lambda: RiskCategory.label_of(row["category"]),
     )
 
 

@@ -17,7 +17,17 @@ import pandas as pd
 
 from caiokit.adkar import AdkarResult
 from caiokit.aiact import obligations
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent, lower_first, ngettext, plain_number
+from caiokit.i18n import (
+    N_,
+    _,
+    format_eur,
+    format_number,
+    format_percent,
+    labelled,
+    lower_first,
+    ngettext,
+    plain_number,
+)
 from caiokit.ninety_days import (
     DISCOUNT_RATE,
     FINANCE_YEARS,
@@ -57,7 +67,7 @@ def to_markdown(plan: NinetyDayPlan) -> str:
         ),
         _("**Business objectives.**")
         + "\n\n"
-        + markdown.bullets(f"{key}: {text}" for key, text in plan.objectives),
+        + markdown.bullets(labelled(key, text) for key, text in plan.objectives),
         _(
             "**Limits.** One-off budget {budget}; the AI team delivers {capacity} person-months a quarter "
             "over {quarters} quarters from {start}; {people} in the AI team."

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from caiokit.i18n import Category, _
+from caiokit.i18n import Category, _, labelled
 from caiokit.teams.errors import TeamError
 
 
@@ -64,5 +64,5 @@ def check_keys(given: Mapping[str, Any], questions: Mapping[str, str], missing: 
         )
     missing_keys = [key for key in questions if key not in given]
     if missing_keys:
-        asked = " ".join(f"{key}: {_(questions[key])}" for key in missing_keys)
+        asked = " ".join(labelled(key, _(questions[key])) for key in missing_keys)
         raise TeamError(_(missing).format(keys=", ".join(missing_keys), questions=asked))

@@ -20,12 +20,12 @@ from caiokit.i18n import LANGUAGES
 
 DATA = Path(catalogues.PACKAGE) / "data"
 NBSP, NNBSP = "\u00a0", "\u202f"
-# What typography and figures leave alone: code, URLs, HTML tags, placeholders, entities, times of day,
-# version-like numbers ("ISO/IEC 42001:2023") and Markdown links.
+# What typography and figures leave alone: code (in backticks or on a line indented by four spaces), URLs,
+# HTML tags, placeholders, entities, times of day, version-like numbers ("ISO/IEC 42001:2023"), Markdown links.
 UNCHECKED = re.compile(
     r"```.*?```|`[^`]*`|https?://\S+|<[^>]+>|\{[^{}]*\}|&\w+;|(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\w+:\d{4}"
-    r"|\[[^\]]*\]\([^)]*\)|!\[|::",
-    re.DOTALL,
+    r"|\[[^\]]*\]\([^)]*\)|!\[|::|^ {4}[^\n]*",
+    re.DOTALL | re.MULTILINE,
 )
 # Keys of the JSON tables whose values are ids, the same in every language.
 ID_KEYS = {"id", "type", "lesson", "answer", "answers", "match"}
@@ -133,12 +133,14 @@ def test_french_texts_state_the_figures_of_the_english(source):
         ("À 16:30, `a:b`, {x:.1f}, https://eur-lex.europa.eu/a?b, ISO/IEC 42001:2023", []),
         ("Attention : le RIA", ["no no-break space before ':'"]),
         ("Pourquoi?", ["no no-break space before '?'"]),
+        ("Lancez\u00a0:\n    import caiokit; caiokit.run()\n", []),
         ("voir « ici\u00a0»", ["no no-break space after «"]),
         ('le "RIA"', ["English quotation marks"]),
     ],
 )
 def test_the_typography_check_finds_what_it_should_and_only_that(text, found):
-    assert [p.split(":")[0] for p in typography_problems(text)] == found
+    problems = typography_problems(text)
+    assert len(problems) == len(found) and all(p.startswith(f) for p, f in zip(problems, found, strict=True))
 
 
 def test_figures_read_through_each_languages_notation():

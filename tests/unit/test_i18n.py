@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,10 @@ def test_the_template_holds_exactly_the_texts_marked_in_the_code():
     )
 
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+def placeholders(text: str) -> list[str]:
+    """The fields of a format string ('{name}', '{value:.1f}'), not its escaped braces ('{{...}}')."""
+    return sorted(f"{name}:{spec}" for _, name, spec, _ in string.Formatter().parse(text) if name is not None)
+
 
 OTHER_LANGUAGES = [code for code in i18n.LANGUAGES if code != i18n.SOURCE_LANGUAGE]
 
@@ -122,9 +126,9 @@ def test_every_text_is_translated_with_the_same_placeholders(language):
         if found is None or not all(strings) or found.fuzzy:
             problems.append(f"untranslated: {ids[0]!r}")
             continue
-        wanted = sorted(PLACEHOLDER.findall(ids[-1]))
+        wanted = placeholders(ids[-1])
         for text in strings:
-            if sorted(PLACEHOLDER.findall(text)) != wanted:
+            if placeholders(text) != wanted:
                 problems.append(f"placeholders differ: {ids[0]!r} -> {text!r}")
     assert not problems, f"{len(problems)} problem(s) in {language}:\n" + "\n".join(problems[:20])
     assert catalogues.po_path(language).with_suffix(".mo").read_bytes() == catalogues.compiled(translated), (
