@@ -56,6 +56,11 @@ def _link(title: str, target: PurePosixPath, start: PurePosixPath) -> str:
     return f"[{title}]({posixpath.relpath(target, start)})"
 
 
+def _written(lesson: str, language: str) -> bool:
+    """Whether the lesson's notebook exists in that edition (an edition may still be being translated)."""
+    return (ROOT / "notebooks" / notebook_path(lesson, language)).is_file()
+
+
 def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = False) -> str:
     """The navigation line of a lesson's notebook in ``language``: previous, course map, next; at the top,
     links to the lesson's notebooks in the other languages that have it."""
@@ -65,14 +70,14 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
         order = list(table.index)
         i = order.index(lesson)
         parts = []
-        if i > 0:
+        if i > 0 and _written(order[i - 1], language):
             previous = order[i - 1]
             parts.append("← " + _link(table.loc[previous, "title"], notebook_path(previous, language), here))
         start = notebook_path(order[0], language)
         parts.append(f"[{_(_TEXT['course_map'])}]({posixpath.relpath(start, here)}#{_(COURSE_MAP_ANCHOR)})")
         if i + 1 < len(order):
             following = order[i + 1]
-            if table.loc[following, "status"] == "ready":
+            if table.loc[following, "status"] == "ready" and _written(following, language):
                 parts.append(
                     _link(table.loc[following, "title"], notebook_path(following, language), here) + " →"
                 )
@@ -83,9 +88,9 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
         for other in LANGUAGES:
             if other == language or lesson not in notebook_names(other):
                 continue
-            target = notebook_path(lesson, other)
-            if not (ROOT / "notebooks" / target).is_file():
+            if not _written(lesson, other):
                 continue
+            target = notebook_path(lesson, other)
             with speaking(other):
                 title = lessons().set_index("lesson").loc[lesson, "title"]
                 line = _(_TEXT["this_lesson_in"]).format(link=_link(title, target, here)) + "\n\n" + line

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from caiokit import datafiles
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
-from caiokit.i18n import SOURCE_LANGUAGE
+from caiokit.i18n import N_, SOURCE_LANGUAGE, _, format_short_date
 
 if TYPE_CHECKING:
     import nbformat
@@ -88,10 +88,13 @@ _TEXT = {
     "allow_value": "{name}: row {row} allows {value!r}, which the scan would never find",
     "unknown": "facts.csv has no fact with the id {fact!r}",
     "not_share": "fact {fact!r} has the value {value!r}, not a percentage",
-    "line": "*Facts and figures in this lesson last checked on {date}, the oldest check among the {count} "
-    "dated facts it cites (`caiokit/data/facts.csv`).*",
-    "line_none": "*This lesson cites none of the course's dated facts (`caiokit/data/facts.csv`, "
-    "last checked on {date}).*",
+    "line": N_(
+        "*Facts and figures in this lesson last checked on {date}, the oldest check among the {count} "
+        "dated facts it cites (`caiokit/data/facts.csv`).*"
+    ),
+    "line_none": N_(
+        "*This lesson cites none of the course's dated facts (`caiokit/data/facts.csv`, last checked on {date}).*"
+    ),
 }
 
 
@@ -366,9 +369,9 @@ def lesson_line(lesson: str, found: Iterable[Mention]) -> str:
     ]
     if not used:
         newest = max(dt.date.fromisoformat(row["as_of"]) for row in facts())
-        return _TEXT["line_none"].format(date=format_date(newest))
+        return _(_TEXT["line_none"]).format(date=format_short_date(newest))
     oldest = min(dt.date.fromisoformat(row["as_of"]) for row in used)
-    return _TEXT["line"].format(date=format_date(oldest), count=len(used))
+    return _(_TEXT["line"]).format(date=format_short_date(oldest), count=len(used))
 
 
 def add_facts_line(notebook: nbformat.NotebookNode, lesson: str, root: Path = ROOT) -> None:

@@ -274,6 +274,14 @@ def format_date(day: dt.date) -> str:
     return _babel_date(day, format="d MMMM y", locale=locale())
 
 
+def format_short_date(day: dt.date) -> str:
+    """A date with the month abbreviated: "6 Dec 2026" in English (as the course's facts table is quoted),
+    "6 déc. 2026" in French."""
+    if locale().language == "en":
+        return f"{day.day} {_babel_date(day, format='MMM', locale='en_US')} {day.year}"
+    return _babel_date(day, format="d MMM y", locale=locale())
+
+
 def format_datetime(moment: dt.datetime) -> str:
     """A date and time of day, to the minute: "Thu 10 December 2026, 16:30" in English."""
     day = _babel_date(moment.date(), format="EEE d MMMM y", locale=locale())
