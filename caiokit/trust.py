@@ -20,7 +20,7 @@ import nbformat
 from nbformat.sign import NotebookNotary
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import _
+from caiokit.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 
 
 @dataclass
@@ -32,7 +32,8 @@ class TrustReport:
 
 
 def trust_folder(folder: str | Path, notary: NotebookNotary | None = None) -> TrustReport:
-    """Sign every ``.ipynb`` directly in ``folder`` for the current user; a broken notebook is named, not fatal."""
+    """Sign every ``.ipynb`` directly in ``folder``, and in its folder of each other edition (``notebooks/fr``),
+    for the current user; a broken notebook is named, not fatal."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CaioKitError(
@@ -41,7 +42,8 @@ def trust_folder(folder: str | Path, notary: NotebookNotary | None = None) -> Tr
                 "the lessons: python -m caiokit.trust path/to/notebooks"
             ).format(folder=folder)
         )
-    notebooks = sorted(folder.glob("*.ipynb"))
+    editions = [folder] + [folder / code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+    notebooks = [path for edition in editions for path in sorted(edition.glob("*.ipynb"))]
     if not notebooks:
         raise CaioKitError(
             _("{folder} holds no notebook (.ipynb): give the folder that holds the lessons.").format(

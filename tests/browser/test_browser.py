@@ -6,6 +6,7 @@ elsewhere the tests are skipped with a message saying so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -14,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from caiokit.curriculum import notebook_path
+from caiokit.i18n import _, speaking
+
 from harness.browser import displayed_weights, requires_chromium
 from harness.servers import running_jupyterlab
 
@@ -21,15 +25,19 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = requires_chromium
 
 
-@pytest.fixture(scope="module")
-def jupyterlab(tmp_path_factory):
-    """JupyterLab on 127.0.0.1, serving a copy of the lessons (so autosave never touches the repository)."""
-    workdir = tmp_path_factory.mktemp("lab")
+@contextlib.contextmanager
+def lab_on_a_copy(workdir: Path, locale: str | None = None):
+    """JupyterLab on 127.0.0.1, serving a copy of the lessons (so autosave never touches the repository), in
+    JupyterLab's own language ``locale`` if given (its language pack installed, as the README says)."""
     shutil.copytree(ROOT / "notebooks", workdir / "notebooks")
     # Render every cell, not only those in view, so that a test can reach a tool far down a lesson.
     settings = workdir / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}', encoding="utf-8")
+    if locale:
+        translation = workdir / "settings" / "@jupyterlab" / "translation-extension"
+        translation.mkdir(parents=True)
+        (translation / "plugin.jupyterlab-settings").write_text(f'{{"locale": "{locale}"}}', encoding="utf-8")
     env = dict(
         os.environ,
         CAIOKIT_PROGRESS=str(workdir / "progress.sqlite"),
@@ -37,6 +45,12 @@ def jupyterlab(tmp_path_factory):
         JUPYTERLAB_SETTINGS_DIR=str(workdir / "settings"),
     )
     with running_jupyterlab(env, workdir / "jupyterlab.log", root_dir=workdir / "notebooks") as lab:
+        yield lab
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    with lab_on_a_copy(tmp_path_factory.mktemp("lab")) as lab:
         yield lab
 
 
@@ -90,14 +104,13 @@ def test_quiz_and_exercise_widgets_respond_in_the_browser(browser, jupyterlab):
     page.close()
 
 
-def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
-    """Lesson 03: moving a weight slider re-ranks the use cases exactly as `scoring.score` does."""
+def drive_the_workbench(page) -> None:
+    """Move the benefit weight of lesson 03's workbench to 0; the ranking shown must be `scoring.score`'s."""
     from playwright.sync_api import expect
 
     from caiokit.catalog import load_catalog
     from caiokit.scoring import score
 
-    page = open_and_run(browser, jupyterlab, "03_use_case_prioritization.ipynb")
     # Bring the tool's cell into view (JupyterLab may render widgets lazily), then wait for the tool itself.
     index = page.evaluate(
         """async () => {
@@ -118,7 +131,7 @@ def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
 
     handle = page.locator(".caio-weight-benefit").last.locator(".noUi-handle")
     handle.focus()
-    for _ in range(6):
+    for _press in range(6):
         handle.press("ArrowLeft")
 
     def shown() -> tuple[dict[str, float], list[str]]:
@@ -141,4 +154,40 @@ def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
     assert weights["benefit"] == 0.0, "the slider did not reach its minimum"
     assert after == domain_ranking(weights, len(after))
     assert after != before
+
+
+def test_workbench_ranking_follows_a_weight_slider(browser, jupyterlab):
+    """Lesson 03: moving a weight slider re-ranks the use cases exactly as `scoring.score` does."""
+    page = open_and_run(browser, jupyterlab, "03_use_case_prioritization.ipynb")
+    drive_the_workbench(page)
+    page.close()
+
+
+FRENCH_03 = ROOT / "notebooks" / notebook_path("03_use_case_prioritization", "fr")
+
+
+@pytest.fixture(scope="module")
+def french_jupyterlab(tmp_path_factory):
+    with lab_on_a_copy(tmp_path_factory.mktemp("lab-fr"), locale="fr_FR") as lab:
+        yield lab
+
+
+@pytest.mark.skipif(not FRENCH_03.is_file(), reason="lesson 03 has no French edition yet")
+def test_a_french_lesson_in_a_french_jupyterlab_shows_and_drives_its_tool_in_french(
+    browser, french_jupyterlab
+):
+    """The French learner's JupyterLab: its menus in French (the language pack), lesson 03's workbench with
+    French tabs, and the same ranking as `scoring.score` when a weight moves."""
+    from playwright.sync_api import expect
+
+    page = open_and_run(browser, french_jupyterlab, FRENCH_03.relative_to(ROOT / "notebooks").as_posix())
+    expect(page.locator(".lm-MenuBar-itemLabel", has_text="Fichier")).to_be_visible(timeout=30_000)
+    with speaking("fr"):
+        ranking_tab, export_tab = _("Ranking"), _("Your catalog & export")
+    assert ranking_tab != "Ranking"
+    workbench = page.locator(".caio-prioritization-workbench").last
+    workbench.wait_for(state="attached", timeout=120_000)
+    expect(workbench.locator(".lm-TabBar-tabLabel", has_text=ranking_tab).first).to_be_visible(timeout=30_000)
+    expect(workbench.locator(".lm-TabBar-tabLabel", has_text=export_tab).first).to_be_attached()
+    drive_the_workbench(page)
     page.close()

@@ -12,6 +12,7 @@ import caiokit.widgets
 from caiokit import datafiles
 from caiokit.completion import completion_table
 from caiokit.curriculum import course_map, coverage, curriculum_map, lessons, seed_items
+from caiokit.i18n import speaking
 from caiokit.progress import Event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,18 @@ def test_the_map_is_complete_and_consistent():
         warnings.warn(
             f"curriculum: {report.ready} seed items ready, {report.planned} still planned", stacklevel=1
         )
+
+
+# The French edition is being translated lesson by lesson (issue 13): the lessons it has are checked in full.
+FRENCH_LESSONS = ROOT / "notebooks" / "fr"
+# Set to True when every lesson has its French notebook: from then on a missing one is a failure.
+FRENCH_COMPLETE = False
+
+
+def test_the_map_holds_for_the_french_edition():
+    with speaking("fr"):
+        report = coverage(FRENCH_LESSONS, in_translation=not FRENCH_COMPLETE)
+    assert report.ok, "\n".join(report.problems)
 
 
 @pytest.mark.skipif(not SEED_README.exists(), reason="shared/seed/README.md is not beside this checkout")

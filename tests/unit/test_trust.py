@@ -34,6 +34,20 @@ def test_every_lesson_of_a_folder_becomes_trusted(tmp_path):
     assert [p.name for p in report.signed] == ["00_start_here.ipynb", "03_use_case_prioritization.ipynb"]
 
 
+def test_the_lessons_of_the_other_editions_are_signed_too(tmp_path):
+    (tmp_path / "fr").mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", tmp_path / "00_start_here.ipynb")
+    french = tmp_path / "fr" / "00_commencer_ici.ipynb"
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", french)
+    notary = _notary()
+    report = trust_folder(tmp_path, notary)
+    assert [p.relative_to(tmp_path).as_posix() for p in report.signed] == [
+        "00_start_here.ipynb",
+        "fr/00_commencer_ici.ipynb",
+    ]
+    assert notary.check_signature(nbformat.read(french, as_version=4))
+
+
 def test_a_broken_notebook_is_named_and_the_others_are_still_signed(tmp_path):
     shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", tmp_path / "00_start_here.ipynb")
     (tmp_path / "01_broken.ipynb").write_text("{ not json", encoding="utf-8")
