@@ -25,7 +25,7 @@ q1 = NumberExercise(
     unit=" h",
     hints=[
         N_(
-            'Build the plan with `literacy_plan(headcount, {"AI users": 10})`: only the AI users change, the '
+            'Build the plan with `literacy_plan(headcount, {"ai_users": 10})`: only the AI users change, the '
             "other audiences keep their curriculum."
         ),
         lazy(
@@ -37,7 +37,7 @@ q1 = NumberExercise(
         ),
     ],
     solution=lazy(
-        '{answer} hours: `plan_totals(literacy_plan(headcount, {{"AI users": 10}}))["total_hours"]`. '
+        '{answer} hours: `plan_totals(literacy_plan(headcount, {{"ai_users": 10}}))["total_hours"]`. '
         "The full curriculum takes {full} hours; {users} AI users x {extra} extra hours adds {added}.",
         answer=lambda: format_number(_WITH_10H),
         full=lambda: format_number(_FULL),

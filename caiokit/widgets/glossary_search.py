@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from caiokit.glossary import search
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, labelled
 from caiokit.widgets.tool import Tool
 
 
@@ -32,7 +32,7 @@ class GlossarySearch(Tool):
             self.results.value = "<i>{}</i>".format(_("No term matches; try a shorter part of the word."))
             return
         items = "".join(
-            f"<li><b>{html.escape(row.term)}</b>: {html.escape(row.definition)} "
+            f"<li>{labelled(f'<b>{html.escape(row.term)}</b>', html.escape(row.definition))} "
             f"<small>({html.escape(row.lesson)})</small></li>"
             for row in matches.itertuples()
         )

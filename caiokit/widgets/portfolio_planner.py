@@ -19,7 +19,7 @@ from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
 from caiokit.finance import TOTAL_ID, portfolio_finance
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled
 from caiokit.portfolio import (
     PortfolioResult,
     compare_portfolios,
@@ -88,7 +88,7 @@ _WIDE = {"width": "560px"}
 def _left_out_html(heading: str, left_out: pd.DataFrame) -> str:
     """A heading and one bullet per use case the roadmap leaves out, with the reason."""
     items = "".join(
-        f"<li>{html.escape(f'{row.id} {row.name}')}: {html.escape(row.reason)}</li>"
+        f"<li>{labelled(html.escape(f'{row.id} {row.name}'), html.escape(row.reason))}</li>"
         for row in left_out.itertuples()
     )
     return f"<b>{heading}</b><ul>{items}</ul>"

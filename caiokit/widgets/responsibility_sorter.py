@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, labelled
 from caiokit.roles import ROLES, load_responsibilities, score, sort_feedback
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -40,7 +40,7 @@ class ResponsibilitySorter(Tool):
         self.reset_button.on_click(lambda _: self.reset())
         self.score = widgets.HTML()
         legend = "".join(
-            f"<li><b>{code}</b>, {inline_markdown(role.title)}: {inline_markdown(role.description)}</li>"
+            f"<li>{labelled(f'<b>{code}</b>, {inline_markdown(role.title)}', inline_markdown(role.description))}</li>"
             for code, role in ROLES.items()
         )
         rows = [

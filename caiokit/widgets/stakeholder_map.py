@@ -10,7 +10,7 @@ import pandas as pd
 from caiokit.charts import figure_output
 from caiokit.charts.change import stakeholder_grid
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, labelled
 from caiokit.stakeholders import SCORE_RANGE, STANCES, engagement_order, place_stakeholders
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -226,7 +226,7 @@ def _advice_html(placed: pd.DataFrame) -> str:
             for row in group.itertuples(index=False)
         )
         blocks.append(
-            f"<p><b>{html.escape(name.capitalize())}</b>: {html.escape(group['advice'].iloc[0])}</p>"
+            f"<p>{labelled(f'<b>{html.escape(name.capitalize())}</b>', html.escape(group['advice'].iloc[0]))}</p>"
             f"<ul>{people}</ul>"
         )
     return "".join(blocks)

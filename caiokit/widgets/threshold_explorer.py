@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from caiokit.charts import figure_output
 from caiokit.charts.technologies import cost_curve
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled
 from caiokit.thresholds import ThresholdOutcome, best_threshold, threshold_tradeoff, tradeoff_table
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -164,8 +164,8 @@ class ThresholdExplorer(Tool):
         )
         return (
             f"<div style='margin-left:16px'>{table}"
-            f"<p><b>{precision}</b>: {_(_TEXT['precision_means']).format(count=o.flagged)}<br>"
-            f"<b>{recall}</b>: {_(_TEXT['recall_means']).format(count=o.tp + o.fn)}<br>"
+            f"<p>{labelled(f'<b>{precision}</b>', _(_TEXT['precision_means']).format(count=o.flagged))}<br>"
+            f"{labelled(f'<b>{recall}</b>', _(_TEXT['recall_means']).format(count=o.tp + o.fn))}<br>"
             f"<b>{cost}</b> = {sum_of_mistakes}<br>"
             f"{cheapest}</p></div>"
         )
