@@ -58,7 +58,10 @@ def _link(title: str, target: PurePosixPath, start: PurePosixPath) -> str:
 
 def _written(lesson: str, language: str) -> bool:
     """Whether the lesson's notebook exists in that edition (an edition may still be being translated)."""
-    return (ROOT / "notebooks" / notebook_path(lesson, language)).is_file()
+    return (
+        lesson in notebook_names(language)
+        and (ROOT / "notebooks" / notebook_path(lesson, language)).is_file()
+    )
 
 
 def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = False) -> str:
@@ -86,9 +89,7 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
     line = " | ".join(parts)
     if top:
         for other in LANGUAGES:
-            if other == language or lesson not in notebook_names(other):
-                continue
-            if not _written(lesson, other):
+            if other == language or not _written(lesson, other):
                 continue
             target = notebook_path(lesson, other)
             with speaking(other):
@@ -160,31 +161,25 @@ def execute_lesson(path: Path) -> None:
 def lesson_notebooks(names: list[str] | None = None) -> list[Path]:
     """The lesson notebooks of every edition, or those ``names`` give: a lesson id (its notebook in every
     edition that has it) or the name of one edition's notebook ('03_use_case_prioritization', 'fr/03_...')."""
-    editions = {
-        language: {
-            lesson: ROOT / "notebooks" / notebook_path(lesson, language)
-            for lesson in notebook_names(language)
-        }
+    written = [
+        (lesson, ROOT / "notebooks" / notebook_path(lesson, language))
         for language in LANGUAGES
-    }
-    every = [path for paths in editions.values() for path in paths.values() if path.is_file()]
+        for lesson in notebook_names(language)
+        if _written(lesson, language)
+    ]
     if not names:
-        return every
+        return [path for _lesson, path in written]
     chosen = []
     for name in names:
         stem = name.removesuffix(".ipynb")
         found = [
             path
-            for lesson, path in (
-                (lesson, path) for paths in editions.values() for lesson, path in paths.items()
-            )
-            if path.is_file()
-            and stem in (lesson, path.stem, path.relative_to(ROOT / "notebooks").with_suffix("").as_posix())
+            for lesson, path in written
+            if stem in (lesson, path.stem, path.relative_to(ROOT / "notebooks").with_suffix("").as_posix())
         ]
         if not found:
-            raise CaioKitError(
-                f"no lesson notebook is called {name!r}; the lessons are {', '.join(sorted(editions[SOURCE_LANGUAGE]))}"
-            )
+            lessons_list = ", ".join(sorted(notebook_names(SOURCE_LANGUAGE)))
+            raise CaioKitError(f"no lesson notebook is called {name!r}; the lessons are {lessons_list}")
         chosen += found
     return list(dict.fromkeys(chosen))
 
