@@ -9,8 +9,11 @@ item's summary (``seed_items.csv``) and the heading of the lesson section that t
 
 Each language has its edition of every lesson: the English notebooks are in ``notebooks/``, another
 language's in ``notebooks/<lang>/`` (:func:`notebook_path`, :func:`edition`); the lesson id is the same in
-every edition, so progress and the facts table do not depend on the language. :func:`coverage` checks the map
-against the notebooks on disk, so a test fails when an id is uncovered or a ready entry points at nothing.
+every edition, so progress and the facts table do not depend on the language. Each language has its edition of
+the graded assignments too, as nbgrader assignments of their own (:func:`assignment_folders`: the English
+``02_prioritization`` is ``02_priorisation`` in French, from ``caiokit/data/fr/assignments.csv``).
+:func:`coverage` checks the map against the notebooks on disk, so a test fails when an id is uncovered or a
+ready entry points at nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
 from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _
+from caiokit.i18n import language as language_in_use
 
 STATUSES = ("ready", "planned")
 # What the course map says a lesson covers when it teaches no seed item (lesson 00).
@@ -59,7 +63,32 @@ def notebook_path(lesson: str, language: str) -> PurePosixPath:
 
 
 class EditionError(CaioKitError):
-    """A notebook that is no edition of any lesson of the course."""
+    """A notebook or an assignment that is no edition of any lesson or assignment of the course."""
+
+
+def assignment_folders(language: str) -> dict[str, str]:
+    """Assignment id -> its nbgrader assignment in ``language``, the name of its folder under ``source/`` and
+    ``release/`` and of its notebook: the id itself in English, the ``folder`` of
+    ``caiokit/data/<lang>/assignments.csv`` in another language; empty for a language with no edition."""
+    if language == SOURCE_LANGUAGE:
+        return {name: name for name in lessons()["assignment"] if name}
+    name = f"{language}/assignments.csv"
+    if not datafiles.path(name).is_file():
+        return {}
+    table = datafiles.table(name)
+    return dict(zip(table["assignment"], table["folder"], strict=True))
+
+
+def assignment_edition(folder: str) -> tuple[str, str]:
+    """The assignment id and the language of an nbgrader assignment ('02_priorisation' -> ('02_prioritization',
+    'fr'))."""
+    for language in LANGUAGES:
+        by_folder = {name: assignment for assignment, name in assignment_folders(language).items()}
+        if folder in by_folder:
+            return by_folder[folder], language
+    raise EditionError(
+        f"{folder} is no assignment of the course (caiokit/data/lessons.csv, <lang>/assignments.csv)."
+    )
 
 
 def edition(path: str | Path) -> tuple[str, str]:
@@ -95,7 +124,8 @@ def course_map() -> pd.DataFrame:
     table = lessons()
     covered = curriculum_map().groupby("lesson")["seed_id"].apply(", ".join)
     table["covers"] = table["lesson"].map(covered).fillna(_(NO_SEED_ITEM))
-    table["assignment"] = table["assignment"].replace("", "-")
+    folders = assignment_folders(language_in_use())
+    table["assignment"] = table["assignment"].map(lambda name: folders.get(name, name)).replace("", "-")
     return table[["lesson", "title", "minutes", "covers", "tool", "assignment", "status"]].set_index("lesson")
 
 

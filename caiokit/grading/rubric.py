@@ -1,8 +1,8 @@
 """The rubric beside the answer in the Formgrader, and never anywhere a learner looks.
 
-Each written answer's rubric is part of its model answer in ``source/`` (from ``**Grading rubric`` to the end
-of the solution region), so ``nbgrader generate_assignment`` keeps it out of ``release/``. When a submission
-is autograded, :class:`InsertRubrics` (the last autograde step, configured in nbgrader_config.py) puts a
+Each written answer's rubric is part of its model answer in ``source/`` (from ``**Grading rubric``, or
+``**Grille de notation`` in a French assignment, to the end of the solution region), so ``nbgrader
+generate_assignment`` keeps it out of ``release/``. When a submission is autograded, :class:`InsertRubrics` (the last autograde step, configured in nbgrader_config.py) puts a
 read-only markdown cell holding that rubric right after each manually graded answer of the graded notebook,
 which is the notebook the Formgrader shows. Feedback is made from that graded notebook, so the feedback step
 (``caiokit.grading.feedback.HideHiddenTests``) removes those cells again: learners never see a rubric.
@@ -19,19 +19,30 @@ from nbgrader import utils
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-RUBRIC_START = "**Grading rubric"
+from caiokit.i18n import N_, _, speaking
+
+# The bold words that open a written answer's rubric in its model answer, in each edition's language.
+RUBRIC_STARTS = {"en": "**Grading rubric", "fr": "**Grille de notation"}
 SOLUTION_END = "### END SOLUTION"
 METADATA_KEY = "caiokit_rubric"
-RUBRIC_HEADER = "**For graders: the rubric of this answer** (from source/; never shown to learners)\n\n"
+RUBRIC_HEADER = N_("**For graders: the rubric of this answer** (from source/; never shown to learners)")
 
 
 def rubric_of(solution_source: str) -> str | None:
     """The rubric inside a written answer's model solution, or None if it has none."""
-    start = solution_source.find(RUBRIC_START)
-    if start < 0:
+    starts = [i for i in (solution_source.find(marker) for marker in RUBRIC_STARTS.values()) if i >= 0]
+    if not starts:
         return None
+    start = min(starts)
     end = solution_source.find(SOLUTION_END, start)
     return solution_source[start : end if end >= 0 else None].strip()
+
+
+def _header(rubric: str) -> str:
+    """The line above a rubric in the graded notebook, in the language the rubric is written in."""
+    language = next(code for code, marker in RUBRIC_STARTS.items() if rubric.startswith(marker))
+    with speaking(language):
+        return _(RUBRIC_HEADER) + "\n\n"
 
 
 def is_rubric(cell: NotebookNode) -> bool:
@@ -52,7 +63,7 @@ class InsertRubrics(NbGraderPreprocessor):
             cells.append(cell)
             grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
             if utils.is_grade(cell) and utils.is_solution(cell) and grade_id in rubrics:
-                rubric = nbformat.v4.new_markdown_cell(RUBRIC_HEADER + rubrics[grade_id])
+                rubric = nbformat.v4.new_markdown_cell(_header(rubrics[grade_id]) + rubrics[grade_id])
                 rubric.metadata = {METADATA_KEY: grade_id, "editable": False, "deletable": False}
                 rubric.id = f"rubric-{grade_id}"
                 cells.append(rubric)

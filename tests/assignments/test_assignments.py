@@ -17,6 +17,7 @@ from nbgrader.validator import Validator
 from traitlets.config import Config
 
 from caiokit.authoring import generate_release
+from caiokit.curriculum import assignment_edition, assignment_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -97,14 +98,36 @@ def test_nothing_under_release_leaks_a_solution_or_hidden_test(assignment):
         assert not leaked, f"{path.relative_to(ROOT)} contains {leaked}"
 
 
+# What the top of every released notebook must say, in its edition's language: Validate is not the grade, hidden
+# tests and a grader's hand decide it.
+VALIDATE_NOTE = {
+    "en": ("Validate checks the form, not your grade", "hidden tests", "by hand"),
+    "fr": ("Valider vérifie la forme, pas votre note", "tests cachés", "à la main"),
+}
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_learners_are_told_near_the_top_that_validate_is_not_the_grade(assignment):
     notebooks = list((ROOT / "release" / assignment).glob("*.ipynb"))
     assert notebooks
+    _, language = assignment_edition(assignment)
     for notebook in notebooks:
         top = "".join("".join(cell["source"]) for cell in notebook_cells(notebook)[:3])
-        assert "Validate checks the form, not your grade" in top, notebook.name
-        assert "hidden tests" in top and "by hand" in top, notebook.name
+        for words in VALIDATE_NOTE[language]:
+            assert words in top, f"{notebook.name}: {words!r} not in its first three cells"
+
+
+def test_every_assignment_folder_is_an_edition_of_an_assignment_of_the_course():
+    """Each folder of source/ is an assignment in one of the course's languages, and each language that has
+    assignments has all of them."""
+    editions = {}
+    for folder in ASSIGNMENTS:
+        assignment, language = assignment_edition(folder)
+        editions.setdefault(language, set()).add(assignment)
+    english = set(assignment_folders("en"))
+    assert editions["en"] == english
+    for language, assignments in editions.items():
+        assert assignments == english, f"the {language!r} edition lacks {sorted(english - assignments)}"
 
 
 def test_source_version_passes_all_its_tests(course):
@@ -181,3 +204,20 @@ def test_a_partly_right_submission_gets_partial_credit(course):
         submission = gradebook.find_submission(name, "partial")
         assignment = gradebook.find_assignment(name)
         assert 0 < submission.code_score < assignment.max_code_score
+
+
+def _graded_cells(folder: str) -> list[tuple[str, str, float, bool]]:
+    notebook = ROOT / "source" / folder / f"{folder}.ipynb"
+    return [
+        (meta["grade_id"], cell["cell_type"], meta.get("points", 0), bool(meta.get("solution")))
+        for cell in notebook_cells(notebook)
+        if (meta := cell["metadata"].get("nbgrader"))
+    ]
+
+
+@pytest.mark.parametrize("folder", [f for f in ASSIGNMENTS if assignment_edition(f)[1] != "en"])
+def test_another_edition_has_the_english_cells_ids_and_points(folder):
+    """A translation of an assignment grades the same questions for the same points: its graded and read-only
+    cells are the English edition's, with the same grade ids, kinds and points, in the same order."""
+    assignment, _ = assignment_edition(folder)
+    assert _graded_cells(folder) == _graded_cells(assignment)
