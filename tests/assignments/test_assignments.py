@@ -102,7 +102,7 @@ def test_nothing_under_release_leaks_a_solution_or_hidden_test(assignment):
 # tests and a grader's hand decide it.
 VALIDATE_NOTE = {
     "en": ("Validate checks the form, not your grade", "hidden tests", "by hand"),
-    "fr": ("Valider vérifie la forme, pas votre note", "tests cachés", "à la main"),
+    "fr": ("vérifie la forme, pas votre note", "tests cachés", "à la main"),
 }
 
 
