@@ -67,11 +67,9 @@ class EditionError(CaioKitError):
 
 
 def assignment_folders(language: str) -> dict[str, str]:
-    """Assignment id -> its nbgrader assignment in ``language``, the name of its folder under ``source/`` and
-    ``release/`` and of its notebook: the id itself in English, the ``folder`` of
-    ``caiokit/data/<lang>/assignments.csv`` in another language; empty for a language with no edition."""
-    if language == SOURCE_LANGUAGE:
-        return {name: name for name in lessons()["assignment"] if name}
+    """Assignment id -> its nbgrader assignment in ``language`` (``caiokit/data/<lang>/assignments.csv``), the
+    name of its folder under ``source/`` and ``release/`` and of its notebook (in English, the id itself);
+    empty for a language with no edition."""
     name = f"{language}/assignments.csv"
     if not datafiles.path(name).is_file():
         return {}

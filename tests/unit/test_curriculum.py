@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import caiokit.widgets
-from caiokit import datafiles
+from caiokit import curriculum, datafiles
 from caiokit.completion import completion_table
 from caiokit.curriculum import course_map, coverage, curriculum_map, lessons, seed_items
-from caiokit.i18n import speaking
+from caiokit.i18n import LANGUAGES, speaking
 from caiokit.progress import Event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,3 +157,20 @@ def test_certificate_is_refused_while_lessons_are_planned():
     planned = set(lessons().query("status == 'planned'")["lesson"])
     blockers = certificate_blockers(completion_table([]))
     assert all(f"{lesson} is not available yet" in blockers for lesson in planned)
+
+
+def test_each_language_names_every_assignment_and_english_names_them_by_their_id():
+    english = curriculum.assignment_folders("en")
+    assert set(english) == set(curriculum.lessons()["assignment"]) - {""}
+    assert all(folder == assignment for assignment, folder in english.items())
+    for language in LANGUAGES:
+        folders = curriculum.assignment_folders(language)
+        assert set(folders) == set(english), language
+        assert len(set(folders.values())) == len(folders), f"{language}: two assignments share a folder"
+        for assignment, folder in folders.items():
+            assert curriculum.assignment_edition(folder) == (assignment, language)
+
+
+def test_an_unknown_assignment_folder_is_named_in_the_error():
+    with pytest.raises(curriculum.EditionError, match="07_nothing is no assignment"):
+        curriculum.assignment_edition("07_nothing")
