@@ -1,8 +1,8 @@
 """The case-study company, as the lessons, tools, checks and tests use it: one object, read from data.
 
 The course follows one company, Alvera Group SE: ``load("alvera")``. Part of its data has long had files
-and readers of its own in ``caiokit/data``: the company (``company.json``, :func:`caiokit.strategy.load_company`),
-its use-case catalog (``catalog.csv``, :func:`caiokit.catalog.load_catalog`), its staff by literacy audience
+and readers of its own in ``caiokit/data``: the company (``company.json``, its words in ``<lang>/company.json``,
+:func:`caiokit.strategy.load_company`), its use-case catalog (``catalog.csv``, :func:`caiokit.catalog.load_catalog`), its staff by literacy audience
 (``alvera_audiences.csv``, :func:`caiokit.literacy.alvera_audiences`) and a sample roadmap
 (``sample_plan.csv``, :func:`caiokit.teams.load_sample_plan`). The rest is in ``caiokit/data/case_study/alvera/``:
 

@@ -36,13 +36,14 @@ import gettext as _gettext
 import math
 import numbers
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -151,6 +152,14 @@ def lazy(template: str, **values: object | Callable[[], object]) -> Message:
 def text(value: str | Message) -> str:
     """A text marked with ``N_`` or a :class:`Message`, in the language in use."""
     return str(value) if isinstance(value, Message) else _(value)
+
+
+def texts(values: Iterable[str | Message] | Mapping[Any, str | Message]) -> list[str] | dict[Any, str]:
+    """The texts of a table marked with ``N_`` (a tuple, or a dict's values), in the language in use: what a
+    lesson prints of a module's options or steps, as ``for letter, option in texts(OPTIONS).items()``."""
+    if isinstance(values, Mapping):
+        return {key: text(value) for key, value in values.items()}
+    return [text(value) for value in values]
 
 
 class Category(StrEnum):

@@ -360,8 +360,9 @@ def canvas_fields() -> pd.DataFrame:
 
 
 def load_company() -> dict:
-    """The case-study company (Alvera Group SE) as described in ``data/company.json``."""
-    return datafiles.document("company.json")
+    """The case-study company (Alvera Group SE): its figures from ``data/company.json`` and its description,
+    sites and objectives in the language in use from ``data/<lang>/company.json``."""
+    return {**datafiles.document("company.json"), **datafiles.document(datafiles.localized("company.json"))}
 
 
 def company_objectives(company: Mapping | None = None) -> list[Objective]:

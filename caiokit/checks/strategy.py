@@ -63,7 +63,7 @@ q1 = MappingExercise(
     ),
 )
 
-# q2: which value driver does each of Alvera's key results move? (texts from data/company.json)
+# q2: which value driver does each of Alvera's key results move? (texts from data/en/company.json)
 KEY_RESULTS = (
     N_("Cost per service contact down 20% by end of 2028"),
     N_("Three quarters of warranty questions answered within one hour"),

@@ -10,7 +10,7 @@ from caiokit import case_study
 from caiokit.benefits import cumulative_pnl, planned_benefits, tracking
 from caiokit.exercises import ChoiceExercise, NumberExercise, SetExercise
 from caiokit.i18n import N_, _, format_eur, format_percent, lazy
-from caiokit.kpi_tree import faulty_nodes
+from caiokit.kpi_tree import faulty_nodes, load_kpi_tree
 from caiokit.stage_gates import Gate, GateRules, gate
 
 LESSON = "14_value_and_the_board"
@@ -142,8 +142,9 @@ UNMEASURABLE_NODE, UNLINKED_NODE, MISSING_PARENT = "K10", "K7", "K11"
 
 
 def draft_tree() -> pd.DataFrame:
-    """Alvera's KPI tree as a team drafted it: one node added without measure, one link pointing nowhere."""
-    tree = ALVERA.kpi_tree.copy()
+    """Alvera's KPI tree as a team drafted it, with its names in the language in use: one node added without
+    measure, one link pointing nowhere."""
+    tree = load_kpi_tree()
     tree.loc[tree["id"] == UNLINKED_NODE, "parent"] = MISSING_PARENT
     added = {
         "id": UNMEASURABLE_NODE,
@@ -158,7 +159,7 @@ def draft_tree() -> pd.DataFrame:
     return pd.concat([tree, pd.DataFrame([added])], ignore_index=True)
 
 
-DRAFT_TREE = draft_tree()
+DRAFT_TREE = draft_tree()  # its ids are the exercise's options; the lesson shows draft_tree() in its language
 
 q1 = SetExercise(
     LESSON,

@@ -1,8 +1,6 @@
 """Tests of caiokit.catalog and of the built-in catalog and company data."""
 
 import io
-import json
-from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -27,6 +25,7 @@ from caiokit.catalog import (
 )
 from caiokit.errors import CatalogError
 from caiokit.portfolio import select_portfolio
+from caiokit.strategy import load_company
 
 HEADER = "id,name,reach,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur"
 
@@ -145,7 +144,7 @@ def test_data_dictionary_describes_every_column_once():
 
 
 def test_company_facts():
-    company = json.loads((resources.files("caiokit") / "data" / "company.json").read_text(encoding="utf-8"))
+    company = load_company()
     assert company["name"] == "Alvera Group SE"
     assert (company["city"], company["country"]) == ("Lyon", "France")
     assert company["employees"] == 3200 and company["turnover_eur"] == 780_000_000
