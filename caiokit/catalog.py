@@ -8,6 +8,13 @@ not know are kept as text, so a learner's own notes survive loading.
 A use case may depend on one that is not in the file (the first rows of a larger catalog, say): the file
 loads, that prerequisite is taken as already in place, and ``outside_dependencies`` writes a note about it.
 
+A column's header in a file is its id or its name in the language in use (the ``header`` column of
+``catalog_columns()``: the id itself in English, "bénéfice annuel" for ``benefit_yearly_eur`` in French),
+matched as a keyboard types it, whatever the case, accents, spaces or underscores, and a unit in brackets at
+the end ("bénéfice annuel (€)"). The loaded table has the ids as its columns. A cell of a category (technique,
+value driver, EU AI Act tier) holds the category's id or its label in the language in use. Messages name a
+column as the file's header does, or, if it is missing, by its name in the language in use.
+
 A CSV exported by Excel loads as it is: with ``;`` as separator, a decimal comma, a UTF-8 byte-order mark
 or the Windows-1252 encoding. Rule for numbers: in a file separated by ``;`` or tabs the decimal mark
 is ``,``, otherwise ``.``; the other mark may group thousands (``1.200.000,50`` or ``1,200,000.50``),
@@ -24,6 +31,7 @@ import io
 import math
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -33,7 +41,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.aiact import Tier
 from caiokit.errors import CatalogError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, as_typed, format_number, plain_number
 from caiokit.validation import is_blank
 
 
@@ -80,6 +88,9 @@ _MESSAGES = {
     "missing_column": N_("column '{column}' is missing (required columns: {required})"),
     "missing_other": N_("column '{column}' is missing from the table"),
     "duplicate_column": N_("column '{column}' appears more than once in the header"),
+    "same_column": N_(
+        "columns '{first}' and '{second}' both name the column {column}: keep only one of them"
+    ),
     "unnamed_column": N_("column {position} has values but no name in row 1"),
     "too_many_cells": N_("row {row}: {count} cells, but the header names only {expected} columns"),
     "blank": N_("row {row}, column {column}: empty, but a value is required"),
@@ -89,14 +100,16 @@ _MESSAGES = {
     "not_above": N_("row {row}, column {column}: '{value}' must be more than {low}"),
     "above": N_("row {row}, column {column}: '{value}' is above the maximum, {high}"),
     "not_allowed": N_("row {row}, column {column}: '{value}' is not allowed; use one of {allowed}"),
-    "bad_id": N_("row {row}, column id: '{value}' must not contain ';'"),
-    "duplicate_id": N_("row {row}, column id: '{value}' is already used on row {first}"),
+    "bad_id": N_("row {row}, column {column}: '{value}' must not contain ';'"),
+    "duplicate_id": N_("row {row}, column {column}: '{value}' is already used on row {first}"),
     "outside_dependency": N_(
         "{id} depends on {value}, which is not in this catalog: it is taken as already in "
         "place (if {value} is a typing mistake, correct it)"
     ),
-    "cycle": N_("row {row}, column depends_on: dependency cycle {cycle}"),
+    "cycle": N_("row {row}, column {column}: dependency cycle {cycle}"),
 }
+# TRANSLATORS: between the numbers of a list; French writes "\u202f; " (its decimal mark is a comma).
+NUMBER_SEPARATOR = N_(", ")
 
 BUILT_IN_SOURCE = N_("the built-in catalog")
 # What messages call a table given in memory rather than read from a file.
@@ -158,6 +171,12 @@ def catalog_columns() -> pd.DataFrame:
     return spec.merge(dictionary, on="column", how="left")
 
 
+def required_headers() -> list[str]:
+    """The headers of the required columns in the language in use, as a file may write them."""
+    headers = _headers()
+    return [headers[column] for column in REQUIRED_COLUMNS]
+
+
 def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
     """Load and check the built-in catalog (no argument) or a CSV file, path or open file.
 
@@ -185,7 +204,9 @@ def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
     frame = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=range(width), dtype=object)
     frame.columns = header
     problems = [
-        _(_MESSAGES["too_many_cells"]).format(row=number + 2, count=len(row), expected=len(header))
+        _(_MESSAGES["too_many_cells"]).format(
+            row=number + 2, count=format_number(len(row)), expected=format_number(len(header))
+        )
         for number, row in enumerate(rows)
         if len(row) > len(header)
     ]
@@ -249,7 +270,12 @@ def dependencies(catalog: pd.DataFrame, transitive: bool = False) -> dict[str, t
         rows = {use_case: position + 2 for position, use_case in enumerate(direct)}
         raise CatalogError(
             _(IN_MEMORY_SOURCE),
-            [_(_MESSAGES["cycle"]).format(row=rows[cycle[0]], cycle=" -> ".join(cycle)) for cycle in cycles],
+            [
+                _(_MESSAGES["cycle"]).format(
+                    row=rows[cycle[0]], column="depends_on", cycle=" -> ".join(cycle)
+                )
+                for cycle in cycles
+            ],
         )
     closure: dict[str, tuple[str, ...]] = {}
     for use_case in finished:  # every use case comes after all its prerequisites
@@ -349,9 +375,33 @@ def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str
     return records[0], records[1:], decimal
 
 
+def _written(name: Any) -> str:
+    """A header cell as the file writes it, without a byte-order mark or spaces around."""
+    return str(name).replace("\ufeff", "").strip()
+
+
 def _normalise_header(name: Any) -> str:
     """A header cell as a snake_case column name ('Effort PM' becomes 'effort_pm')."""
-    return re.sub(r"[\s\-]+", "_", str(name).replace("\ufeff", "").strip().lower())
+    return re.sub(r"[\s\-]+", "_", _written(name).lower())
+
+
+def _folded(name: Any) -> str:
+    """A header cell as it is matched against the columns' ids and names: as a keyboard types it, without
+    case or accents, spaces, hyphens and underscores alike, without a unit in brackets at the end."""
+    text = unicodedata.normalize("NFKD", as_typed(_written(name)))
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    return re.sub(r"[\s\-_]+", "_", re.sub(r"\([^()]*\)$", "", text).strip())
+
+
+def _headers() -> dict[str, str]:
+    """Each catalog column's header in the language in use, by id."""
+    dictionary = datafiles.table(datafiles.localized("catalog_dictionary.csv"))
+    return dict(zip(dictionary["column"], dictionary["header"], strict=True))
+
+
+def _listed_numbers(numbers: tuple[float, ...]) -> str:
+    """Numbers as a list in a message, as the language writes them: "0.5, 0.25" in English, "0,5 ; 0,25" in French."""
+    return _(NUMBER_SEPARATOR).join(plain_number(number) for number in numbers)
 
 
 def _parse_number(value: Any, decimal: str) -> float | None:
@@ -380,10 +430,13 @@ def _parse_number(value: Any, decimal: str) -> float | None:
     return number * scale if math.isfinite(number) else None
 
 
-def _check_cell(column: _Column, value: Any, row: int, decimal: str) -> tuple[Any, str | None]:
-    """A non-blank cell converted to its column's type, and a message if it is wrong (value then None)."""
+def _check_cell(column: _Column, value: Any, row: int, decimal: str, header: str) -> tuple[Any, str | None]:
+    """A non-blank cell converted to its column's type, and a message if it is wrong (value then None).
+
+    ``header`` is the column as the file names it.
+    """
     shown = str(value).strip()
-    where = {"row": row, "column": column.name, "value": shown}
+    where = {"row": row, "column": header, "value": shown}
     if column.kind in ("text", "ids"):
         return shown, None
     if column.category is not None:
@@ -398,17 +451,15 @@ def _check_cell(column: _Column, value: Any, row: int, decimal: str) -> tuple[An
         for allowed in column.allowed:
             if math.isclose(number, allowed):
                 return allowed, None
-        return None, _(_MESSAGES["not_allowed"]).format(
-            allowed=", ".join(f"{a:g}" for a in column.allowed), **where
-        )
+        return None, _(_MESSAGES["not_allowed"]).format(allowed=_listed_numbers(column.allowed), **where)
     if column.whole and number != round(number):
         return None, _(_MESSAGES["not_whole"]).format(**where)
     if column.low is not None and column.low_open and number <= column.low:
-        return None, _(_MESSAGES["not_above"]).format(low=f"{column.low:g}", **where)
+        return None, _(_MESSAGES["not_above"]).format(low=plain_number(column.low), **where)
     if column.low is not None and number < column.low:
-        return None, _(_MESSAGES["below"]).format(low=f"{column.low:g}", **where)
+        return None, _(_MESSAGES["below"]).format(low=plain_number(column.low), **where)
     if column.high is not None and number > column.high:
-        return None, _(_MESSAGES["above"]).format(high=f"{column.high:g}", **where)
+        return None, _(_MESSAGES["above"]).format(high=plain_number(column.high), **where)
     return number, None
 
 
@@ -418,20 +469,30 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
     Problems with the file or header come first, then the cells' problems by row, then by column.
     """
     frame = frame.reset_index(drop=True)
+    headers = _headers()
+    known = {_folded(name): column for column, header in headers.items() for name in (column, header)}
     columns: dict[str, int] = {}
+    shown: dict[str, str] = {}  # each column as the file's header names it
     for position, name in enumerate(frame.columns):
-        key = _normalise_header(name)
+        key = known.get(_folded(name), _normalise_header(name))
         cells = frame.iloc[:, position]
         if key == "":
             if not all(is_blank(cell) for cell in cells):
                 problems.append(_(_MESSAGES["unnamed_column"]).format(position=position + 1))
+        elif key in columns and shown[key] == _written(name):
+            problems.append(_(_MESSAGES["duplicate_column"]).format(column=shown[key]))
         elif key in columns:
-            problems.append(_(_MESSAGES["duplicate_column"]).format(column=key))
+            problems.append(
+                _(_MESSAGES["same_column"]).format(
+                    first=shown[key], second=_written(name), column=headers[key]
+                )
+            )
         else:
             columns[key] = position
-    required = ", ".join(REQUIRED_COLUMNS)
+            shown[key] = _written(name)
+    required = ", ".join(required_headers())
     problems.extend(
-        _(_MESSAGES["missing_column"]).format(column=name, required=required)
+        _(_MESSAGES["missing_column"]).format(column=headers[name], required=required)
         for name in REQUIRED_COLUMNS
         if name not in columns
     )
@@ -453,16 +514,18 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         for row, cell in zip(rows, cells, strict=True):
             if is_blank(cell):
                 value = column.default
-                problem = _(_MESSAGES["blank"]).format(row=row, column=key) if column.required else None
+                problem = (
+                    _(_MESSAGES["blank"]).format(row=row, column=shown[key]) if column.required else None
+                )
             else:
-                value, problem = _check_cell(column, cell, row, decimal)
+                value, problem = _check_cell(column, cell, row, decimal, shown[key])
             converted.append(value)
             if problem:
                 cell_problems.append((row, position, problem))
         values[key] = converted
     for column in _COLUMNS:
         values.setdefault(column.name, [column.default] * len(filled))
-    for row, key, problem in _check_ids(values["id"], values["depends_on"], rows):
+    for row, key, problem in _check_ids(values["id"], values["depends_on"], rows, shown):
         cell_problems.append((row, columns.get(key, len(columns)), problem))
     problems.extend(problem for _, _, problem in sorted(cell_problems))
     if problems:
@@ -477,8 +540,12 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
     return catalog
 
 
-def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[tuple[int, str, str]]:
+def _check_ids(
+    ids: list[Any], depends_on: list[Any], rows: list[int], shown: dict[str, str]
+) -> list[tuple[int, str, str]]:
     """Problems with ids (duplicate, ';' inside) and dependencies (cycle): row, column, message.
+
+    ``shown`` names each column as the file does.
 
     A dependency on an id that is not in the table is no problem: see :func:`outside_dependencies`.
     """
@@ -488,9 +555,13 @@ def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[t
         if use_case is None or use_case == "":
             continue
         if ";" in use_case:
-            found.append((row, "id", _(_MESSAGES["bad_id"]).format(row=row, value=use_case)))
+            found.append(
+                (row, "id", _(_MESSAGES["bad_id"]).format(row=row, column=shown["id"], value=use_case))
+            )
         elif use_case in first_row:
-            message = _(_MESSAGES["duplicate_id"]).format(row=row, value=use_case, first=first_row[use_case])
+            message = _(_MESSAGES["duplicate_id"]).format(
+                row=row, column=shown["id"], value=use_case, first=first_row[use_case]
+            )
             found.append((row, "id", message))
         else:
             first_row[use_case] = row
@@ -500,5 +571,6 @@ def _check_ids(ids: list[Any], depends_on: list[Any], rows: list[int]) -> list[t
             graph[use_case] = tuple(item for item in _split_ids(text) if item in first_row)
     for cycle in _explore(graph)[1]:
         row = first_row[cycle[0]]
-        found.append((row, "depends_on", _(_MESSAGES["cycle"]).format(row=row, cycle=" -> ".join(cycle))))
+        message = _(_MESSAGES["cycle"]).format(row=row, column=shown["depends_on"], cycle=" -> ".join(cycle))
+        found.append((row, "depends_on", message))
     return found

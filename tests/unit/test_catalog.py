@@ -24,6 +24,7 @@ from caiokit.catalog import (
     validate_catalog,
 )
 from caiokit.errors import CatalogError
+from caiokit.i18n import speaking
 from caiokit.portfolio import select_portfolio
 from caiokit.strategy import load_company
 
@@ -36,6 +37,12 @@ def write(tmp_path, text, name="cases.csv", encoding="utf-8"):
     return path
 
 
+def write_bytes(tmp_path, content, name="cases.csv"):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
 def built_in_lines():
     """The built-in catalog as the lines of one CSV file, as a learner would start from it."""
     return datafiles.worded("catalog.csv", on="id").to_csv(index=False).splitlines()
@@ -45,6 +52,19 @@ def problems_of(path):
     with pytest.raises(CatalogError) as caught:
         load_catalog(path)
     return caught.value.problems
+
+
+def french_excel(catalog, encoding="cp1252"):
+    """A catalog as French Excel saves it: ';', decimal commas, French headers and labels, Windows-1252 or BOM."""
+    with speaking("fr"):
+        headers = dict(zip(catalog_columns()["column"], catalog_columns()["header"], strict=True))
+        worded = catalog.assign(
+            technique=catalog["technique"].map(Technique.label_of),
+            value_driver=catalog["value_driver"].map(ValueDriver.label_of),
+            ai_act_tier=catalog["ai_act_tier"].map(Tier.label_of),
+        ).rename(columns=headers)
+    text = worded.to_csv(sep=";", decimal=",", index=False)
+    return ("\ufeff" + text).encode("utf-8") if encoding == "utf-8" else text.encode(encoding)
 
 
 # --- the built-in catalog -------------------------------------------------------------------------
@@ -143,6 +163,18 @@ def test_data_dictionary_describes_every_column_once():
     assert dict(zip(optional["column"], optional["default"], strict=True)) == OPTIONAL_DEFAULTS
 
 
+def test_each_column_has_one_header_per_language_the_id_in_english():
+    for code in ("en", "fr"):
+        with speaking(code):
+            columns = catalog_columns()
+        headers = columns["header"].str.lower()
+        assert headers.is_unique and not set(headers) & (set(columns["column"]) - set(headers)), code
+    assert catalog_columns()["header"].tolist() == catalog_columns()["column"].tolist()
+    with speaking("fr"):
+        french = catalog_columns().set_index("column")["header"]
+    assert french["benefit_yearly_eur"] == "bénéfice annuel" and french["ai_act_tier"] == "niveau RIA"
+
+
 def test_company_facts():
     company = load_company()
     assert company["name"] == "Alvera Group SE"
@@ -194,6 +226,68 @@ def test_headers_are_normalised_and_optional_columns_defaulted(tmp_path):
     for column, default in OPTIONAL_DEFAULTS.items():
         if column != "ai_act_tier":
             assert (loaded[column] == default).all(), column
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8"])
+def test_a_french_excel_file_loads_in_french_as_the_same_catalog(tmp_path, encoding):
+    built_in = load_catalog()
+    content = french_excel(built_in, encoding)
+    assert content.removeprefix(b"\xef\xbb\xbf").startswith(b"identifiant;nom;direction;")
+    assert b";haut risque;" in content and b";0,5;" in content
+    with speaking("fr"):
+        loaded = load_catalog(write_bytes(tmp_path, content))
+    pd.testing.assert_frame_equal(loaded, built_in)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["bénéfice annuel", "Bénéfice annuel (€)", "BENEFICE ANNUEL", "benefice_annuel", "benefit_yearly_eur"],
+)
+def test_a_french_header_is_matched_as_typed_whatever_case_accents_and_unit(tmp_path, header):
+    text = f"identifiant;nom;portée;impact;confiance;effort;coût ponctuel;{header}\nUC1;A;10;1;0,8;2;1000;5 000\n"
+    with speaking("fr"):
+        loaded = load_catalog(write(tmp_path, text))
+    assert loaded.loc[0, "benefit_yearly_eur"] == 5000 and list(loaded.columns) == list(
+        catalog_columns()["column"]
+    )
+
+
+def test_french_headers_are_not_read_in_english(tmp_path):
+    text = HEADER.replace("benefit_yearly_eur", "bénéfice annuel") + "\nUC1,A,10,1,0.8,2,1000,5000\n"
+    assert problems_of(write(tmp_path, text))[0].startswith("column 'benefit_yearly_eur' is missing")
+
+
+def test_two_headers_naming_one_column_are_refused(tmp_path):
+    text = "ID,id," + HEADER.removeprefix("id,") + "\nUC1,UC1,A,10,1,0.8,2,1000,5000\n"
+    assert problems_of(write(tmp_path, text)) == [
+        "columns 'ID' and 'id' both name the column id: keep only one of them"
+    ]
+
+
+def test_a_broken_french_file_gives_french_errors(tmp_path):
+    text = (
+        "Identifiant;Nom;Portée;Impact;Confiance;Effort (mois-personnes);Bénéfice annuel (€);"
+        "niveau RIA;technique;dépend de;id\n"
+        "X1;Lecteur;1 200;0,7;1;2;50 000;risqué;IA générative;X2;X1\n"
+        "X2;Planificateur;dix;1;0,8;0;90 000;haut risque;quantique;X1;X2\n"
+    )
+    with speaking("fr"), pytest.raises(CatalogError) as caught:
+        load_catalog(write(tmp_path, text, encoding="cp1252"))
+    allowed = "utilisez l'une de ces valeurs\u00a0: "
+    assert caught.value.problems == [
+        "les colonnes 'Identifiant' et 'id' désignent toutes deux la colonne identifiant\u00a0: n'en gardez qu'une",
+        "la colonne 'coût ponctuel' est absente (colonnes obligatoires\u00a0: identifiant, nom, portée, impact, "
+        "confiance, effort, coût ponctuel, bénéfice annuel)",
+        f"ligne 2, colonne Impact\u00a0: '0,7' n'est pas autorisé\u202f; {allowed}3\u202f; 2\u202f; 1\u202f; 0,5\u202f; 0,25",
+        f"ligne 2, colonne niveau RIA\u00a0: 'risqué' n'est pas autorisé\u202f; {allowed}"
+        "interdit, haut risque, transparence, minimal",
+        "ligne 2, colonne dépend de\u00a0: cycle de dépendances X1 -> X2 -> X1",
+        "ligne 3, colonne Portée\u00a0: 'dix' n'est pas un nombre",
+        "ligne 3, colonne Effort (mois-personnes)\u00a0: '0' doit être supérieur à 0",
+        f"ligne 3, colonne technique\u00a0: 'quantique' n'est pas autorisé\u202f; {allowed}"
+        "ML, NLP, vision par ordinateur, IA générative, optimisation",
+    ]
+    assert str(caught.value).startswith("8 problème(s) dans cases.csv\u00a0:\n  - les colonnes")
 
 
 def test_blank_rows_and_trailing_empty_columns_are_ignored(tmp_path):

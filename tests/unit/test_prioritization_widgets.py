@@ -14,6 +14,7 @@ from caiokit.charts import TIER_COLOURS
 from caiokit.charts.prioritization import value_feasibility_chart
 from caiokit.errors import CatalogError
 from caiokit.finance import portfolio_finance
+from caiokit.i18n import speaking
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.reports.priorities import executive_summary
 from caiokit.roadmap import plan_roadmap
@@ -36,6 +37,19 @@ BAD_CSV = (
     b"id,name,impact,confidence,effort_pm,cost_one_off_eur,benefit_yearly_eur\n"
     b"X1,Invoice reader,1,1.0,lots,10000,50000\n"
 )
+
+# GOOD_CSV as French Excel saves it: ';', decimal commas, French headers and tier labels, Windows-1252.
+FRENCH_CSV = (
+    "identifiant;nom;portée;impact;confiance;effort;coût ponctuel (€);bénéfice annuel (€);niveau RIA\n"
+    "X1;Invoice reader;100;1;1,0;2;10 000;50 000;minimal\n"
+    "X2;Route planner;300;2;0,8;4;40 000;90 000;minimal\n"
+    "X3;Face scraping;500;3;1,0;1;5 000;900 000;interdit\n"
+).encode("cp1252")
+# No 'portée' column, and a word where the effort needs a number, in French.
+FRENCH_BAD_CSV = (
+    "identifiant;nom;impact;confiance;effort;coût ponctuel;bénéfice annuel\n"
+    "X1;Lecteur de factures;1;1,0;beaucoup;10 000;50 000\n"
+).encode("cp1252")
 
 
 def ranked_ids(workbench: PrioritizationWorkbench) -> list[str]:
@@ -239,6 +253,47 @@ def test_good_upload_replaces_the_catalog():
     assert workbench.budget.max == 60_000 and workbench.budget.value == 60_000
     assert [value for _, value in workbench.mandatory.options] == ["X1", "X2", "X3"]
     assert workbench.portfolio.selected == ("X1", "X2")
+
+
+def test_a_french_learners_excel_file_ranks_as_the_same_catalog_in_english():
+    english = PrioritizationWorkbench()
+    upload(english, "two_cases.csv", GOOD_CSV)
+    with speaking("fr"):
+        french = PrioritizationWorkbench()
+        upload(french, "mes_cas.csv", FRENCH_CSV)
+        message = french.catalog_tab.upload_message.value
+    assert "<b>3</b>" in message and "mes_cas.csv" in message and "caio-error" not in message
+    pd.testing.assert_frame_equal(french.catalog, english.catalog)
+    words = ["excluded_reason"]  # the only column of the scored table in the language in use
+    pd.testing.assert_frame_equal(french.scored.drop(columns=words), english.scored.drop(columns=words))
+    assert ranked_ids(french) == ranked_ids(english) == ["X2", "X1"]
+    assert french.portfolio.selected == english.portfolio.selected
+
+
+def test_a_broken_french_file_is_explained_in_french_and_keeps_the_catalog():
+    with speaking("fr"):
+        workbench = PrioritizationWorkbench()
+        catalog, scored = workbench.catalog, workbench.scored
+        upload(workbench, "mes_cas.csv", FRENCH_BAD_CSV)
+    message = workbench.catalog_tab.upload_message.value
+    assert "<b>mes_cas.csv n'a pas été chargé.</b> Corrigez ces 2 problèmes" in message
+    assert (
+        "<li>la colonne &#x27;portée&#x27; est absente (colonnes obligatoires\u00a0: identifiant, nom, portée, "
+        "impact, confiance, effort, coût ponctuel, bénéfice annuel)</li>"
+    ) in message
+    assert "<li>ligne 2, colonne effort\u00a0: &#x27;beaucoup&#x27; n&#x27;est pas un nombre</li>" in message
+    assert workbench.catalog is catalog and workbench.scored is scored
+
+
+def test_the_catalog_tab_says_which_files_load_in_the_language_in_use():
+    help_text = PrioritizationWorkbench().catalog_tab.widget.children[0].value
+    assert "(required columns: id, name, reach, impact, confidence, effort_pm, cost_one_off_eur," in help_text
+    assert "separated by commas or semicolons, with decimal points or commas" in help_text
+    with speaking("fr"):
+        help_text = PrioritizationWorkbench().catalog_tab.widget.children[0].value
+    assert "(colonnes obligatoires\u00a0: identifiant, nom, portée, impact, confiance, effort," in help_text
+    assert "des points-virgules" in help_text and "des virgules décimales" in help_text
+    assert "des en-têtes en français" in help_text
 
 
 def test_export_writes_csv_and_summary_in_the_current_folder(tmp_path, monkeypatch, catalog):

@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.catalog import load_catalog, outside_dependencies, use_catalog
+from caiokit.catalog import load_catalog, outside_dependencies, required_headers, use_catalog
 from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, CatalogError
 from caiokit.finance import portfolio_finance
@@ -49,12 +49,13 @@ class CatalogTab:
         self.export_button = widgets.Button(description=_("Save table and summary"), icon="download")
         self.export_message = widgets.HTML()
         help_text = _(
-            "Your own catalog: a CSV file with one row per use case (required columns: id, name, "
-            "reach, impact, confidence, effort_pm, cost_one_off_eur, benefit_yearly_eur)."
-        )
+            "Your own catalog: a CSV file with one row per use case (required columns: {required}; "
+            "catalog_columns() describes every column). A CSV saved by Excel loads as it is, separated by "
+            "commas or semicolons, with decimal points or commas."
+        ).format(required=", ".join(required_headers()))
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<b>{help_text}</b>"),
+                widgets.HTML(f"<b>{html.escape(help_text)}</b>"),
                 self.upload,
                 self.upload_message,
                 widgets.HTML("<hr>"),
