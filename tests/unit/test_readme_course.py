@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from caiokit.curriculum import exercise_names, lessons
+from caiokit.curriculum import assignment_folders, exercise_names, lessons
 from caiokit.quiz import load_bank
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_the_lessons_table_has_a_row_per_ready_lesson_as_its_data_says():
 
 def test_the_totals_sentence_counts_lessons_hours_exercises_questions_and_assignments():
     rows = expected_rows()
-    assignments = sorted(path.name for path in (ROOT / "source").iterdir() if path.is_dir())
+    assignments = sorted(assignment_folders("en"))
     hours = round(sum(int(row[2]) for row in rows) / 60)
     summary = " ".join(SECTION.split("\n\n", 2)[1].split())
     assert summary.startswith(
@@ -80,3 +80,8 @@ def test_the_totals_sentence_counts_lessons_hours_exercises_questions_and_assign
     listed = re.search(r"Graded assignments \(nbgrader\): (.*?)\.\n", SECTION, flags=re.DOTALL)
     assert listed is not None
     assert re.findall(r"`([^`]+)`", listed.group(1)) == assignments
+    # The French edition's assignments, in the same order: "In French: `01_role_du_caio`, ..."
+    french = assignment_folders("fr")
+    listed = re.search(r"In French: (.*?)\.\n", SECTION, flags=re.DOTALL)
+    assert listed is not None
+    assert re.findall(r"`([^`]+)`", listed.group(1)) == [french[name] for name in assignments]
