@@ -47,6 +47,14 @@ def _tier(item: pytest.Item) -> str:
     return folder if folder in TIERS else "unit"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker per core, and one more. A good part of the suite waits rather than computes (on a
+    browser drawing, a hub or a database starting, nbgrader's subprocesses), so a third worker on two cores
+    fills the time the other two spend waiting; the lessons' and graders' timeouts leave room for it."""
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(_tier(item))
