@@ -28,7 +28,7 @@ import pandas as pd
 
 from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _, language, lower_first
+from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, Category, _, language, lower_first
 from caiokit.validation import is_number
 
 
@@ -369,13 +369,27 @@ def obligations(tier: str, role: str) -> list[str]:
     return list(_data()["obligations"][tier][role])
 
 
-@lru_cache(maxsize=1)
-def _dates() -> pd.DataFrame:
+def _applies(rows: list[dict[str, str]], language_code: str) -> list[str]:
+    """What applies on each date of the calendar, in a language: the facts table's own statement in English,
+    else its translation, by fact id, in ``caiokit/data/<lang>/aiact_calendar.csv``."""
+    if language_code == SOURCE_LANGUAGE:
+        return [row["statement"] for row in rows]
+    name = f"{language_code}/aiact_calendar.csv"
+    translated = dict(datafiles.table(name)[["id", "applies"]].itertuples(index=False))
+    missing = [row["id"] for row in rows if not translated.get(row["id"], "").strip()]
+    if missing:
+        raise AIActError(f"{name}: no text for the AI Act calendar facts {', '.join(missing)} of facts.csv")
+    return [translated[row["id"]] for row in rows]
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _dates(language_code: str) -> pd.DataFrame:
+    """The calendar, in a language (``language_code`` is the cache's key)."""
     rows = facts.calendar()
     table = pd.DataFrame(
         {
             "date": pd.to_datetime([row["value"] for row in rows], format="%Y-%m-%d"),
-            "applies": [row["statement"] for row in rows],
+            "applies": _applies(rows, language_code),
             "scope": [row["scope"] for row in rows],
             "status": [row["status"] for row in rows],
             "source": [row["source"] for row in rows],
@@ -389,7 +403,7 @@ def _dates() -> pd.DataFrame:
 
 def key_dates(include_proposed: bool = False) -> pd.DataFrame:
     """The AI Act calendar (date, what applies, scope, status, source); proposed dates only on request."""
-    table = _dates()
+    table = _dates(language())
     if not include_proposed:
         table = table[table["status"] != "proposed"]
     return table.reset_index(drop=True).copy()

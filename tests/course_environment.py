@@ -47,7 +47,7 @@ def _tier(item: pytest.Item) -> str:
     return folder if folder in TIERS else "unit"
 
 
-@pytest.hookimpl(optionalhook=True)
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: one worker per core, and one more. A good part of the suite waits rather than computes (on a
     browser drawing, a hub or a database starting, nbgrader's subprocesses), so a third worker on two cores

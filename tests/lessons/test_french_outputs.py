@@ -72,16 +72,6 @@ CODE = re.compile(r"`[^`]*`|<[^>]+>|\b\w*_\w*\b|\b[a-z]+\.[a-z_]+\b")
 # (lesson, cell id): why its output is English in the French edition.
 ENGLISH_ON_PURPOSE = {
     (
-        "06_ethics_and_compliance",
-        "c10",
-    ): "the AI Act's key dates are the facts table's statements, kept in English "
-    "(caiokit/data/facts.csv: one dated table for both editions)",
-    ("06_ethics_and_compliance", "c29"): "the AI Act calendar: the facts table's statements, in English",
-    (
-        "14_value_and_the_board",
-        "d51bd14f",
-    ): "the board report's compliance calendar: the facts table's statements",
-    (
         "08_ai_technologies_for_leaders",
         "c11",
     ): "the demo's customer tickets: an English dataset, on which the "

@@ -31,6 +31,7 @@ from caiokit.aiact import (
 from caiokit.checks.compliance import DEPLOYER_OPTIONS, SYSTEMS, q1, q2, q3
 from caiokit.errors import CaioKitError
 from caiokit.exercises import Status
+from caiokit.i18n import speaking
 from caiokit.progress import ProgressStore
 from caiokit.tables import aligned
 
@@ -604,3 +605,20 @@ def test_exercise_widget_answers_q2(progress_file):
     assert "Correct" in form.feedback.value
     statuses = [e.status for e in ProgressStore(progress_file).events() if e.kind == "attempt"]
     assert statuses == ["correct"]
+
+
+def test_a_language_whose_calendar_lacks_a_date_is_told_which_fact_it_lacks(monkeypatch):
+    rows = facts.calendar()
+    short = pd.DataFrame({"id": [row["id"] for row in rows[1:]], "applies": ["texte"] * (len(rows) - 1)})
+    monkeypatch.setattr(aiact.datafiles, "table", lambda name: short)
+    with pytest.raises(aiact.AIActError, match=f"no text for the AI Act calendar facts {rows[0]['id']} "):
+        aiact._applies(rows, "fr")
+
+
+def test_the_calendar_is_worded_in_the_language_in_use_with_the_same_dates():
+    english = aiact.key_dates(include_proposed=True)
+    with speaking("fr"):
+        french = aiact.key_dates(include_proposed=True)
+    assert list(french["date"]) == list(english["date"])
+    assert french.loc[0, "applies"].startswith("Publication du règlement (UE) 2024/1689")
+    assert english.loc[0, "applies"] == "Regulation (EU) 2024/1689 is published in the Official Journal"

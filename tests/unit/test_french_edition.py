@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from caiokit import catalogues
+from caiokit import catalogues, facts
 from caiokit.i18n import LANGUAGES
 
 DATA = Path(catalogues.PACKAGE) / "data"
@@ -27,6 +27,9 @@ UNCHECKED = re.compile(
     r"|\[[^\]]*\]\([^)]*\)|!\[|::|^ {4}[^\n]*",
     re.DOTALL | re.MULTILINE,
 )
+# The one French table with no English twin in caiokit/data/en/: what applies on each date of the AI Act
+# calendar, whose English is the statement of each calendar fact in the facts table (caiokit/data/facts.csv).
+CALENDAR = "aiact_calendar.csv"
 # Keys of the JSON tables whose values are ids, the same in every language.
 ID_KEYS = {"id", "type", "lesson", "answer", "answers", "match"}
 
@@ -90,13 +93,25 @@ def _json_pairs(english, french, where: str, pairs: list) -> None:
         pairs.append((where, english, french))
 
 
+def calendar_pairs(path: Path) -> list[tuple[str, str, str]]:
+    """(where, English, French) for the AI Act calendar, whose English is the facts table's own statements."""
+    english = {row["id"]: row["statement"] for row in facts.calendar()}
+    french = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return [
+        (f"{CALENDAR}[{i}]", english[i], text)
+        for i, text in zip(french["id"], french["applies"], strict=True)
+    ]
+
+
 def table_pairs() -> list[tuple[str, str, str]]:
     """(where, English, French) for every text of every prose table of caiokit/data/fr/."""
     pairs = []
     for path in sorted((DATA / "fr").rglob("*")):
         relative = path.relative_to(DATA / "fr").as_posix()
         english = DATA / "en" / relative
-        if path.suffix == ".json":
+        if relative == CALENDAR:
+            pairs += calendar_pairs(path)
+        elif path.suffix == ".json":
             _json_pairs(json.loads(english.read_text()), json.loads(path.read_text()), relative, pairs)
         elif path.suffix == ".csv":
             en, fr = (pd.read_csv(p, dtype=str, keep_default_na=False) for p in (english, path))
@@ -150,3 +165,8 @@ def test_figures_read_through_each_languages_notation():
     )
     assert figures(french, True) == figures(english, False) == ["2", "2025", "3.5", "35000000", "7"]
     assert figures("jusqu'à 3,6 %", True) != figures("up to 3.5%", False)
+
+
+def test_the_french_calendar_words_each_calendar_fact_of_the_facts_table_once():
+    french = pd.read_csv(DATA / "fr" / CALENDAR, dtype=str, keep_default_na=False)
+    assert list(french["id"]) == [row["id"] for row in facts.calendar()]
