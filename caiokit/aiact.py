@@ -369,12 +369,17 @@ def obligations(tier: str, role: str) -> list[str]:
     return list(_data()["obligations"][tier][role])
 
 
+# A language other than English words the calendar in caiokit/data/<lang>/ under this name, by fact id; English
+# reads the facts table's statements, so caiokit/data/en/ has no such file.
+CALENDAR_WORDS = "aiact_calendar.csv"
+
+
 def _applies(rows: list[dict[str, str]], language_code: str) -> list[str]:
     """What applies on each date of the calendar, in a language: the facts table's own statement in English,
     else its translation, by fact id, in ``caiokit/data/<lang>/aiact_calendar.csv``."""
     if language_code == SOURCE_LANGUAGE:
         return [row["statement"] for row in rows]
-    name = f"{language_code}/aiact_calendar.csv"
+    name = f"{language_code}/{CALENDAR_WORDS}"
     translated = dict(datafiles.table(name)[["id", "applies"]].itertuples(index=False))
     missing = [row["id"] for row in rows if not translated.get(row["id"], "").strip()]
     if missing:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from caiokit import catalogues, facts
+from caiokit import aiact, catalogues, facts
 from caiokit.i18n import LANGUAGES
 
 DATA = Path(catalogues.PACKAGE) / "data"
@@ -29,7 +29,7 @@ UNCHECKED = re.compile(
 )
 # The one French table with no English twin in caiokit/data/en/: what applies on each date of the AI Act
 # calendar, whose English is the statement of each calendar fact in the facts table (caiokit/data/facts.csv).
-CALENDAR = "aiact_calendar.csv"
+CALENDAR = aiact.CALENDAR_WORDS
 # Keys of the JSON tables whose values are ids, the same in every language.
 ID_KEYS = {"id", "type", "lesson", "answer", "answers", "match"}
 
