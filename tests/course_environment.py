@@ -31,7 +31,10 @@ for _variable in NBGRADER_VARIABLES:
     os.environ.pop(_variable, None)
 give_kernels_worker_ports()
 
-TIERS = ("unit", "lessons", "assignments", "browser", "hub")
+# The tiers, in the order they start: those whose modules take minutes each first, so that the thousands of short
+# unit and lesson tests fill the workers in the end rather than wait behind a hub or a browser module started
+# last (xdist hands out whole modules in the order collected). Within a tier, and a notebook, order is kept.
+TIERS = ("hub", "browser", "assignments", "lessons", "unit")
 _TESTS = Path(__file__).resolve().parent
 
 _last_notebook: list[object] = [None]
@@ -58,6 +61,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(_tier(item))
+    items.sort(key=lambda item: TIERS.index(_tier(item)))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -9,7 +9,7 @@ import socket
 import tomllib
 from pathlib import Path
 
-from course_environment import NBGRADER_VARIABLES, TIERS, pytest_runtest_setup
+from course_environment import NBGRADER_VARIABLES, TIERS, pytest_collection_modifyitems, pytest_runtest_setup
 
 from harness.ports import FIRST, LAST, free_port, free_port_block, worker_range
 
@@ -71,3 +71,25 @@ def test_a_block_of_free_ports_skips_a_busy_port_and_stays_in_the_range():
     assert first + 2 not in (block, block + 1), "a block holding the busy port was handed out"
     hub = free_port_block((0, 1, 81))
     assert hub >= FIRST and hub + 81 < LAST
+
+
+def test_the_slow_tiers_are_collected_first_and_a_notebook_keeps_its_cells_in_order(pytestconfig):
+    """The hub and browser modules start first; the order of each notebook's cells is untouched."""
+
+    class Item:
+        def __init__(self, path, name):
+            self.path, self.name = path, name
+
+        def add_marker(self, marker):
+            pass
+
+    notebook = TESTS.parent / "notebooks" / "00_start_here.ipynb"
+    items = [
+        Item(TESTS / "unit" / "test_a.py", "u"),
+        Item(notebook, "cell 1"),
+        Item(notebook, "cell 2"),
+        Item(TESTS / "hub" / "test_h.py", "h"),
+        Item(TESTS / "browser" / "test_b.py", "b"),
+    ]
+    pytest_collection_modifyitems(pytestconfig, items)
+    assert [item.name for item in items] == ["h", "b", "cell 1", "cell 2", "u"]
