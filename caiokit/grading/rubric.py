@@ -2,9 +2,9 @@
 
 Each written answer's rubric is part of its model answer in ``source/`` (from ``**Grading rubric``, or
 ``**Grille de notation`` in a French assignment, to the end of the solution region), so ``nbgrader
-generate_assignment`` keeps it out of ``release/``. When a submission is autograded, :class:`InsertRubrics` (the last autograde step, configured in nbgrader_config.py) puts a
-read-only markdown cell holding that rubric right after each manually graded answer of the graded notebook,
-which is the notebook the Formgrader shows. Feedback is made from that graded notebook, so the feedback step
+generate_assignment`` keeps it out of ``release/``. When a submission is autograded, :class:`InsertRubrics`
+(the last autograde step, configured in nbgrader_config.py) puts a read-only markdown cell holding that rubric
+right after each manually graded answer of the graded notebook, which is the notebook the Formgrader shows. Feedback is made from that graded notebook, so the feedback step
 (``caiokit.grading.feedback.HideHiddenTests``) removes those cells again: learners never see a rubric.
 """
 

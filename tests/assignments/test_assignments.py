@@ -18,6 +18,7 @@ from traitlets.config import Config
 
 from caiokit.authoring import generate_release
 from caiokit.curriculum import assignment_edition, assignment_folders
+from caiokit.grading.rubric import RUBRIC_STARTS, rubric_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSIGNMENTS = sorted(p.name for p in (ROOT / "source").iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -221,3 +222,19 @@ def test_another_edition_has_the_english_cells_ids_and_points(folder):
     cells are the English edition's, with the same grade ids, kinds and points, in the same order."""
     assignment, _ = assignment_edition(folder)
     assert _graded_cells(folder) == _graded_cells(assignment)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_written_answer_has_a_rubric_in_its_editions_language(assignment):
+    """Graders see each written answer's rubric (caiokit.grading.rubric): it opens with its language's words."""
+    _, language = assignment_edition(assignment)
+    written = [
+        "".join(cell["source"])
+        for notebook in (ROOT / "source" / assignment).glob("*.ipynb")
+        for cell in notebook_cells(notebook)
+        if cell["cell_type"] == "markdown" and cell["metadata"].get("nbgrader", {}).get("solution")
+    ]
+    assert written, f"{assignment} has no written answer"
+    for answer in written:
+        rubric = rubric_of(answer)
+        assert rubric is not None and rubric.startswith(RUBRIC_STARTS[language]), answer[:80]
