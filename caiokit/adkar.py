@@ -19,7 +19,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, listed
 from caiokit.validation import is_number, is_real
 
 
@@ -120,9 +120,7 @@ def _canonical(scores: Mapping[str, float]) -> dict[Element, float]:
     if missing:
         problems.append(_("no score for {elements}").format(elements=_labels(missing)))
     if problems:
-        raise AdkarError(
-            _("the ADKAR scores have problems: {problems}.").format(problems="; ".join(problems))
-        )
+        raise AdkarError(_("the ADKAR scores have problems: {problems}.").format(problems=listed(problems)))
     return canonical
 
 

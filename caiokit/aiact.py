@@ -28,7 +28,7 @@ import pandas as pd
 
 from caiokit import datafiles, facts
 from caiokit.errors import CaioKitError
-from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, Category, _, language, lower_first
+from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, Category, _, language, lower_first, text
 from caiokit.validation import is_number
 
 
@@ -194,13 +194,13 @@ class TriageResult:
         return tier_table().loc[self.tier, "label"]
 
     def _repr_markdown_(self) -> str:
-        heading = _(_RESULT_TEXT["tier"]).format(tier=self.tier_label)
-        lines = [f"**{heading}** (`{self.tier.value}`)", "", f"**{_(_RESULT_TEXT['why'])}**"]
+        heading = text(_RESULT_TEXT["tier"]).format(tier=self.tier_label)
+        lines = [f"**{heading}** (`{self.tier.value}`)", "", f"**{text(_RESULT_TEXT['why'])}**"]
         lines += [f"- {reason}" for reason in self.reasons]
         for role, duties in self.obligations.items():
-            title = _(_RESULT_TEXT["duties"]).format(role=role.label)
+            title = text(_RESULT_TEXT["duties"]).format(role=role.label)
             lines += ["", f"**{title}**"] + [f"- {duty}" for duty in duties]
-        lines += ["", f"**{_(_RESULT_TEXT['dates'])}**"] + [f"- {key_date}" for key_date in self.key_dates]
+        lines += ["", f"**{text(_RESULT_TEXT['dates'])}**"] + [f"- {key_date}" for key_date in self.key_dates]
         return "\n".join(lines)
 
 
@@ -284,7 +284,7 @@ def rules(kind: str | None = None) -> pd.DataFrame:
     if kind is not None:
         kinds = list(dict.fromkeys(table["kind"]))
         if kind not in kinds:
-            raise AIActError(_(_TEXT["bad_kind"]).format(kind=kind, kinds=", ".join(kinds)))
+            raise AIActError(text(_TEXT["bad_kind"]).format(kind=kind, kinds=", ".join(kinds)))
         table = table[table["kind"] == kind]
     return table[["kind", "label", "tier", "basis"]]
 
@@ -306,7 +306,7 @@ def _questions(language_code: str) -> tuple[Question, ...]:
     for raw in _data()["questions"]:
         options: tuple[tuple[str, str], ...] = ()
         if "options_from" in raw:
-            options = ((NONE, _(_TEXT["none_option"])),) + tuple(
+            options = ((NONE, text(_TEXT["none_option"])),) + tuple(
                 (rule["id"], rule["label"]) for rule in _rules_of(raw["options_from"])
             )
         elif "options" in raw:
@@ -332,26 +332,26 @@ def example_names() -> dict[str, str]:
 
 def _normalise(answers: Mapping[str, Any]) -> dict[str, bool | str]:
     if not isinstance(answers, Mapping):
-        raise AnswerError(_(_TEXT["not_mapping"]).format(kind=type(answers).__name__))
+        raise AnswerError(text(_TEXT["not_mapping"]).format(kind=type(answers).__name__))
     by_key = {question.key: question for question in questions()}
     result = default_answers()
     for key, value in answers.items():
         if key not in by_key:
             close = difflib.get_close_matches(str(key), list(by_key), n=1)
-            suggestion = _(_TEXT["suggestion"]).format(match=close[0]) if close else ""
+            suggestion = text(_TEXT["suggestion"]).format(match=close[0]) if close else ""
             raise AnswerError(
-                _(_TEXT["unknown_key"]).format(key=key, suggestion=suggestion, keys=", ".join(by_key))
+                text(_TEXT["unknown_key"]).format(key=key, suggestion=suggestion, keys=", ".join(by_key))
             )
         question = by_key[key]
         if question.kind == "bool":
             if not isinstance(value, bool):
-                raise AnswerError(_(_TEXT["not_bool"]).format(key=key, value=value))
+                raise AnswerError(text(_TEXT["not_bool"]).format(key=key, value=value))
             result[key] = value
             continue
         chosen = value.strip().lower() if isinstance(value, str) else value
         if chosen not in question.option_ids:
             options = ", ".join(repr(option) for option in question.option_ids)
-            raise AnswerError(_(_TEXT["not_option"]).format(key=key, options=options, value=value))
+            raise AnswerError(text(_TEXT["not_option"]).format(key=key, options=options, value=value))
         result[key] = chosen
     return result
 
@@ -363,9 +363,9 @@ def obligations(tier: str, role: str) -> list[str]:
     """
     if tier not in set(Tier):
         tiers = ", ".join(Tier)
-        raise AIActError(_(_TEXT["bad_tier"]).format(tier=tier, tiers=tiers))
+        raise AIActError(text(_TEXT["bad_tier"]).format(tier=tier, tiers=tiers))
     if role not in set(Role):
-        raise AIActError(_(_TEXT["bad_role"]).format(role=role, roles=", ".join(Role)))
+        raise AIActError(text(_TEXT["bad_role"]).format(role=role, roles=", ".join(Role)))
     return list(_data()["obligations"][tier][role])
 
 
@@ -431,7 +431,7 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
         rule = _rule("prohibited", str(a["prohibited_practice"]))
         dates = _dates_for({rule["scope"]}, include_proposed)
         since = format_date(min(key_date.date for key_date in dates))
-        reason = _(_TEXT["prohibited"]).format(
+        reason = text(_TEXT["prohibited"]).format(
             basis=rule["basis"], label=lower_first(rule["label"]), since=since
         )
         return TriageResult(
@@ -449,23 +449,23 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     if a["annex_i_product"]:
         high = True
         scopes.add("high_annex_i")
-        reasons.append(_(_TEXT["annex_i"]))
+        reasons.append(text(_TEXT["annex_i"]))
 
     areas = [str(a["annex_iii_area"])] if a["annex_iii_area"] != NONE else []
     if a["emotion_recognition"] and "biometrics" not in areas:
         areas.append("biometrics")
-        reasons.append(_(_TEXT["emotion_in_annex_iii"]))
+        reasons.append(text(_TEXT["emotion_in_annex_iii"]))
     annex_iii_high = False
     for area in areas:
         rule = _rule("annex_iii", area)
-        reasons.append(_(_TEXT["annex_iii"]).format(basis=rule["basis"], label=lower_first(rule["label"])))
+        reasons.append(text(_TEXT["annex_iii"]).format(basis=rule["basis"], label=lower_first(rule["label"])))
     if areas and a["profiles_people"]:
         annex_iii_high = True
-        reasons.append(_(_TEXT["profiling_blocks_exception"]))
+        reasons.append(text(_TEXT["profiling_blocks_exception"]))
     elif areas and a["art_6_3_condition"] != NONE:
         condition = _rule("art_6_3_conditions", str(a["art_6_3_condition"]))
         label = condition["label"].split(") ", 1)[1]
-        reasons.append(_(_TEXT["exception"]).format(basis=condition["basis"], label=label))
+        reasons.append(text(_TEXT["exception"]).format(basis=condition["basis"], label=label))
         extras = _data()["extra_obligations"]
         for role in roles:
             extra[role].append(extras[f"art_6_3_{role}"])
@@ -475,13 +475,13 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
         high = True
         scopes.add("high_annex_iii")
         if a["fria_context"] and Role.DEPLOYER in roles and areas != ["critical_infrastructure"]:
-            reasons.append(_(_TEXT["fria"]))
+            reasons.append(text(_TEXT["fria"]))
             extra[Role.DEPLOYER].append(_data()["extra_obligations"]["fria"])
 
     triggered = [rule for rule in _rules_of("transparency") if a[rule["id"]]]
     for rule in triggered:
         reasons.append(
-            _(_TEXT["transparency"]).format(
+            text(_TEXT["transparency"]).format(
                 basis=rule["basis"], label=lower_first(rule["label"]), duty_of=Role(rule["duty_of"]).label
             )
         )
@@ -490,11 +490,11 @@ def triage(answers: Mapping[str, bool | str], include_proposed: bool = False) ->
     if triggered:
         scopes.add("transparency")
         if high:
-            reasons.append(_(_TEXT["transparency_on_top"]))
+            reasons.append(text(_TEXT["transparency_on_top"]))
 
     tier = Tier.HIGH if high else Tier.TRANSPARENCY if triggered else Tier.MINIMAL
     if tier is Tier.MINIMAL and not reasons:
-        reasons.append(_(_TEXT["minimal"]))
+        reasons.append(text(_TEXT["minimal"]))
     return TriageResult(
         tier=tier,
         reasons=reasons,
@@ -521,12 +521,12 @@ def max_fine(worldwide_turnover_eur: float, violation: str, sme: bool = False) -
     fines = _data()["fines"]
     if violation not in fines:
         raise ViolationError(
-            _(_TEXT["bad_violation"]).format(violation=violation, violations=", ".join(map(repr, fines)))
+            text(_TEXT["bad_violation"]).format(violation=violation, violations=", ".join(map(repr, fines)))
         )
     if not is_number(worldwide_turnover_eur) or worldwide_turnover_eur < 0:
-        raise AIActError(_(_TEXT["bad_turnover"]).format(value=worldwide_turnover_eur))
+        raise AIActError(text(_TEXT["bad_turnover"]).format(value=worldwide_turnover_eur))
     if not isinstance(sme, bool):
-        raise AIActError(_(_TEXT["bad_sme"]).format(value=sme))
+        raise AIActError(text(_TEXT["bad_sme"]).format(value=sme))
     rule = fines[violation]
     fixed = float(rule["fixed_eur"])
     share = float(worldwide_turnover_eur) * rule["turnover_share"]

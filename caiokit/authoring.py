@@ -31,7 +31,7 @@ from caiokit import catalogues, learner_edition
 from caiokit.curriculum import edition, edition_folder, lessons, notebook_names, notebook_path
 from caiokit.errors import CaioKitError
 from caiokit.facts import add_facts_line, report
-from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, speaking
+from caiokit.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, speaking, text
 from caiokit.learner_edition import DEFAULT_EXCHANGE
 from caiokit.lesson_validation import mark_checks
 from caiokit.widget_ids import stabilise
@@ -77,7 +77,9 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
             previous = order[i - 1]
             parts.append("← " + _link(table.loc[previous, "title"], notebook_path(previous, language), here))
         start = notebook_path(order[0], language)
-        parts.append(f"[{_(_TEXT['course_map'])}]({posixpath.relpath(start, here)}#{_(COURSE_MAP_ANCHOR)})")
+        parts.append(
+            f"[{text(_TEXT['course_map'])}]({posixpath.relpath(start, here)}#{_(COURSE_MAP_ANCHOR)})"
+        )
         if i + 1 < len(order):
             following = order[i + 1]
             if table.loc[following, "status"] == "ready" and _written(following, language):
@@ -85,7 +87,7 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
                     _link(table.loc[following, "title"], notebook_path(following, language), here) + " →"
                 )
             else:
-                parts.append(_(_TEXT["coming_soon"]).format(title=table.loc[following, "title"]))
+                parts.append(text(_TEXT["coming_soon"]).format(title=table.loc[following, "title"]))
     line = " | ".join(parts)
     if top:
         for other in LANGUAGES:
@@ -94,7 +96,7 @@ def _navigation_text(lesson: str, language: str = SOURCE_LANGUAGE, top: bool = F
             target = notebook_path(lesson, other)
             with speaking(other):
                 title = lessons().set_index("lesson").loc[lesson, "title"]
-                line = _(_TEXT["this_lesson_in"]).format(link=_link(title, target, here)) + "\n\n" + line
+                line = text(_TEXT["this_lesson_in"]).format(link=_link(title, target, here)) + "\n\n" + line
     return line
 
 

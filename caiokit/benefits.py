@@ -25,7 +25,7 @@ import pandas as pd
 from caiokit.catalog import require_columns
 from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError, ProblemsError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 from caiokit.roadmap import quarter_labels
 from caiokit.validation import is_number
 
@@ -75,7 +75,7 @@ def planned_benefits(
     quarters = tuple(quarters or plan_quarters())
     shares = list(ramp_up)
     if any(not is_number(share) or not 0 <= share <= 1 for share in shares):
-        raise BenefitsError(_(_MESSAGES["bad_ramp"]).format(value=ramp_up))
+        raise BenefitsError(text(_MESSAGES["bad_ramp"]).format(value=ramp_up))
     plan = require_columns(roadmap, ["id", "start_quarter", "end_quarter"])
     money = require_columns(catalog, ["id", "cost_one_off_eur", "cost_yearly_eur", "benefit_yearly_eur"])
     money = money.set_index(money["id"].astype(str))
@@ -86,7 +86,7 @@ def planned_benefits(
         first, last = position.get(item.start_quarter), position.get(item.end_quarter)
         if first is None or last is None:
             raise BenefitsError(
-                _(_MESSAGES["outside"]).format(
+                text(_MESSAGES["outside"]).format(
                     id=use_case,
                     start=item.start_quarter,
                     end=item.end_quarter,
@@ -119,16 +119,18 @@ def check_actuals(actuals: pd.DataFrame, plan: pd.DataFrame, source: str = "actu
     problems, seen = [], set()
     for row, item in enumerate(table.to_dict("records"), start=2):
         if item["id"] not in use_cases:
-            problems.append(_(_MESSAGES["not_planned"]).format(row=row, id=item["id"]))
+            problems.append(text(_MESSAGES["not_planned"]).format(row=row, id=item["id"]))
         if item["quarter"] not in quarters:
-            problems.append(_(_MESSAGES["bad_actual_quarter"]).format(row=row, quarter=item["quarter"]))
+            problems.append(text(_MESSAGES["bad_actual_quarter"]).format(row=row, quarter=item["quarter"]))
         if (item["id"], item["quarter"]) in seen:
-            problems.append(_(_MESSAGES["twice"]).format(row=row, id=item["id"], quarter=item["quarter"]))
+            problems.append(text(_MESSAGES["twice"]).format(row=row, id=item["id"], quarter=item["quarter"]))
         seen.add((item["id"], item["quarter"]))
         for column in AMOUNTS:
             value = pd.to_numeric(item[column], errors="coerce")
             if not is_number(value) or value < 0:
-                problems.append(_(_MESSAGES["bad_amount"]).format(row=row, column=column, value=item[column]))
+                problems.append(
+                    text(_MESSAGES["bad_amount"]).format(row=row, column=column, value=item[column])
+                )
     if problems:
         raise ActualsError(source, problems)
     return table[list(ACTUAL_COLUMNS)].astype(dict.fromkeys(AMOUNTS, float))
@@ -179,7 +181,7 @@ def _to_date(plan: pd.DataFrame, quarter: str) -> pd.DataFrame:
     order = list(dict.fromkeys(plan["quarter"]))
     if quarter not in order:
         raise BenefitsError(
-            _(_MESSAGES["unknown_quarter"]).format(quarter=quarter, first=order[0], last=order[-1])
+            text(_MESSAGES["unknown_quarter"]).format(quarter=quarter, first=order[0], last=order[-1])
         )
     return plan[plan["quarter"].isin(order[: order.index(quarter) + 1])]
 

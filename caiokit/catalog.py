@@ -41,7 +41,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.aiact import Tier
 from caiokit.errors import CatalogError
-from caiokit.i18n import N_, Category, _, as_typed, format_number, plain_number
+from caiokit.i18n import N_, Category, _, as_typed, format_number, plain_number, text
 from caiokit.validation import is_blank
 
 
@@ -194,17 +194,17 @@ def load_catalog(path: str | os.PathLike | IO | None = None) -> pd.DataFrame:
         try:
             raw = Path(path).read_bytes()
         except FileNotFoundError:
-            raise CatalogError(source, [_(_MESSAGES["not_found"]).format(path=path)]) from None
+            raise CatalogError(source, [text(_MESSAGES["not_found"]).format(path=path)]) from None
         except OSError as error:
             raise CatalogError(
-                source, [_(_MESSAGES["unreadable"]).format(detail=error.strerror or error)]
+                source, [text(_MESSAGES["unreadable"]).format(detail=error.strerror or error)]
             ) from None
     header, rows, decimal = _parse_csv(raw, source)
     width = len(header)
     frame = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=range(width), dtype=object)
     frame.columns = header
     problems = [
-        _(_MESSAGES["too_many_cells"]).format(
+        text(_MESSAGES["too_many_cells"]).format(
             row=number + 2, count=format_number(len(row)), expected=format_number(len(header))
         )
         for number, row in enumerate(rows)
@@ -219,6 +219,11 @@ def validate_catalog(frame: pd.DataFrame, source: str | None = None, decimal: st
     ``source`` names the table in messages ("the table" by default).
     """
     return _check(frame, source or _(IN_MEMORY_SOURCE), decimal, [])
+
+
+def use_case_name(use_case: str) -> str:
+    """The name of a use case of the built-in catalog, in the language in use."""
+    return datafiles.table(datafiles.localized("catalog.csv")).set_index("id").at[use_case, "name"]
 
 
 def use_catalog(catalog: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -241,7 +246,7 @@ def require_columns(catalog: pd.DataFrame, columns: list[str] | tuple[str, ...])
     if missing:
         required = ", ".join(REQUIRED_COLUMNS)
         problems = [
-            _(_MESSAGES["missing_column" if column in REQUIRED_COLUMNS else "missing_other"]).format(
+            text(_MESSAGES["missing_column" if column in REQUIRED_COLUMNS else "missing_other"]).format(
                 column=column, required=required
             )
             for column in missing
@@ -271,7 +276,7 @@ def dependencies(catalog: pd.DataFrame, transitive: bool = False) -> dict[str, t
         raise CatalogError(
             _(IN_MEMORY_SOURCE),
             [
-                _(_MESSAGES["cycle"]).format(
+                text(_MESSAGES["cycle"]).format(
                     row=rows[cycle[0]], column="depends_on", cycle=" -> ".join(cycle)
                 )
                 for cycle in cycles
@@ -297,9 +302,9 @@ def outside_dependencies(catalog: pd.DataFrame) -> list[str]:
         return []
     known = {str(use_case) for use_case in catalog["id"]}
     return [
-        _(_MESSAGES["outside_dependency"]).format(id=use_case, value=prerequisite)
-        for use_case, text in zip(catalog["id"], catalog["depends_on"], strict=True)
-        for prerequisite in _split_ids(text)
+        text(_MESSAGES["outside_dependency"]).format(id=use_case, value=prerequisite)
+        for use_case, needs in zip(catalog["id"], catalog["depends_on"], strict=True)
+        for prerequisite in _split_ids(needs)
         if prerequisite not in known
     ]
 
@@ -358,19 +363,19 @@ def _explore(graph: dict[str, tuple[str, ...]]) -> tuple[list[str], list[list[st
 def _parse_csv(raw: bytes, source: str) -> tuple[list[str], list[list[str]], str]:
     """Header, data rows and decimal mark of a CSV file given as bytes."""
     if raw.startswith(b"PK\x03\x04"):
-        raise CatalogError(source, [_(_MESSAGES["workbook"])])
+        raise CatalogError(source, [text(_MESSAGES["workbook"])])
     try:
-        text = raw.decode("utf-8-sig")
+        content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    first_line = text.split("\n", 1)[0]
+        content = raw.decode("cp1252", errors="replace")
+    first_line = content.split("\n", 1)[0]
     separator = max((",", ";", "\t"), key=first_line.count)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        records = list(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
     except csv.Error as error:
-        raise CatalogError(source, [_(_MESSAGES["unreadable"]).format(detail=error)]) from None
+        raise CatalogError(source, [text(_MESSAGES["unreadable"]).format(detail=error)]) from None
     if not records or all(is_blank(cell) for cell in records[0]):
-        raise CatalogError(source, [_(_MESSAGES["no_header"])])
+        raise CatalogError(source, [text(_MESSAGES["no_header"])])
     decimal = "." if separator == "," else ","
     return records[0], records[1:], decimal
 
@@ -443,23 +448,25 @@ def _check_cell(column: _Column, value: Any, row: int, decimal: str, header: str
         member = column.category.parse(_ALIASES.get(shown.lower(), shown))
         if member is not None:
             return member.value, None
-        return None, _(_MESSAGES["not_allowed"]).format(allowed=", ".join(column.category.labels()), **where)
+        return None, text(_MESSAGES["not_allowed"]).format(
+            allowed=", ".join(column.category.labels()), **where
+        )
     number = _parse_number(value, decimal)
     if number is None:
-        return None, _(_MESSAGES["not_number"]).format(**where)
+        return None, text(_MESSAGES["not_number"]).format(**where)
     if column.allowed:
         for allowed in column.allowed:
             if math.isclose(number, allowed):
                 return allowed, None
-        return None, _(_MESSAGES["not_allowed"]).format(allowed=_listed_numbers(column.allowed), **where)
+        return None, text(_MESSAGES["not_allowed"]).format(allowed=_listed_numbers(column.allowed), **where)
     if column.whole and number != round(number):
-        return None, _(_MESSAGES["not_whole"]).format(**where)
+        return None, text(_MESSAGES["not_whole"]).format(**where)
     if column.low is not None and column.low_open and number <= column.low:
-        return None, _(_MESSAGES["not_above"]).format(low=plain_number(column.low), **where)
+        return None, text(_MESSAGES["not_above"]).format(low=plain_number(column.low), **where)
     if column.low is not None and number < column.low:
-        return None, _(_MESSAGES["below"]).format(low=plain_number(column.low), **where)
+        return None, text(_MESSAGES["below"]).format(low=plain_number(column.low), **where)
     if column.high is not None and number > column.high:
-        return None, _(_MESSAGES["above"]).format(high=plain_number(column.high), **where)
+        return None, text(_MESSAGES["above"]).format(high=plain_number(column.high), **where)
     return number, None
 
 
@@ -478,12 +485,12 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         cells = frame.iloc[:, position]
         if key == "":
             if not all(is_blank(cell) for cell in cells):
-                problems.append(_(_MESSAGES["unnamed_column"]).format(position=position + 1))
+                problems.append(text(_MESSAGES["unnamed_column"]).format(position=position + 1))
         elif key in columns and shown[key] == _written(name):
-            problems.append(_(_MESSAGES["duplicate_column"]).format(column=shown[key]))
+            problems.append(text(_MESSAGES["duplicate_column"]).format(column=shown[key]))
         elif key in columns:
             problems.append(
-                _(_MESSAGES["same_column"]).format(
+                text(_MESSAGES["same_column"]).format(
                     first=shown[key], second=_written(name), column=headers[key]
                 )
             )
@@ -492,7 +499,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
             shown[key] = _written(name)
     required = ", ".join(required_headers())
     problems.extend(
-        _(_MESSAGES["missing_column"]).format(column=headers[name], required=required)
+        text(_MESSAGES["missing_column"]).format(column=headers[name], required=required)
         for name in REQUIRED_COLUMNS
         if name not in columns
     )
@@ -500,7 +507,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
         position for position in range(len(frame)) if not all(is_blank(cell) for cell in frame.iloc[position])
     ]
     if not filled:
-        raise CatalogError(source, problems + [_(_MESSAGES["no_rows"])])
+        raise CatalogError(source, problems + [text(_MESSAGES["no_rows"])])
     rows = [position + 2 for position in filled]
     cell_problems: list[tuple[int, int, str]] = []
     values: dict[str, list[Any]] = {}
@@ -515,7 +522,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
             if is_blank(cell):
                 value = column.default
                 problem = (
-                    _(_MESSAGES["blank"]).format(row=row, column=shown[key]) if column.required else None
+                    text(_MESSAGES["blank"]).format(row=row, column=shown[key]) if column.required else None
                 )
             else:
                 value, problem = _check_cell(column, cell, row, decimal, shown[key])
@@ -536,7 +543,7 @@ def _check(frame: pd.DataFrame, source: str, decimal: str, problems: list[str]) 
     for column in _COLUMNS:
         if column.kind == "number":
             catalog[column.name] = catalog[column.name].astype("int64" if column.whole else "float64")
-    catalog["depends_on"] = [";".join(_split_ids(text)) for text in catalog["depends_on"]]
+    catalog["depends_on"] = [";".join(_split_ids(needs)) for needs in catalog["depends_on"]]
     return catalog
 
 
@@ -556,21 +563,23 @@ def _check_ids(
             continue
         if ";" in use_case:
             found.append(
-                (row, "id", _(_MESSAGES["bad_id"]).format(row=row, column=shown["id"], value=use_case))
+                (row, "id", text(_MESSAGES["bad_id"]).format(row=row, column=shown["id"], value=use_case))
             )
         elif use_case in first_row:
-            message = _(_MESSAGES["duplicate_id"]).format(
+            message = text(_MESSAGES["duplicate_id"]).format(
                 row=row, column=shown["id"], value=use_case, first=first_row[use_case]
             )
             found.append((row, "id", message))
         else:
             first_row[use_case] = row
     graph: dict[str, tuple[str, ...]] = {}
-    for use_case, text, row in zip(ids, depends_on, rows, strict=True):
+    for use_case, needs, row in zip(ids, depends_on, rows, strict=True):
         if use_case in first_row and first_row[use_case] == row:
-            graph[use_case] = tuple(item for item in _split_ids(text) if item in first_row)
+            graph[use_case] = tuple(item for item in _split_ids(needs) if item in first_row)
     for cycle in _explore(graph)[1]:
         row = first_row[cycle[0]]
-        message = _(_MESSAGES["cycle"]).format(row=row, column=shown["depends_on"], cycle=" -> ".join(cycle))
+        message = text(_MESSAGES["cycle"]).format(
+            row=row, column=shown["depends_on"], cycle=" -> ".join(cycle)
+        )
         found.append((row, "depends_on", message))
     return found

@@ -2,8 +2,8 @@
 
     python -m caiokit.authoring catalogues
 
-writes ``caiokit/locale/caiokit.pot`` (every text marked with ``_``, ``N_``, ``ngettext`` or ``lazy`` in the package,
-found by Babel), merges it into ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po`` for every language but
+writes ``caiokit/locale/caiokit.pot`` (every text marked with ``_``, ``N_``, ``NP_`` (with its context),
+``ngettext`` or ``lazy`` in the package, found by Babel), merges it into ``caiokit/locale/<lang>/LC_MESSAGES/caiokit.po`` for every language but
 English (a new text arrives untranslated, a changed one marked fuzzy; a translator fills them in), and
 compiles each ``.po`` into the ``.mo`` that Python's gettext reads. Files are rewritten only when their
 messages change, so the command leaves git quiet when nothing moved. Source line numbers are left out of
@@ -24,7 +24,7 @@ from caiokit.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "lazy": (1,)}
+KEYWORDS = {"_": None, "N_": None, "NP_": ((1, "c"), 2), "ngettext": (1, 2), "lazy": (1,)}
 TRANSLATOR_TAG = "TRANSLATORS:"
 HEADER = (
     "# The texts of caiokit, the toolkit of the CAIO course, to translate.\n"
@@ -48,9 +48,10 @@ def extract() -> Catalog:
 
 
 def messages(catalog: Catalog) -> dict:
-    """The catalogue's messages as plain data (id, translation, flags, files), to compare two catalogues."""
+    """The catalogue's messages as plain data (key, translation, flags, files), to compare two catalogues. A
+    message's key is its id, or (context, id) if it has a context."""
     return {
-        message.id: (
+        key(message): (
             _translation(message.string),
             sorted(message.flags),
             sorted({p for p, _ in message.locations}),
@@ -58,6 +59,11 @@ def messages(catalog: Catalog) -> dict:
         for message in catalog
         if message.id
     }
+
+
+def key(message) -> str | tuple:
+    """What tells a message apart in a catalogue: its id, with its context if it has one."""
+    return (message.context, message.id) if message.context else message.id
 
 
 def _translation(string: str | tuple | None) -> tuple[str, ...]:

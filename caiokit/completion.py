@@ -9,7 +9,7 @@ import pandas as pd
 
 from caiokit.curriculum import exercise_names, lessons
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 from caiokit.progress import Event, lesson_progress, tracker
 from caiokit.quiz import load_bank
 
@@ -75,16 +75,16 @@ def certificate_blockers(table: pd.DataFrame | None = None) -> list[str]:
     """
     table = completion_table() if table is None else table
     blockers = [
-        _(_MESSAGES["not_available"]).format(lesson=row.lesson)
+        text(_MESSAGES["not_available"]).format(lesson=row.lesson)
         for row in lessons().itertuples()
         if row.status != "ready"
     ]
     for lesson, row in table.iterrows():
         if row.attempted < row.exercises:
             left = row.exercises - row.attempted
-            blockers.append(_(_MESSAGES["not_attempted"]).format(lesson=lesson, count=left))
+            blockers.append(text(_MESSAGES["not_attempted"]).format(lesson=lesson, count=left))
         elif row.passed < PASS_SHARE * row.exercises:
             blockers.append(
-                _(_MESSAGES["too_few"]).format(lesson=lesson, passed=row.passed, count=row.exercises)
+                text(_MESSAGES["too_few"]).format(lesson=lesson, passed=row.passed, count=row.exercises)
             )
     return blockers

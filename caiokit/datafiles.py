@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from caiokit.i18n import N_, _, language
+from caiokit.i18n import N_, language, text
 
 _MESSAGES = {
     "columns": N_("{source}: column(s) {columns} missing; expected {expected}"),
@@ -88,9 +88,9 @@ def shape_problems(frame: pd.DataFrame, source: str, expected: tuple[str, ...]) 
     """Missing columns or, if all are there, rows with an empty cell (numbered as in a spreadsheet)."""
     missing = [column for column in expected if column not in frame.columns]
     if missing:
-        return [_(_MESSAGES["columns"]).format(source=source, columns=missing, expected=list(expected))]
+        return [text(_MESSAGES["columns"]).format(source=source, columns=missing, expected=list(expected))]
     return [
-        _(_MESSAGES["blank"]).format(source=source, row=i + 2)
+        text(_MESSAGES["blank"]).format(source=source, row=i + 2)
         for i, row in enumerate(frame[list(expected)].itertuples(index=False))
         if any(not str(cell).strip() for cell in row)
     ]

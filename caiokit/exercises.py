@@ -27,14 +27,17 @@ from typing import Any
 from caiokit.errors import CaioKitError
 from caiokit.i18n import (
     N_,
+    SOURCE_LANGUAGE,
     Category,
     Message,
     _,
     as_typed,
     format_number,
     labelled,
+    listed,
     ngettext,
     plain_number,
+    speaking,
     text,
     use_language,
 )
@@ -299,13 +302,13 @@ class NumberExercise(Exercise):
         message = too.format(value=shown)
         if self.fraction and 1 < value <= 100:
             # A share typed as a percentage: the unit-factor test catches only the right share times 100.
-            note = _(_TEXT["percentage"]).format(
+            note = text(_TEXT["percentage"]).format(
                 value=plain_number(value), fraction=plain_number(value / 100)
             )
         else:
             note = self._unit_factor_note(value)
         return Feedback(
-            Status.INCORRECT, " ".join(part for part in (message, note, _(_TEXT["try_hint"])) if part)
+            Status.INCORRECT, " ".join(part for part in (message, note, text(_TEXT["try_hint"])) if part)
         )
 
     def _unit_factor_note(self, value: float) -> str:
@@ -315,7 +318,7 @@ class NumberExercise(Exercise):
         ratio = value / self.expected
         for factor in _UNIT_FACTORS:
             if math.isclose(ratio, factor, rel_tol=0.02) or math.isclose(ratio, 1 / factor, rel_tol=0.02):
-                return _(_TEXT["factor"]).format(factor=factor)
+                return text(_TEXT["factor"]).format(factor=factor)
         return ""
 
 
@@ -468,16 +471,41 @@ class MappingExercise(Exercise):
 
     Categories are plain strings, matched exactly, or members of a :class:`~caiokit.i18n.Category`, which
     the learner names by their label in the language in use (or their id), whatever the case.
+
+    Items are texts marked with ``N_``, or ids named by ``named_by`` (``named_by=use_case_name``: the learner
+    writes a use case's name as the catalog of the language in use spells it, in English, or its id).
     """
 
     def __init__(
-        self, *args: Any, correct: Mapping[str, str], categories: Sequence[str | Category], **kwargs: Any
+        self,
+        *args: Any,
+        correct: Mapping[str, str],
+        categories: Sequence[str | Category],
+        named_by: Callable[[str], str] = shown_text,
+        **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.correct = dict(correct)
         self.categories = tuple(categories)
+        self.named_by = named_by
         if not set(self.correct.values()) <= set(self.categories):
             raise ValueError(f"exercise {self.name}: a reference category is not among the categories")
+
+    def item_text(self, item: str) -> str:
+        """What a person reads for an item, in the language in use."""
+        return self.named_by(item)
+
+    def _item(self, typed: Any) -> str | None:
+        """The item a learner's key names (as shown, in English, or as the item itself), or None."""
+        if not isinstance(typed, str):
+            return None
+        wanted = as_typed(typed)
+        for item in self.correct:
+            with speaking(SOURCE_LANGUAGE):
+                english = self.named_by(item)
+            if wanted in (as_typed(item), as_typed(self.item_text(item)), as_typed(english)):
+                return item
+        return None
 
     def _category(self, value: Any) -> Any:
         """The category a learner's value names, or _MISSING if it names none."""
@@ -496,8 +524,8 @@ class MappingExercise(Exercise):
                     variable=self.variable
                 ),
             )
-        given = {_named(item, self.correct): value for item, value in answer.items()}
-        unknown_items = [item for item in answer if _named(item, self.correct) is None]
+        given = {self._item(item): value for item, value in answer.items()}
+        unknown_items = [item for item in answer if self._item(item) is None]
         missing = [item for item in self.correct if _not_answered(given.get(item, _MISSING))]
         bad_values = sorted(
             {str(v) for v in answer.values() if not _not_answered(v) and self._category(v) is _MISSING}
@@ -531,7 +559,7 @@ class MappingExercise(Exercise):
         message = _("{right} of {count} right.").format(right=right, count=len(self.correct))
         if wrong:
             message += " " + _("Look again at: {items}.").format(
-                items="; ".join(repr(shown_text(item)) for item in wrong)
+                items=listed(repr(self.item_text(item)) for item in wrong)
             )
         if missing:
             message += " " + _("{count} item(s) still have no category.").format(count=len(missing))
@@ -586,7 +614,7 @@ class RankingExercise(Exercise):
             return Feedback(
                 Status.ERROR,
                 _("the ranking must list every item exactly once ({problems}).").format(
-                    problems="; ".join(problems)
+                    problems=listed(problems)
                 ),
             )
         tau = kendall_tau(order, self.reference)
@@ -711,7 +739,7 @@ class FunctionExercise(Exercise):
                     Status.INCORRECT,
                     _("`{call}` returned {result}, which is not right.").format(call=call, result=shown)
                     + " "
-                    + _(_TEXT["try_hint"]),
+                    + text(_TEXT["try_hint"]),
                 )
         return Feedback(
             Status.CORRECT,

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from caiokit import datafiles
 from caiokit.curriculum import lessons
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, SOURCE_LANGUAGE, _, format_short_date
+from caiokit.i18n import N_, SOURCE_LANGUAGE, format_short_date, text
 
 if TYPE_CHECKING:
     import nbformat
@@ -369,9 +369,9 @@ def lesson_line(lesson: str, found: Iterable[Mention]) -> str:
     ]
     if not used:
         newest = max(dt.date.fromisoformat(row["as_of"]) for row in facts())
-        return _(_TEXT["line_none"]).format(date=format_short_date(newest))
+        return text(_TEXT["line_none"]).format(date=format_short_date(newest))
     oldest = min(dt.date.fromisoformat(row["as_of"]) for row in used)
-    return _(_TEXT["line"]).format(date=format_short_date(oldest), count=len(used))
+    return text(_TEXT["line"]).format(date=format_short_date(oldest), count=len(used))
 
 
 def add_facts_line(notebook: nbformat.NotebookNode, lesson: str, root: Path = ROOT) -> None:

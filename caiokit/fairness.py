@@ -22,7 +22,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _, format_number, format_percent, plain_number
+from caiokit.i18n import N_, format_number, format_percent, listed, plain_number, text
 from caiokit.validation import is_number, is_real
 
 DEFAULT_THRESHOLD = 60
@@ -58,7 +58,7 @@ def load_hiring_screening() -> pd.DataFrame:
 
 def _check_threshold(threshold: float) -> float:
     if not is_number(threshold) or not 0 <= threshold <= 100:
-        raise FairnessError(_(_TEXT["bad_threshold"]).format(value=threshold))
+        raise FairnessError(text(_TEXT["bad_threshold"]).format(value=threshold))
     return float(threshold)
 
 
@@ -66,10 +66,10 @@ def _require(data: pd.DataFrame, columns: Iterable[str]) -> None:
     for column in columns:
         if column not in data.columns:
             raise FairnessError(
-                _(_TEXT["missing_column"]).format(column=column, found=", ".join(map(str, data.columns)))
+                text(_TEXT["missing_column"]).format(column=column, found=", ".join(map(str, data.columns)))
             )
     if data.empty:
-        raise FairnessError(_(_TEXT["empty"]))
+        raise FairnessError(text(_TEXT["empty"]))
 
 
 def selection_rates(
@@ -83,7 +83,7 @@ def selection_rates(
         limit = _check_threshold(threshold)
         _require(data, (group, score))
         if not pd.api.types.is_numeric_dtype(data[score]):
-            raise FairnessError(_(_TEXT["bad_scores"]).format(column=score))
+            raise FairnessError(text(_TEXT["bad_scores"]).format(column=score))
         selected = data[score] >= limit
     rates = selected.groupby(data[group].astype(str)).mean().astype(float)
     rates.name = "selection_rate"
@@ -93,10 +93,10 @@ def selection_rates(
 def _checked_rates(rates: Mapping[str, float] | pd.Series) -> dict[str, float]:
     values = dict(rates.items())
     if len(values) < 2:
-        raise FairnessError(_(_TEXT["few_groups"]).format(count=len(values)))
+        raise FairnessError(text(_TEXT["few_groups"]).format(count=len(values)))
     for name, rate in values.items():
         if not is_real(rate) or not 0 <= rate <= 1:
-            raise FairnessError(_(_TEXT["bad_rate"]).format(group=name, rate=rate))
+            raise FairnessError(text(_TEXT["bad_rate"]).format(group=name, rate=rate))
     return {str(name): float(rate) for name, rate in values.items()}
 
 
@@ -110,7 +110,7 @@ def selection_ratio(rates: Mapping[str, float] | pd.Series) -> float:
     """Lowest selection rate divided by highest (1 means equal rates); undefined when nobody is selected."""
     values = _checked_rates(rates).values()
     if max(values) == 0:
-        raise FairnessError(_(_TEXT["no_one_selected"]))
+        raise FairnessError(text(_TEXT["no_one_selected"]))
     return min(values) / max(values)
 
 
@@ -134,7 +134,7 @@ class FairnessReport:
     def summary(self) -> str:
         """The report in two plain sentences."""
         parts = [
-            _(_TEXT["group"]).format(
+            text(_TEXT["group"]).format(
                 group=g,
                 selected=self.selected[g],
                 applicants=self.applicants[g],
@@ -142,16 +142,16 @@ class FairnessReport:
             )
             for g in self.rates
         ]
-        text = _(_TEXT["at_threshold"]).format(
-            threshold=plain_number(self.threshold), groups="; ".join(parts)
+        sentence = text(_TEXT["at_threshold"]).format(
+            threshold=plain_number(self.threshold), groups=listed(parts)
         )
         if self.ratio is None:
-            return text + " " + _(_TEXT["nobody"])
-        flag = _(_TEXT["flagged"]) if self.below_four_fifths else _(_TEXT["not_flagged"])
-        gap_ratio = _(_TEXT["gap_ratio"]).format(
+            return sentence + " " + text(_TEXT["nobody"])
+        flag = text(_TEXT["flagged"]) if self.below_four_fifths else text(_TEXT["not_flagged"])
+        gap_ratio = text(_TEXT["gap_ratio"]).format(
             gap=format_number(self.gap * 100, 1), ratio=format_number(self.ratio, 2), flag=flag
         )
-        return text + " " + gap_ratio
+        return sentence + " " + gap_ratio
 
     def _repr_markdown_(self) -> str:
         return self.summary()

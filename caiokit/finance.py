@@ -20,7 +20,7 @@ import pandas as pd
 from caiokit.catalog import require_columns
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 from caiokit.validation import is_number
 
 # The id of the row of a portfolio_finance table that adds up the others.
@@ -42,7 +42,7 @@ def npv(cash_flows: Sequence[float], rate: float) -> float:
     """Net present value of yearly cash flows, the first one in year 0 (not discounted)."""
     flows = _check_flows(cash_flows)
     if not is_number(rate) or not rate > -1:
-        raise FinanceError(_(_MESSAGES["bad_rate"]).format(value=rate))
+        raise FinanceError(text(_MESSAGES["bad_rate"]).format(value=rate))
     return float(np.sum(flows / (1.0 + rate) ** np.arange(len(flows))))
 
 
@@ -51,7 +51,7 @@ def roi(benefits: float | Iterable[float], costs: float | Iterable[float]) -> fl
     total_benefits = _total("benefits", benefits)
     total_costs = _total("costs", costs)
     if total_costs == 0:
-        raise FinanceError(_(_MESSAGES["zero_costs"]))
+        raise FinanceError(text(_MESSAGES["zero_costs"]))
     return (total_benefits - total_costs) / total_costs
 
 
@@ -95,14 +95,14 @@ def portfolio_finance(
     _check_years(years)
     wanted = list(dict.fromkeys(ids))
     if not wanted:
-        raise FinanceError(_(_MESSAGES["no_ids"]))
+        raise FinanceError(text(_MESSAGES["no_ids"]))
     table = require_columns(
         catalog, ["id", "name", "cost_one_off_eur", "cost_yearly_eur", "benefit_yearly_eur"]
     )
     table = table.set_index(table["id"].astype(str))
     unknown = [use_case for use_case in wanted if use_case not in table.index]
     if unknown:
-        raise FinanceError(_(_MESSAGES["unknown_ids"]).format(ids=", ".join(unknown)))
+        raise FinanceError(text(_MESSAGES["unknown_ids"]).format(ids=", ".join(unknown)))
     rows = []
     all_flows = np.zeros(years + 1)
     for use_case in wanted:
@@ -117,7 +117,7 @@ def portfolio_finance(
     rows.append(
         _finance_row(
             TOTAL_ID,
-            _(_MESSAGES["total_name"]),
+            text(_MESSAGES["total_name"]),
             list(all_flows),
             total_benefits,
             total_costs,
@@ -148,12 +148,12 @@ def _finance_row(
 def _check_flows(cash_flows: Sequence[float]) -> np.ndarray:
     """Cash flows as a float array, or FinanceError if empty or not all numbers."""
     if isinstance(cash_flows, str | bytes) or not isinstance(cash_flows, Sequence | np.ndarray | pd.Series):
-        raise FinanceError(_(_MESSAGES["no_flows"]))
+        raise FinanceError(text(_MESSAGES["no_flows"]))
     if len(cash_flows) == 0:
-        raise FinanceError(_(_MESSAGES["no_flows"]))
+        raise FinanceError(text(_MESSAGES["no_flows"]))
     for year, value in enumerate(cash_flows):
         if not is_number(value):
-            raise FinanceError(_(_MESSAGES["bad_flow"]).format(year=year, value=value))
+            raise FinanceError(text(_MESSAGES["bad_flow"]).format(year=year, value=value))
     return np.asarray(cash_flows, dtype=float)
 
 
@@ -163,11 +163,11 @@ def _total(name: str, amounts: float | Iterable[float]) -> float:
     values = [amounts] if single else list(amounts)
     for value in values:
         if not is_number(value) or not value >= 0:
-            raise FinanceError(_(_MESSAGES["bad_amount"]).format(name=name, value=value))
+            raise FinanceError(text(_MESSAGES["bad_amount"]).format(name=name, value=value))
     return float(sum(values))
 
 
 def _check_years(years: int) -> None:
     """Raise FinanceError unless years is a whole number of 1 or more."""
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-        raise FinanceError(_(_MESSAGES["bad_years"]).format(value=years))
+        raise FinanceError(text(_MESSAGES["bad_years"]).format(value=years))

@@ -118,6 +118,23 @@ def N_(message: str) -> str:  # noqa: N802  (gettext's conventional name for "ma
     return message
 
 
+@dataclass(frozen=True)
+class InContext:
+    """A text whose translation depends on what it names (see :func:`NP_`), translated when shown."""
+
+    context: str
+    message: str
+
+    def __str__(self) -> str:
+        return _translations(language()).pgettext(self.context, self.message)
+
+
+def NP_(context: str, message: str) -> InContext:  # noqa: N802  (N_ with gettext's msgctxt)
+    """Mark ``message`` for the catalogue with the ``context`` that tells it apart from the same English word
+    elsewhere ("avoid" as a quadrant is "à éviter", as a risk treatment "éviter")."""
+    return InContext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted text that the whole number ``count`` needs, in the language in use."""
     return _translations(language()).ngettext(singular, plural, int(count))
@@ -149,9 +166,9 @@ def lazy(template: str, **values: object | Callable[[], object]) -> Message:
     return Message(template, values)
 
 
-def text(value: str | Message) -> str:
-    """A text marked with ``N_`` or a :class:`Message`, in the language in use."""
-    return str(value) if isinstance(value, Message) else _(value)
+def text(value: str | Message | InContext) -> str:
+    """A text marked with ``N_`` or ``NP_``, or a :class:`Message`, in the language in use."""
+    return _(value) if isinstance(value, str) else str(value)
 
 
 def texts(values: Iterable[str | Message] | Mapping[Any, str | Message]) -> list[str] | dict[Any, str]:
@@ -163,9 +180,10 @@ def texts(values: Iterable[str | Message] | Mapping[Any, str | Message]) -> list
 
 
 class Category(StrEnum):
-    """A member has a stable id (its value) and a label marked for translation: ``A = "a_id", N_("label")``."""
+    """A member has a stable id (its value) and a label marked for translation: ``A = "a_id", N_("label")``, or
+    ``NP_("context", "label")`` where the same English label means another thing elsewhere."""
 
-    def __new__(cls, value: str, label: str):
+    def __new__(cls, value: str, label: str | InContext):
         member = str.__new__(cls, value)
         member._value_ = value
         member._label = label
@@ -174,7 +192,7 @@ class Category(StrEnum):
     @property
     def label(self) -> str:
         """What a person reads, in the language in use."""
-        return _(self._label)
+        return text(self._label)
 
     @classmethod
     def label_of(cls, value: str) -> str:
@@ -207,6 +225,13 @@ def as_typed(text: str) -> str:
     """A text as a keyboard types it: no-break spaces as spaces, a typographic apostrophe as ``'`` (French
     labels carry both; a learner who types "285 000 €" or "s'associer" means them)."""
     return text.translate(_TYPED)
+
+
+def listed(items: Iterable[object]) -> str:
+    """Items one after the other, separated by semicolons spaced as the language spaces them ('a; b' in
+    English, 'a\u202f; b' in French)."""
+    # TRANSLATORS: what separates the items of a list; French puts a narrow no-break space before a semicolon.
+    return _("; ").join(map(str, items))
 
 
 def labelled(label: object, text: object) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import ProblemsError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, text
 from caiokit.validation import is_number
 
 COLUMNS = ("id", "parent", "kind", "unit", "target", "owner", "name")
@@ -66,23 +66,23 @@ def node_problems(tree: pd.DataFrame) -> list[tuple[str, str]]:
     """Each problem of the tree as (node id, sentence); empty when the tree holds together."""
     missing = [column for column in COLUMNS if column not in tree.columns]
     if missing:
-        return [("", _(_MESSAGES["columns"]).format(columns=", ".join(COLUMNS)))]
+        return [("", text(_MESSAGES["columns"]).format(columns=", ".join(COLUMNS)))]
     rows = tree.fillna("").astype(str).apply(lambda column: column.str.strip())
     problems: list[tuple[str, str]] = []
     ids = rows["id"].tolist()
     for node in sorted({node for node in ids if ids.count(node) > 1}):
-        problems.append((node, _(_MESSAGES["twice"]).format(id=node)))
+        problems.append((node, text(_MESSAGES["twice"]).format(id=node)))
     nodes = {row["id"]: row for row in rows.to_dict("records")}
     kinds = ", ".join(kind.value for kind in NodeKind)
     for node, row in nodes.items():
         if NodeKind.parse(row["kind"]) is None:
-            problems.append((node, _(_MESSAGES["kind"]).format(id=node, kind=row["kind"], kinds=kinds)))
+            problems.append((node, text(_MESSAGES["kind"]).format(id=node, kind=row["kind"], kinds=kinds)))
     roots = [node for node, row in nodes.items() if not row["parent"]]
     if len(roots) != 1:
-        problems.append(("", _(_MESSAGES["roots"]).format(count=len(roots), ids=", ".join(roots) or "-")))
+        problems.append(("", text(_MESSAGES["roots"]).format(count=len(roots), ids=", ".join(roots) or "-")))
     for node in roots:
         if NodeKind.parse(nodes[node]["kind"]) not in (None, NodeKind.OBJECTIVE):
-            problems.append((node, _(_MESSAGES["root_kind"]).format(id=node)))
+            problems.append((node, text(_MESSAGES["root_kind"]).format(id=node)))
     parents = {row["parent"] for row in nodes.values()}
     for node, row in nodes.items():
         problems += _link_problems(node, row, nodes)
@@ -114,7 +114,7 @@ def path_to_objective(tree: pd.DataFrame, node: str) -> list[str]:
     parent = dict(zip(tree["id"].astype(str), tree["parent"].fillna("").astype(str), strict=True))
     check_tree(tree)
     if node not in parent:
-        raise KpiTreeError(_("KPI tree"), [_(_MESSAGES["no_parent"]).format(id="-", parent=node)])
+        raise KpiTreeError(_("KPI tree"), [text(_MESSAGES["no_parent"]).format(id="-", parent=node)])
     path = [node]
     while parent[path[-1]]:
         path.append(parent[path[-1]])
@@ -132,11 +132,11 @@ def _link_problems(node: str, row: dict[str, str], nodes: dict[str, dict[str, st
     if not parent:
         return []
     if parent not in nodes:
-        return [(node, _(_MESSAGES["no_parent"]).format(id=node, parent=parent))]
+        return [(node, text(_MESSAGES["no_parent"]).format(id=node, parent=parent))]
     seen, current = {node}, parent
     while current and current in nodes:
         if current in seen:
-            return [(node, _(_MESSAGES["loop"]).format(id=node))]
+            return [(node, text(_MESSAGES["loop"]).format(id=node))]
         seen.add(current)
         current = nodes[current]["parent"]
     kind, parent_kind = NodeKind.parse(row["kind"]), NodeKind.parse(nodes[parent]["kind"])
@@ -144,7 +144,7 @@ def _link_problems(node: str, row: dict[str, str], nodes: dict[str, dict[str, st
         return [
             (
                 node,
-                _(_MESSAGES["level"]).format(
+                text(_MESSAGES["level"]).format(
                     id=node, kind=kind.label, parent_kind=parent_kind.label, parent=parent
                 ),
             )
@@ -156,12 +156,12 @@ def _leaf_problems(node: str, row: dict[str, str]) -> list[tuple[str, str]]:
     kind = NodeKind.parse(row["kind"])
     problems = []
     if kind is not None and kind not in MEASURABLE:
-        problems.append((node, _(_MESSAGES["leaf_kind"]).format(id=node, kind=kind.label)))
+        problems.append((node, text(_MESSAGES["leaf_kind"]).format(id=node, kind=kind.label)))
     if not row["unit"]:
-        problems.append((node, _(_MESSAGES["unit"]).format(id=node)))
+        problems.append((node, text(_MESSAGES["unit"]).format(id=node)))
     target = pd.to_numeric(row["target"], errors="coerce")
     if not is_number(target):
-        problems.append((node, _(_MESSAGES["target"]).format(id=node, target=row["target"])))
+        problems.append((node, text(_MESSAGES["target"]).format(id=node, target=row["target"])))
     if not row["owner"]:
-        problems.append((node, _(_MESSAGES["owner"]).format(id=node)))
+        problems.append((node, text(_MESSAGES["owner"]).format(id=node)))
     return problems

@@ -22,7 +22,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, listed
 from caiokit.validation import is_number
 
 DEFAULT_HOURLY_RATE_EUR = 50.0
@@ -179,7 +179,7 @@ def literacy_plan(
                 "hours_per_person": hours[audience],
                 "total_hours": total,
                 "cost_eur": total * float(hourly_rate_eur),
-                "curriculum": "; ".join(modules),
+                "curriculum": listed(modules),
                 "modules_left_out": left_out,
             }
         )

@@ -31,7 +31,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.datafiles import read_table, shape_problems
 from caiokit.errors import ProblemsError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, text
 from caiokit.reports import markdown
 from caiokit.validation import is_number
 
@@ -102,7 +102,7 @@ class MaturityError(ProblemsError):
     headline = N_("{count} problem(s) with {what}")
 
     def __init__(self, problems: Iterable[str]):
-        super().__init__(_(_MESSAGES["what"]), problems)
+        super().__init__(text(_MESSAGES["what"]), problems)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,9 @@ class MaturityResult:
         )
         header = [_(label) for label in _MESSAGES["header"]]
         return (
-            f"{overall}\n\n" + markdown.table(header, rows) + f"\n\n{_(_MESSAGES['next_moves'])}\n\n{moves}"
+            f"{overall}\n\n"
+            + markdown.table(header, rows)
+            + f"\n\n{text(_MESSAGES['next_moves'])}\n\n{moves}"
         )
 
     def _repr_markdown_(self) -> str:

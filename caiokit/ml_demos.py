@@ -26,7 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, text
 
 if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
@@ -92,7 +92,7 @@ def _require(table: pd.DataFrame, columns: Sequence[str], source: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise DemoError(
-            _(_MESSAGES["missing_columns"]).format(
+            text(_MESSAGES["missing_columns"]).format(
                 source=source, columns=", ".join(missing), needed=", ".join(columns)
             )
         )
@@ -100,12 +100,12 @@ def _require(table: pd.DataFrame, columns: Sequence[str], source: str) -> None:
 
 def check_failures(table: pd.DataFrame, source: str | None = None) -> pd.DataFrame:
     """Check a failure table has the feature and target columns, with a 0/1 target; return it."""
-    source = _(_MESSAGES["failure_source"]) if source is None else source
+    source = text(_MESSAGES["failure_source"]) if source is None else source
     _require(table, (*FAILURE_FEATURES, FAILURE_TARGET), source)
     values = set(pd.unique(table[FAILURE_TARGET]))
     if not values <= {0, 1}:
         raise DemoError(
-            _(_MESSAGES["bad_target"]).format(
+            text(_MESSAGES["bad_target"]).format(
                 source=source, column=FAILURE_TARGET, values=sorted(map(str, values))
             )
         )
@@ -220,7 +220,7 @@ def failure_demo(n_mistakes: int = 5) -> DemoResult:
         confidence=np.where(predicted == 1, scores, 1 - scores).round(3),
     )
     return _result(
-        _(_MESSAGES["failure_task"]),
+        text(_MESSAGES["failure_task"]),
         (0, 1),
         labels,
         y_train,
@@ -282,7 +282,7 @@ def ticket_demo(n_mistakes: int = 5) -> DemoResult:
         }
     )
     return _result(
-        _(_MESSAGES["ticket_task"]),
+        text(_MESSAGES["ticket_task"]),
         classes,
         labels,
         y_train,
@@ -296,13 +296,13 @@ def ticket_demo(n_mistakes: int = 5) -> DemoResult:
 def classify_tickets(texts: Iterable[str]) -> pd.DataFrame:
     """Run the trained ticket model on new texts: predicted category and the model's confidence in it."""
     if isinstance(texts, str) or not isinstance(texts, Iterable):
-        raise DemoError(_(_MESSAGES["no_texts"]))
+        raise DemoError(text(_MESSAGES["no_texts"]))
     items = list(texts)
     if not items:
-        raise DemoError(_(_MESSAGES["no_texts"]))
-    for index, text in enumerate(items):
-        if not isinstance(text, str) or not text.strip():
-            raise DemoError(_(_MESSAGES["bad_text"]).format(index=index, value=text))
+        raise DemoError(text(_MESSAGES["no_texts"]))
+    for index, ticket in enumerate(items):
+        if not isinstance(ticket, str) or not ticket.strip():
+            raise DemoError(text(_MESSAGES["bad_text"]).format(index=index, value=ticket))
     model = _ticket_model()[0]
     with threadpool_limits(limits=1):
         probabilities = model.predict_proba(items)
@@ -363,7 +363,7 @@ def digits_demo(n_mistakes: int = 8) -> DemoResult:
     )
     mistakes = _confidently_wrong(frame, n_mistakes)
     return _result(
-        _(_MESSAGES["digit_task"]),
+        text(_MESSAGES["digit_task"]),
         model.classes_,
         labels,
         y_train,
@@ -399,8 +399,8 @@ def generate_tickets(n: int = 5, seed: int = 0, context: int = 2) -> pd.DataFram
     texts = load_tickets()["text"].tolist()
     start, end = "<s>", "</s>"
     following: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for text in texts:
-        words = [start] * context + text.split() + [end]
+    for ticket in texts:
+        words = [start] * context + ticket.split() + [end]
         for i in range(context, len(words)):
             following[tuple(words[i - context : i])].append(words[i])
     draw = random.Random(seed)
@@ -422,4 +422,4 @@ def generate_tickets(n: int = 5, seed: int = 0, context: int = 2) -> pd.DataFram
 
 def _check_count(name: str, value: Any, low: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
-        raise DemoError(_(_MESSAGES["bad_count"]).format(name=name, low=low, value=value))
+        raise DemoError(text(_MESSAGES["bad_count"]).format(name=name, low=low, value=value))

@@ -21,7 +21,7 @@ import pandas as pd
 
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import PortfolioError
-from caiokit.i18n import N_, _, format_number
+from caiokit.i18n import N_, _, format_number, text
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
 
 _MESSAGES = {
@@ -158,7 +158,7 @@ def select_portfolio(
         options={"mip_rel_gap": 0.0, "time_limit": 60.0},
     )
     if not solution.success:
-        raise PortfolioError(_(_MESSAGES["solver"]).format(detail=solution.message))
+        raise PortfolioError(text(_MESSAGES["solver"]).format(detail=solution.message))
     return _result(catalog, problem, solution.x > 0.5, "milp", value, cost, budget, capacity_pm)
 
 
@@ -242,20 +242,22 @@ def _prepare(
     reasons = [_(EXCLUDED_REASON) if flag else "" for flag in prohibited]
     reason_ids = ["prohibited" if flag else "" for flag in prohibited]
     for use_case in excluded:
-        reasons[position[use_case]] = _(_MESSAGES["reason_excluded"])
+        reasons[position[use_case]] = text(_MESSAGES["reason_excluded"])
         reason_ids[position[use_case]] = "excluded"
     for index, use_case in enumerate(ids):
         blocked = [prerequisite for prerequisite in closure[use_case] if forced_out[position[prerequisite]]]
         if blocked and not forced_out[index]:
-            reasons[index] = _(_MESSAGES["reason_blocked"]).format(prerequisite=blocked[0])
+            reasons[index] = text(_MESSAGES["reason_blocked"]).format(prerequisite=blocked[0])
             reason_ids[index] = "blocked"
     for use_case in mandatory:
         if prohibited[position[use_case]]:
-            problems.append(_(_MESSAGES["mandatory_prohibited"]).format(use_case=use_case))
+            problems.append(text(_MESSAGES["mandatory_prohibited"]).format(use_case=use_case))
         for prerequisite in closure[use_case]:
             if forced_out[position[prerequisite]]:
-                why = _(_MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"])
-                message = _(_MESSAGES["mandatory_blocked"]).format(
+                why = text(
+                    _MESSAGES["why_prohibited" if prohibited[position[prerequisite]] else "why_excluded"]
+                )
+                message = text(_MESSAGES["mandatory_blocked"]).format(
                     use_case=use_case, prerequisite=prerequisite, why=why
                 )
                 problems.append(message)
@@ -267,7 +269,7 @@ def _prepare(
             if np.isnan(number) and not out
         ]
         if missing:
-            problems.append(_(_MESSAGES["missing_value"]).format(column=column, ids=", ".join(missing)))
+            problems.append(text(_MESSAGES["missing_value"]).format(column=column, ids=", ".join(missing)))
 
     # In: mandatory use cases and all their prerequisites; together they must fit every limit.
     forced_in = np.zeros(len(ids), dtype=bool)
@@ -277,13 +279,13 @@ def _prepare(
         prerequisites_only.update(dict.fromkeys(item for item in closure[use_case] if item not in mandatory))
     for use_case in prerequisites_only:
         forced_in[position[use_case]] = True
-        reasons[position[use_case]] = _(_MESSAGES["reason_prerequisite"])
+        reasons[position[use_case]] = text(_MESSAGES["reason_prerequisite"])
         reason_ids[position[use_case]] = "prerequisite"
     for use_case in mandatory:
-        reasons[position[use_case]] = _(_MESSAGES["reason_mandatory"])
+        reasons[position[use_case]] = text(_MESSAGES["reason_mandatory"])
         reason_ids[position[use_case]] = "mandatory"
     with_prerequisites = (
-        _(_MESSAGES["with_prerequisites"]).format(ids=", ".join(prerequisites_only))
+        text(_MESSAGES["with_prerequisites"]).format(ids=", ".join(prerequisites_only))
         if prerequisites_only
         else ""
     )
@@ -330,30 +332,30 @@ def _argument_problems(
 ) -> list[str]:
     """What is wrong with the limits themselves, before looking at the use cases."""
     problems = [
-        _(_MESSAGES["negative_limit"]).format(name=name, value=limit)
+        text(_MESSAGES["negative_limit"]).format(name=name, value=limit)
         for name, limit in (
-            (_(_MESSAGES["budget"]), budget),
-            (_(_MESSAGES["capacity"]), capacity_pm),
-            (_(_MESSAGES["max_high_risk"]), max_high_risk),
+            (text(_MESSAGES["budget"]), budget),
+            (text(_MESSAGES["capacity"]), capacity_pm),
+            (text(_MESSAGES["max_high_risk"]), max_high_risk),
         )
         if limit is not None
         and (isinstance(limit, bool) or not isinstance(limit, int | float | np.number) or not limit >= 0)
     ]
     known = set(ids)
     problems += [
-        _(_MESSAGES["unknown_id"]).format(role=role, use_case=use_case)
+        text(_MESSAGES["unknown_id"]).format(role=role, use_case=use_case)
         for role, given in (
-            (_(_MESSAGES["why_mandatory"]), mandatory),
-            (_(_MESSAGES["why_excluded"]), excluded),
+            (text(_MESSAGES["why_mandatory"]), mandatory),
+            (text(_MESSAGES["why_excluded"]), excluded),
         )
         for use_case in given
         if use_case not in known
     ]
     problems += [
-        _(_MESSAGES["both"]).format(use_case=use_case) for use_case in mandatory if use_case in excluded
+        text(_MESSAGES["both"]).format(use_case=use_case) for use_case in mandatory if use_case in excluded
     ]
     if len(ids) == 0:
-        problems.append(_(_MESSAGES["empty"]))
+        problems.append(text(_MESSAGES["empty"]))
     return problems
 
 
@@ -394,7 +396,7 @@ def _result(
     items = catalog.copy()
     items["selected"] = chosen
     items["reason"] = [
-        reason or _(_MESSAGES[f"reason_{reason_id}"])
+        reason or text(_MESSAGES[f"reason_{reason_id}"])
         for reason, reason_id in zip(problem.reasons, reason_ids, strict=True)
     ]
     items["reason_id"] = reason_ids
@@ -416,4 +418,4 @@ def _join(problems: list[str]) -> str:
     """Several clashing limits as one message, one per line."""
     if len(problems) == 1:
         return problems[0]
-    return _(_MESSAGES["clash"]) + "\n" + "\n".join(f"  - {problem}" for problem in problems)
+    return text(_MESSAGES["clash"]) + "\n" + "\n".join(f"  - {problem}" for problem in problems)

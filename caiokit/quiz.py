@@ -32,7 +32,7 @@ from typing import Any
 
 from caiokit import datafiles
 from caiokit.errors import MalformedBankError, QuizBankError
-from caiokit.i18n import _, ngettext
+from caiokit.i18n import _, listed, ngettext
 
 QUESTION_TYPES = ("single", "multiple", "matching")
 
@@ -369,6 +369,6 @@ def grade(question: Question, response: Any) -> Verdict:
     if wrong:
         texts = _texts(question.items)
         message += " " + _("Look again at: {items}.").format(
-            items="; ".join(repr(texts[item]) for item in wrong)
+            items=listed(repr(texts[item]) for item in wrong)
         )
     return Verdict(False, message, question.explanation)

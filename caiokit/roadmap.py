@@ -27,7 +27,7 @@ import pandas as pd
 from caiokit.catalog import dependencies, require_columns
 from caiokit.conventions import COURSE
 from caiokit.errors import RoadmapError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.portfolio import PortfolioResult
 from caiokit.scoring import EXCLUDED_REASON, eligible_rows
 
@@ -69,7 +69,7 @@ def quarter_labels(start: str, count: int) -> tuple[str, ...]:
     """The labels of count quarters from start, such as ('2027-Q1', '2027-Q2', ...)."""
     match = re.fullmatch(r"\s*(\d{4})\s*-?\s*Q([1-4])\s*", str(start), flags=re.IGNORECASE)
     if match is None:
-        raise RoadmapError(_(_MESSAGES["bad_start"]).format(value=start))
+        raise RoadmapError(text(_MESSAGES["bad_start"]).format(value=start))
     first = int(match.group(1)) * 4 + int(match.group(2)) - 1
     return tuple(f"{index // 4}-Q{index % 4 + 1}" for index in range(first, first + count))
 
@@ -87,10 +87,10 @@ def plan_roadmap(
         or not isinstance(horizon_quarters, int | np.integer)
         or horizon_quarters < 1
     ):
-        raise RoadmapError(_(_MESSAGES["bad_horizon"]).format(value=horizon_quarters))
+        raise RoadmapError(text(_MESSAGES["bad_horizon"]).format(value=horizon_quarters))
     capacity = capacity_pm_per_quarter
     if isinstance(capacity, bool) or not isinstance(capacity, int | float | np.number) or not capacity > 0:
-        raise RoadmapError(_(_MESSAGES["bad_capacity"]).format(value=capacity))
+        raise RoadmapError(text(_MESSAGES["bad_capacity"]).format(value=capacity))
     quarters = quarter_labels(start, horizon_quarters)
     if isinstance(catalog_or_selection, PortfolioResult):
         items = catalog_or_selection.items
@@ -99,7 +99,7 @@ def plan_roadmap(
         items = catalog_or_selection
     if priority is not None:
         if priority not in items.columns:
-            raise RoadmapError(_(_MESSAGES["bad_priority"]).format(column=priority))
+            raise RoadmapError(text(_MESSAGES["bad_priority"]).format(column=priority))
         items = items.sort_values(priority, kind="stable", na_position="last")
     table = require_columns(
         items, ["id", "name", "effort_pm", "time_to_value_months", "ai_act_tier", "depends_on"]
@@ -127,14 +127,14 @@ def plan_roadmap(
             continue
         missing = [item for item in prerequisites[use_case] if item not in starts]
         if missing:
-            reasons[index] = _(_MESSAGES["waits"]).format(prerequisite=missing[0])
+            reasons[index] = text(_MESSAGES["waits"]).format(prerequisite=missing[0])
             continue
         earliest = max((ends[item] + 1 for item in prerequisites[use_case]), default=0)
         if duration > horizon_quarters:
-            reasons[index] = _(_MESSAGES["too_long"]).format(duration=duration, horizon=horizon_quarters)
+            reasons[index] = text(_MESSAGES["too_long"]).format(duration=duration, horizon=horizon_quarters)
             continue
         if earliest + duration > horizon_quarters:
-            reasons[index] = _(_MESSAGES["too_late"]).format(quarter=quarters[earliest - 1])
+            reasons[index] = text(_MESSAGES["too_late"]).format(quarter=quarters[earliest - 1])
             continue
         for first in range(earliest, horizon_quarters - duration + 1):
             if np.all(load[first : first + duration] + per_quarter <= capacity + _SLACK):
@@ -142,7 +142,7 @@ def plan_roadmap(
                 starts[use_case], ends[use_case] = first, first + duration - 1
                 break
         else:
-            reasons[index] = _(_MESSAGES["no_room"])
+            reasons[index] = text(_MESSAGES["no_room"])
 
     start_index = [starts.get(use_case) for use_case in ids]
     end_index = [ends.get(use_case) for use_case in ids]

@@ -30,7 +30,7 @@ import pandas as pd
 from caiokit.aiact import Tier
 from caiokit.catalog import ValueDriver, dependencies, require_columns
 from caiokit.errors import ScoringError
-from caiokit.i18n import N_, Category, _, format_number
+from caiokit.i18n import N_, Category, _, format_number, text
 
 Number = float | np.ndarray
 
@@ -134,15 +134,17 @@ def normalise_weights(weights: Mapping[str, float] | pd.Series | None = None) ->
     if isinstance(weights, pd.Series):
         weights = weights.to_dict()
     if not isinstance(weights, Mapping):
-        raise ScoringError(_(_MESSAGES["weights_not_mapping"]))
+        raise ScoringError(text(_MESSAGES["weights_not_mapping"]))
     for name, value in weights.items():
         if name not in CRITERIA:
-            raise ScoringError(_(_MESSAGES["unknown_criterion"]).format(name=name, names=", ".join(CRITERIA)))
+            raise ScoringError(
+                text(_MESSAGES["unknown_criterion"]).format(name=name, names=", ".join(CRITERIA))
+            )
         if isinstance(value, bool) or not isinstance(value, int | float | np.number) or not value >= 0:
-            raise ScoringError(_(_MESSAGES["bad_weight"]).format(name=name, value=value))
+            raise ScoringError(text(_MESSAGES["bad_weight"]).format(name=name, value=value))
     given = pd.Series({name: float(weights.get(name, 0.0)) for name in CRITERIA})
     if given.sum() <= 0 or not np.isfinite(given.sum()):
-        raise ScoringError(_(_MESSAGES["zero_weights"]))
+        raise ScoringError(text(_MESSAGES["zero_weights"]))
     return given / given.sum()
 
 
@@ -198,9 +200,9 @@ def rice_score(reach: float, impact: float, confidence: float, effort: float) ->
     _check_at_least_zero("reach", reach)
     _check_at_least_zero("impact", impact)
     if not 0 <= confidence <= 1:
-        raise ScoringError(_(_MESSAGES["not_share"]).format(value=confidence))
+        raise ScoringError(text(_MESSAGES["not_share"]).format(value=confidence))
     if not effort > 0:
-        raise ScoringError(_(_MESSAGES["not_positive"]).format(name="effort", value=effort))
+        raise ScoringError(text(_MESSAGES["not_positive"]).format(name="effort", value=effort))
     return float(_rice(reach, impact, confidence, effort))
 
 
@@ -208,7 +210,7 @@ def ice_score(impact: float, confidence: float, ease: float) -> float:
     """ICE score of one use case: impact x confidence x ease, each from 1 to 10 (the course's product)."""
     for name, value in (("impact", impact), ("confidence", confidence), ("ease", ease)):
         if not 1 <= value <= 10:
-            raise ScoringError(_(_MESSAGES["not_one_to_ten"]).format(name=name, value=value))
+            raise ScoringError(text(_MESSAGES["not_one_to_ten"]).format(name=name, value=value))
     return float(_ice(impact, confidence, ease))
 
 
@@ -223,7 +225,9 @@ def wsjf_score(
         ("job_size", job_size),
     ):
         if value not in WSJF_SCALE:
-            raise ScoringError(_(_MESSAGES["not_on_scale"]).format(name=name, scale=WSJF_SCALE, value=value))
+            raise ScoringError(
+                text(_MESSAGES["not_on_scale"]).format(name=name, scale=WSJF_SCALE, value=value)
+            )
     return float(_wsjf(business_value, time_criticality, risk_reduction, job_size))
 
 
@@ -326,16 +330,18 @@ def score(
 def check_method(method: str, weights: Mapping[str, float] | None = None) -> None:
     """Raise ScoringError unless ``method`` is one of ``METHODS`` and takes weights if some are given."""
     if method not in METHODS:
-        raise ScoringError(_(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS)))
+        raise ScoringError(
+            text(_MESSAGES["unknown_method"]).format(method=method, methods=", ".join(METHODS))
+        )
     if weights is not None and method != "weighted":
-        raise ScoringError(_(_MESSAGES["weights_not_weighted"]).format(method=method))
+        raise ScoringError(text(_MESSAGES["weights_not_weighted"]).format(method=method))
 
 
 def check_scored(scored: pd.DataFrame) -> None:
     """Raise ScoringError unless the table has the columns ``score`` adds."""
     missing = [column for column in SCORED_COLUMNS if column not in scored.columns]
     if missing:
-        raise ScoringError(_(_MESSAGES["not_scored"]).format(columns=", ".join(missing)))
+        raise ScoringError(text(_MESSAGES["not_scored"]).format(columns=", ".join(missing)))
 
 
 def ranked(scored: pd.DataFrame) -> pd.DataFrame:
@@ -361,7 +367,7 @@ def eligible_rows(catalog: pd.DataFrame) -> np.ndarray:
     tiers = require_columns(catalog, ["ai_act_tier"])["ai_act_tier"]
     unknown = sorted(set(tiers.unique()) - set(Tier))
     if unknown:
-        raise ScoringError(_(_MESSAGES["unknown_tier"]).format(tiers=unknown, allowed=", ".join(Tier)))
+        raise ScoringError(text(_MESSAGES["unknown_tier"]).format(tiers=unknown, allowed=", ".join(Tier)))
     return (tiers != Tier.PROHIBITED).to_numpy()
 
 
@@ -394,7 +400,7 @@ def quadrant(
         names = [name for name, criterion in CRITERIA.items() if criterion.axis == axis]
         axis_weights = normalised[names]
         if axis_weights.sum() <= 0:
-            raise ScoringError(_(_MESSAGES["zero_axis"]).format(axis=axis, names=", ".join(names)))
+            raise ScoringError(text(_MESSAGES["zero_axis"]).format(axis=axis, names=", ".join(names)))
         values = matrix[names].to_numpy() @ (axis_weights / axis_weights.sum()).to_numpy()
         result[axis] = np.nan
         result.loc[eligible, axis] = values
@@ -410,7 +416,7 @@ def quadrant(
 def _check_at_least_zero(name: str, value: float) -> None:
     """Raise ScoringError unless value is 0 or more."""
     if not value >= 0:
-        raise ScoringError(_(_MESSAGES["negative"]).format(name=name, value=value))
+        raise ScoringError(text(_MESSAGES["negative"]).format(name=name, value=value))
 
 
 def _rice(reach: Number, impact: Number, confidence: Number, effort: Number) -> Number:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from caiokit.catalog import require_columns
 from caiokit.errors import ScoringError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, text
 from caiokit.scoring import (
     CRITERIA,
     EXCLUDED_REASON,
@@ -68,7 +68,7 @@ def weight_samples(
     """Weight vectors drawn around the given weights (one row per sample, each summing to 1)."""
     _check_whole("n_samples", n_samples)
     if isinstance(spread, bool) or not isinstance(spread, int | float) or not spread >= 0:
-        raise ScoringError(_(_MESSAGES["spread"]).format(value=spread))
+        raise ScoringError(text(_MESSAGES["spread"]).format(value=spread))
     base = normalise_weights(weights).to_numpy()
     noise = np.exp(spread * np.random.default_rng(seed).standard_normal((n_samples, len(base))))
     drawn = base * noise
@@ -126,7 +126,7 @@ def stability_verdicts(stability: pd.DataFrame) -> pd.DataFrame:
     """The rank_stability table with a ``verdict`` column: the id of each use case's :class:`Verdict`."""
     missing = [column for column in ("id", "name", "rank", "p_top_k") if column not in stability.columns]
     if missing:
-        raise ScoringError(_(_MESSAGES["not_stability"]).format(columns=", ".join(missing)))
+        raise ScoringError(text(_MESSAGES["not_stability"]).format(columns=", ".join(missing)))
     share = stability["p_top_k"].to_numpy(dtype=float)
     verdict = np.select(
         [stability["rank"].isna().to_numpy(), share >= SAFE_SHARE, share >= FRAGILE_SHARE],
@@ -147,4 +147,4 @@ def stability_k(stability: pd.DataFrame) -> int:
 def _check_whole(name: str, value: int) -> None:
     """Raise ScoringError unless value is a whole number of 1 or more."""
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise ScoringError(_(_MESSAGES["whole"]).format(name=name, value=value))
+        raise ScoringError(text(_MESSAGES["whole"]).format(name=name, value=value))

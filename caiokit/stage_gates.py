@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _, format_percent
+from caiokit.i18n import N_, Category, format_percent, text
 from caiokit.validation import is_number
 
 
@@ -66,7 +66,7 @@ class GateRules:
             or not isinstance(self.min_live_quarters, int)
             or self.min_live_quarters < 1
         ):
-            raise GateError(_(_REASONS["bad_rules"]))
+            raise GateError(text(_REASONS["bad_rules"]))
 
 
 DEFAULT_RULES = GateRules()
@@ -84,14 +84,14 @@ def gate(row: pd.Series | dict, rules: GateRules = DEFAULT_RULES) -> tuple[Gate,
         "quarters": live,
     }
     if live >= rules.min_live_quarters and not _missing(realisation) and realisation < rules.stop_below:
-        return Gate.STOP, _(_REASONS["stop"]).format(**shown)
+        return Gate.STOP, text(_REASONS["stop"]).format(**shown)
     if not _missing(overrun) and overrun > rules.max_build_overrun:
-        return Gate.FIX, _(_REASONS["overrun"]).format(**shown)
+        return Gate.FIX, text(_REASONS["overrun"]).format(**shown)
     if _missing(realisation):
-        return Gate.CONTINUE, _(_REASONS["building"]).format(**shown)
+        return Gate.CONTINUE, text(_REASONS["building"]).format(**shown)
     if realisation < rules.continue_from:
-        return Gate.FIX, _(_REASONS["behind"]).format(**shown)
-    return Gate.CONTINUE, _(_REASONS["on_plan"]).format(**shown)
+        return Gate.FIX, text(_REASONS["behind"]).format(**shown)
+    return Gate.CONTINUE, text(_REASONS["on_plan"]).format(**shown)
 
 
 def gate_table(tracked: pd.DataFrame, rules: GateRules = DEFAULT_RULES) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _, labelled
+from caiokit.i18n import N_, Category, _, labelled, listed
 from caiokit.validation import is_number
 
 HIGH_FROM = 3
@@ -136,7 +136,7 @@ def place_stakeholders(stakeholders: pd.DataFrame) -> pd.DataFrame:
         problems.append(_("listed more than once: {names}").format(names=", ".join(duplicates)))
     if problems:
         raise StakeholderError(
-            _("the stakeholder table has problems: {problems}.").format(problems="; ".join(problems))
+            _("the stakeholder table has problems: {problems}.").format(problems=listed(problems))
         )
     advice = stakeholder_advice()
     placed = stakeholders.reset_index(drop=True).copy()

@@ -30,7 +30,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.catalog import require_columns
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, Message, _, lazy, text
+from caiokit.i18n import N_, Category, Message, _, lazy, listed, text
 
 
 class Horizon(Category):
@@ -353,7 +353,7 @@ class StrategyCanvas:
 
 def canvas_fields() -> pd.DataFrame:
     """The parts of a strategy canvas and the question each one answers."""
-    part, question = _(_HEADERS["part"]), _(_HEADERS["question"])
+    part, question = text(_HEADERS["part"]), text(_HEADERS["question"])
     return pd.DataFrame(
         [{part: text(label), question: text(asked)} for label, asked in TEXT_FIELDS.values()]
     ).set_index(part)
@@ -405,7 +405,7 @@ def alignment_table(
             {
                 header["objective"]: f"{objective.id} {objective.text}",
                 header["use_cases"]: len(chosen),
-                header["names"]: "; ".join(chosen["name"]),
+                header["names"]: listed(chosen["name"]),
                 header["value_drivers"]: ", ".join(sorted(set(chosen["value_driver"]))),
                 "benefit_yearly_eur": float(chosen["benefit_yearly_eur"].sum()),
             }

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 from caiokit.validation import is_real
 
 DEFAULT_GRID = tuple(round(i / 100, 2) for i in range(101))
@@ -68,7 +68,7 @@ class ThresholdOutcome:
 
 def _count(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise ThresholdError(_(_MESSAGES["count"]).format(name=name, value=value))
+        raise ThresholdError(text(_MESSAGES["count"]).format(name=name, value=value))
     return int(value)
 
 
@@ -86,13 +86,13 @@ def recall(tp: int, fn: int) -> float:
 
 def _cost(name: str, value: object) -> float:
     if not is_real(value) or not 0 <= value < math.inf:
-        raise ThresholdError(_(_MESSAGES["cost"]).format(name=name, value=value))
+        raise ThresholdError(text(_MESSAGES["cost"]).format(name=name, value=value))
     return float(value)
 
 
 def _threshold(value: object) -> float:
     if not is_real(value) or not 0 <= value <= 1:
-        raise ThresholdError(_(_MESSAGES["threshold"]).format(value=value))
+        raise ThresholdError(text(_MESSAGES["threshold"]).format(value=value))
     return float(value)
 
 
@@ -100,17 +100,17 @@ def _cases(y_true: Sequence[int], scores: Sequence[float]) -> tuple[np.ndarray, 
     truth = np.asarray(y_true)
     values = np.asarray(scores)
     if truth.size == 0 and values.size == 0:
-        raise ThresholdError(_(_MESSAGES["empty"]))
+        raise ThresholdError(text(_MESSAGES["empty"]))
     if truth.shape != values.shape or truth.ndim != 1:
-        raise ThresholdError(_(_MESSAGES["lengths"]).format(n_true=truth.size, n_scores=values.size))
+        raise ThresholdError(text(_MESSAGES["lengths"]).format(n_true=truth.size, n_scores=values.size))
     labels = set(truth.tolist())
     if not labels <= {0, 1}:
-        raise ThresholdError(_(_MESSAGES["labels"]).format(values=sorted(map(str, labels))))
+        raise ThresholdError(text(_MESSAGES["labels"]).format(values=sorted(map(str, labels))))
     if values.dtype.kind not in "iuf":
-        raise ThresholdError(_(_MESSAGES["scores"]).format(value=values[0]))
+        raise ThresholdError(text(_MESSAGES["scores"]).format(value=values[0]))
     outside = values[~((values >= 0) & (values <= 1))]
     if outside.size:
-        raise ThresholdError(_(_MESSAGES["scores"]).format(value=float(outside[0])))
+        raise ThresholdError(text(_MESSAGES["scores"]).format(value=float(outside[0])))
     return truth.astype(bool), values.astype(float)
 
 
@@ -150,9 +150,9 @@ def _grid(thresholds: Sequence[float] | None) -> list[float]:
     try:
         grid = [_threshold(t) for t in thresholds]
     except (ThresholdError, TypeError) as exc:
-        raise ThresholdError(_(_MESSAGES["grid"])) from exc
+        raise ThresholdError(text(_MESSAGES["grid"])) from exc
     if not grid:
-        raise ThresholdError(_(_MESSAGES["grid"]))
+        raise ThresholdError(text(_MESSAGES["grid"]))
     return grid
 
 

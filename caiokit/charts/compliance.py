@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from caiokit.aiact import Tier, format_date
 from caiokit.charts import TIER_COLOURS
 from caiokit.fairness import FOUR_FIFTHS, FairnessReport
-from caiokit.i18n import N_, _, format_number, format_percent, plain_number
+from caiokit.i18n import N_, _, format_number, format_percent, plain_number, text
 
 GROUP_COLOURS = ("#2b8cbe", "#f16913", "#756bb1", "#31a354")
 # The rows of the calendar chart, by the status of a date in the facts table: law checked against the Official
@@ -51,8 +51,8 @@ def tier_count_chart(counts: Mapping[str, int], title: str | None = None) -> go.
         )
     )
     figure.update_layout(
-        title=_(_TEXT["tiers_title"]) if title is None else title,
-        yaxis_title=_(_TEXT["use_cases"]),
+        title=text(_TEXT["tiers_title"]) if title is None else title,
+        yaxis_title=text(_TEXT["use_cases"]),
         height=340,
         **_LAYOUT,
     )
@@ -82,7 +82,7 @@ def dates_chart(dates: pd.DataFrame) -> go.Figure:
             )
         )
     figure.update_layout(
-        title=_(_TEXT["dates_title"]),
+        title=text(_TEXT["dates_title"]),
         height=380,
         showlegend=False,
         yaxis={
@@ -104,7 +104,7 @@ def selection_rate_chart(report: FairnessReport) -> go.Figure:
     ]
     figure = go.Figure(
         go.Bar(
-            x=[_(_TEXT["group"]).format(group=g) for g in groups],
+            x=[text(_TEXT["group"]).format(group=g) for g in groups],
             y=rates,
             marker_color=[GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(groups))],
             text=labels,
@@ -117,16 +117,16 @@ def selection_rate_chart(report: FairnessReport) -> go.Figure:
             y=FOUR_FIFTHS * max(rates),
             line_dash="dash",
             line_color="#636363",
-            annotation_text=_(_TEXT["four_fifths"]),
+            annotation_text=text(_TEXT["four_fifths"]),
             annotation_position="top right",
         )
-    ratio = _(_TEXT["undefined"]) if report.ratio is None else format_number(report.ratio, 2)
-    title = _(_TEXT["rates_title"]).format(
+    ratio = text(_TEXT["undefined"]) if report.ratio is None else format_number(report.ratio, 2)
+    title = text(_TEXT["rates_title"]).format(
         threshold=plain_number(report.threshold), gap=format_number(report.gap * 100, 1), ratio=ratio
     )
     figure.update_layout(
         title=title,
-        yaxis={"title": _(_TEXT["selection_rate"]), "tickformat": ".0%", "range": [0, 1.1]},
+        yaxis={"title": text(_TEXT["selection_rate"]), "tickformat": ".0%", "range": [0, 1.1]},
         height=360,
         **_LAYOUT,
     )
@@ -138,21 +138,24 @@ def threshold_sweep_chart(sweep: pd.DataFrame, threshold: float | None = None) -
     figure = go.Figure()
     figure.add_trace(
         go.Scatter(
-            x=list(sweep["threshold"]), y=list(sweep["ratio"]), mode="lines+markers", name=_(_TEXT["ratio"])
+            x=list(sweep["threshold"]),
+            y=list(sweep["ratio"]),
+            mode="lines+markers",
+            name=text(_TEXT["ratio"]),
         )
     )
     figure.add_trace(
         go.Scatter(
-            x=list(sweep["threshold"]), y=list(sweep["gap"]), mode="lines+markers", name=_(_TEXT["gap"])
+            x=list(sweep["threshold"]), y=list(sweep["gap"]), mode="lines+markers", name=text(_TEXT["gap"])
         )
     )
     figure.add_hline(y=FOUR_FIFTHS, line_dash="dash", line_color="#636363")
     if threshold is not None:
         figure.add_vline(x=threshold, line_dash="dot", line_color="#969696")
     figure.update_layout(
-        title=_(_TEXT["sweep_title"]),
-        xaxis_title=_(_TEXT["score_threshold"]),
-        yaxis={"title": _(_TEXT["sweep_axis"]), "range": [0, 1.05]},
+        title=text(_TEXT["sweep_title"]),
+        xaxis_title=text(_TEXT["score_threshold"]),
+        yaxis={"title": text(_TEXT["sweep_axis"]), "range": [0, 1.05]},
         height=360,
         **_LAYOUT,
     )

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.validation import is_number
 
 LABEL_WIDTH = 22
@@ -41,10 +41,10 @@ def _checked(scores: Mapping[str, float], max_value: float, what: str) -> list[f
     values = []
     for axis, value in scores.items():
         if not is_number(value, finite=False):
-            raise RadarChartError(_(_MESSAGES["not_number"]).format(what=what, axis=axis, value=value))
+            raise RadarChartError(text(_MESSAGES["not_number"]).format(what=what, axis=axis, value=value))
         if not 0 <= value <= max_value:
             raise RadarChartError(
-                _(_MESSAGES["out_of_range"]).format(what=what, axis=axis, value=value, max_value=max_value)
+                text(_MESSAGES["out_of_range"]).format(what=what, axis=axis, value=value, max_value=max_value)
             )
         values.append(float(value))
     return values
@@ -63,15 +63,15 @@ def radar(
     """
     names = (_(TODAY), _(TARGET)) if names is None else names
     if max_value <= 0:
-        raise RadarChartError(_(_MESSAGES["max_value"]).format(max_value=max_value))
+        raise RadarChartError(text(_MESSAGES["max_value"]).format(max_value=max_value))
     if len(scores) < 3:
-        raise RadarChartError(_(_MESSAGES["axes"]).format(count=len(scores)))
+        raise RadarChartError(text(_MESSAGES["axes"]).format(count=len(scores)))
     axes = list(scores)
     labels = [_wrap(axis) for axis in axes]
     figure = go.Figure()
     if reference is not None:
         if set(reference) != set(axes):
-            raise RadarChartError(_(_MESSAGES["reference"]))
+            raise RadarChartError(text(_MESSAGES["reference"]))
         target = _checked({axis: reference[axis] for axis in axes}, max_value, "reference")
         figure.add_trace(
             go.Scatterpolar(

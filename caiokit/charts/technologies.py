@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from caiokit.i18n import N_, _, format_number
+from caiokit.i18n import N_, _, format_number, text
 
 COST_COLOUR = "#b2182b"
 PRECISION_COLOUR = "#2166ac"
@@ -56,7 +56,7 @@ def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
             texttemplate="%{text}",
             colorscale="Blues",
             showscale=False,
-            hovertemplate=_(_TEXT["cell"]) + _NO_TRACE_NAME,
+            hovertemplate=text(_TEXT["cell"]) + _NO_TRACE_NAME,
         )
     )
     size = 110 + 45 * len(labels_x)
@@ -64,8 +64,8 @@ def confusion_chart(confusion: pd.DataFrame, title: str) -> go.Figure:
     title_width = 2 * CHART_SIDE_PX + TITLE_CHAR_PX * len(title)
     figure.update_layout(
         title=title,
-        xaxis_title=_(_TEXT["predicted"]),
-        yaxis_title=_(_TEXT["actual"]),
+        xaxis_title=text(_TEXT["predicted"]),
+        yaxis_title=text(_TEXT["actual"]),
         yaxis_autorange="reversed",
         width=max(360, size + 120, title_width),
         height=max(300, size),
@@ -78,8 +78,10 @@ def digit_gallery(images: np.ndarray, actual: Sequence[int], predicted: Sequence
     """Small handwritten-digit images side by side, each titled with what was written and what the model read."""
     count = len(images)
     if count == 0:
-        return go.Figure().update_layout(title=_(_TEXT["no_mistakes"]), height=120)
-    titles = [_(_TEXT["digit"]).format(actual=a, predicted=p) for a, p in zip(actual, predicted, strict=True)]
+        return go.Figure().update_layout(title=text(_TEXT["no_mistakes"]), height=120)
+    titles = [
+        text(_TEXT["digit"]).format(actual=a, predicted=p) for a, p in zip(actual, predicted, strict=True)
+    ]
     figure = make_subplots(rows=1, cols=count, subplot_titles=titles, horizontal_spacing=0.02)
     for column, image in enumerate(images, start=1):
         figure.add_trace(
@@ -110,8 +112,8 @@ def drivers_chart(drivers: pd.DataFrame) -> go.Figure:
         )
     )
     figure.update_layout(
-        title=_(_TEXT["drivers_title"]),
-        xaxis_title=_(_TEXT["weight"]),
+        title=text(_TEXT["drivers_title"]),
+        xaxis_title=text(_TEXT["weight"]),
         height=320,
         margin={"l": 220, "r": 20, "t": 50, "b": 50},
     )
@@ -123,7 +125,7 @@ def _mark(figure: go.Figure, threshold: float) -> None:
         x=threshold,
         line_dash="dash",
         line_color=MARK_COLOUR,
-        annotation_text=_(_TEXT["threshold_at"]).format(threshold=format_number(threshold, 2)),
+        annotation_text=text(_TEXT["threshold_at"]).format(threshold=format_number(threshold, 2)),
         annotation_position="top right",
     )
 
@@ -136,8 +138,8 @@ def cost_curve(table: pd.DataFrame, threshold: float, best: float | None = None)
             y=table["total_cost"],
             mode="lines",
             line_color=COST_COLOUR,
-            name=_(_TEXT["total_cost"]),
-            hovertemplate=_(_TEXT["cost_at"]) + _NO_TRACE_NAME,
+            name=text(_TEXT["total_cost"]),
+            hovertemplate=text(_TEXT["cost_at"]) + _NO_TRACE_NAME,
         )
     )
     if best is not None:
@@ -149,15 +151,15 @@ def cost_curve(table: pd.DataFrame, threshold: float, best: float | None = None)
                     y=[float(lowest.iloc[0])],
                     mode="markers",
                     marker={"size": 11, "color": COST_COLOUR, "symbol": "star"},
-                    name=_(_TEXT["cheapest"]),
-                    hovertemplate=_(_TEXT["cheapest_at"]) + _NO_TRACE_NAME,
+                    name=text(_TEXT["cheapest"]),
+                    hovertemplate=text(_TEXT["cheapest_at"]) + _NO_TRACE_NAME,
                 )
             )
     _mark(figure, threshold)
     figure.update_layout(
-        title=_(_TEXT["cost_title"]),
-        xaxis_title=_(_TEXT["cost_axis"]),
-        yaxis_title=_(_TEXT["eur"]),
+        title=text(_TEXT["cost_title"]),
+        xaxis_title=text(_TEXT["cost_axis"]),
+        yaxis_title=text(_TEXT["eur"]),
         yaxis_rangemode="tozero",
         xaxis_range=[0, 1],
         height=340,
@@ -178,15 +180,15 @@ def precision_recall_chart(table: pd.DataFrame, threshold: float | None = None) 
                 mode="lines",
                 name=_(_TEXT[column]),
                 line_color=colour,
-                hovertemplate=_(_TEXT["share_at"]).format(measure=_(_TEXT[column])) + _NO_TRACE_NAME,
+                hovertemplate=text(_TEXT["share_at"]).format(measure=_(_TEXT[column])) + _NO_TRACE_NAME,
             )
         )
     if threshold is not None:
         _mark(figure, threshold)
     figure.update_layout(
-        title=_(_TEXT["pr_title"]),
-        xaxis_title=_(_TEXT["threshold"]),
-        yaxis_title=_(_TEXT["share"]),
+        title=text(_TEXT["pr_title"]),
+        xaxis_title=text(_TEXT["threshold"]),
+        yaxis_title=text(_TEXT["share"]),
         yaxis_tickformat=".0%",
         xaxis_range=[0, 1],
         yaxis_range=[0, 1.05],

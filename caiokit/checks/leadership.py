@@ -1,5 +1,6 @@
 """Exercises of 09_leadership_and_growth: calm under change, three horizons, the board memo, a board question."""
 
+from caiokit.catalog import use_case_name
 from caiokit.exercises import ChoiceExercise, MappingExercise, SetExercise
 from caiokit.i18n import N_
 from caiokit.strategy import Horizon
@@ -58,23 +59,26 @@ q1 = ChoiceExercise(
     ),
 )
 
-HORIZON_USE_CASES = ("UC02", "UC40", "UC32", "UC30", "UC28", "UC33", "UC27", "UC09", "UC14")
+# The nine use cases to place, each with the horizon it belongs to.
+HORIZONS = {
+    "UC02": Horizon.NOW.value,
+    "UC40": Horizon.NOW.value,
+    "UC32": Horizon.NOW.value,
+    "UC30": Horizon.NOW.value,
+    "UC28": Horizon.NEXT.value,
+    "UC33": Horizon.NEXT.value,
+    "UC27": Horizon.NEXT.value,
+    "UC09": Horizon.LATER.value,
+    "UC14": Horizon.LATER.value,
+}
+HORIZON_USE_CASES = tuple(HORIZONS)
 
 q2 = MappingExercise(
     LESSON,
     "q2",
     "horizon_of",
-    correct={
-        N_("Email triage and routing"): Horizon.NOW.value,
-        N_("AI system inventory and triage"): Horizon.NOW.value,
-        N_("Demand forecasting for finished goods"): Horizon.NOW.value,
-        N_("Factory sensor data platform"): Horizon.NOW.value,
-        N_("Predictive maintenance of presses"): Horizon.NEXT.value,
-        N_("Spare-parts inventory optimisation"): Horizon.NEXT.value,
-        N_("Visual quality inspection"): Horizon.NEXT.value,
-        N_("Product recommendations in the online shop"): Horizon.LATER.value,
-        N_("Dynamic pricing in the online shop"): Horizon.LATER.value,
-    },
+    correct=HORIZONS,
+    named_by=use_case_name,
     categories=tuple(horizon.value for horizon in Horizon),
     hints=[
         N_(

@@ -4,7 +4,7 @@ Every reference answer is computed here from the domain functions and the built-
 change to the catalog or to a scoring convention changes the expected answers with it.
 """
 
-from caiokit.catalog import load_catalog
+from caiokit.catalog import load_catalog, use_case_name
 from caiokit.exercises import (
     Case,
     ChoiceExercise,
@@ -13,7 +13,7 @@ from caiokit.exercises import (
     NumberExercise,
     RankingExercise,
 )
-from caiokit.i18n import N_, format_number, lazy, plain_number
+from caiokit.i18n import N_, format_number, labelled, lazy, listed, plain_number
 from caiokit.scoring import QUADRANTS, Quadrant, eligible_rows, quadrant, rice_score, score
 
 LESSON = "03_use_case_prioritization"
@@ -170,9 +170,8 @@ q4 = ChoiceExercise(
 
 # q5: six use cases to place in the value vs feasibility 2x2 (default weights, median thresholds).
 QUADRANT_CASES = ("UC02", "UC40", "UC27", "UC14", "UC12", "UC30")
-QUADRANT_NAMES = tuple(_BY_ID.loc[use_case, "name"] for use_case in QUADRANT_CASES)
 _QUADRANTS = quadrant(_CATALOG).set_index("id")
-_PLACED = {_BY_ID.loc[use_case, "name"]: _QUADRANTS.loc[use_case, "quadrant"] for use_case in QUADRANT_CASES}
+_PLACED = {use_case: _QUADRANTS.loc[use_case, "quadrant"] for use_case in QUADRANT_CASES}
 
 q5 = MappingExercise(
     LESSON,
@@ -180,6 +179,7 @@ q5 = MappingExercise(
     "quadrant_of",
     correct=_PLACED,
     categories=tuple(QUADRANTS.values()),
+    named_by=use_case_name,
     hints=[
         N_(
             "Compare each use case's `value` with the value median and its `feasibility` with the feasibility "
@@ -195,8 +195,9 @@ q5 = MappingExercise(
         "fill-in is easy but worth little. The factory sensor data platform is worth little *on its own*, yet "
         "predictive maintenance and energy optimisation depend on it: a 2x2 cannot see dependencies, a "
         "portfolio can.",
-        placements=lambda: "; ".join(
-            f"{name}: **{Quadrant.label_of(place)}**" for name, place in _PLACED.items()
+        placements=lambda: listed(
+            labelled(use_case_name(use_case), f"**{Quadrant.label_of(place)}**")
+            for use_case, place in _PLACED.items()
         ),
     ),
 )

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from caiokit.exercises import ChoiceExercise, MappingExercise, SetExercise
-from caiokit.i18n import N_, lazy
+from caiokit.i18n import N_, lazy, listed
 from caiokit.risk.deadlines import SeriousIncident, notification_deadlines
 from caiokit.risk.model_risk import model_tier, tier_points
 from caiokit.risk.owasp import Entry, exposed_entries, pilot_design
@@ -93,7 +93,7 @@ q2 = SetExercise(
         "training on Alvera's data), excessive agency (no tool that acts), system prompt leakage (no rules "
         "or secrets in the prompt). Change the design and the list changes: give the chatbot a refund tool "
         "and excessive agency enters.",
-        answer=lambda: "; ".join(entry.label for entry in _UC01),
+        answer=lambda: listed(entry.label for entry in _UC01),
     ),
 )
 

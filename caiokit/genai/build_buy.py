@@ -19,7 +19,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.genai import GenAIError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, listed
 from caiokit.validation import is_number
 
 SCORE_RANGE = (1, 5)
@@ -94,7 +94,7 @@ def normalised(weights: Mapping[str, float], scores: pd.DataFrame) -> pd.Series:
     if unknown:
         problems.append(_("unknown criteria: {names}").format(names=", ".join(unknown)))
     if problems:
-        raise GenAIError("; ".join(problems))
+        raise GenAIError(listed(problems))
     series = pd.Series({name: float(weights[name]) for name in scores.columns})
     if series.sum() == 0:
         raise GenAIError(_("at least one weight must be above 0"))

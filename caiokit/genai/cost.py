@@ -19,7 +19,7 @@ import pandas as pd
 from caiokit import datafiles
 from caiokit.catalog import load_catalog
 from caiokit.genai import GenAIError
-from caiokit.i18n import _
+from caiokit.i18n import _, listed
 from caiokit.validation import is_number
 
 MILLION = 1_000_000
@@ -56,7 +56,7 @@ class Usage:
                     )
                 )
         if problems:
-            raise GenAIError("; ".join(problems))
+            raise GenAIError(listed(problems))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from caiokit import case_study
 from caiokit.case_study import CaseStudy
 from caiokit.conventions import COURSE
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, Category, _, ngettext
+from caiokit.i18n import N_, Category, _, ngettext, text
 from caiokit.scoring import DEFAULT_WEIGHTS
 from caiokit.teams import Role, role, unknown_roles
 from caiokit.validation import is_number, is_whole
@@ -190,20 +190,20 @@ def weights_for(weights: str | Mapping[str, float]) -> tuple[WeightPreset, dict[
     preset = WeightPreset.parse(weights)
     if preset is None or preset not in WEIGHT_PRESETS:
         presets = ", ".join(repr(preset.label) for preset in WEIGHT_PRESETS)
-        raise NinetyDayError(_(_MESSAGES["bad_preset"]).format(value=weights, presets=presets))
+        raise NinetyDayError(text(_MESSAGES["bad_preset"]).format(value=weights, presets=presets))
     return preset, dict(WEIGHT_PRESETS[preset])
 
 
-def parse_notes(text: str) -> dict[str, str]:
+def parse_notes(notes_text: str) -> dict[str, str]:
     """Triage notes from text, one per line: 'UC18: FRIA with legal by June' (blank lines are skipped)."""
     notes: dict[str, str] = {}
-    for number, raw in enumerate(str(text).splitlines(), start=1):
+    for number, raw in enumerate(str(notes_text).splitlines(), start=1):
         line = raw.strip()
         if not line:
             continue
         match = re.fullmatch(r"([A-Za-z]+\d+)\s*[:\-]\s*(.*)", line)
         if match is None:
-            raise NinetyDayError(_(_MESSAGES["bad_note_line"]).format(line=number, text=line))
+            raise NinetyDayError(text(_MESSAGES["bad_note_line"]).format(line=number, text=line))
         notes[match.group(1).upper()] = match.group(2).strip()
     return notes
 
@@ -232,63 +232,67 @@ def checked_choices(
     if choices is None:
         choices = {}
     if not isinstance(choices, Mapping):
-        raise NinetyDayError(_(_MESSAGES["not_mapping"]).format(kind=type(choices).__name__))
+        raise NinetyDayError(text(_MESSAGES["not_mapping"]).format(kind=type(choices).__name__))
     result = _defaults(case)
     for key, value in choices.items():
         if key not in result:
             close = difflib.get_close_matches(str(key), list(result), n=1)
-            suggestion = _(_MESSAGES["suggestion"]).format(match=close[0]) if close else ""
+            suggestion = text(_MESSAGES["suggestion"]).format(match=close[0]) if close else ""
             raise NinetyDayError(
-                _(_MESSAGES["unknown_choice"]).format(key=key, suggestion=suggestion, keys=", ".join(result))
+                text(_MESSAGES["unknown_choice"]).format(
+                    key=key, suggestion=suggestion, keys=", ".join(result)
+                )
             )
         result[key] = value
     if not is_number(result["budget_eur"]) or result["budget_eur"] < 0:
         raise NinetyDayError(
-            _(_MESSAGES["bad_number"]).format(key="budget_eur", low=0, value=result["budget_eur"])
+            text(_MESSAGES["bad_number"]).format(key="budget_eur", low=0, value=result["budget_eur"])
         )
     if not is_number(result["capacity_pm_per_quarter"]) or result["capacity_pm_per_quarter"] <= 0:
         raise NinetyDayError(
-            _(_MESSAGES["bad_positive"]).format(
+            text(_MESSAGES["bad_positive"]).format(
                 key="capacity_pm_per_quarter", value=result["capacity_pm_per_quarter"]
             )
         )
     horizon = result["horizon_quarters"]
     if not (is_whole(horizon) and horizon >= 1):
-        raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="horizon_quarters", low=1, value=horizon))
+        raise NinetyDayError(
+            text(_MESSAGES["bad_whole"]).format(key="horizon_quarters", low=1, value=horizon)
+        )
     most = result["max_high_risk"]
     if most is not None and not (is_whole(most) and most >= 0):
         raise NinetyDayError(
-            _(_MESSAGES["bad_whole"]).format(key="max_high_risk", low=0, value=most)
+            text(_MESSAGES["bad_whole"]).format(key="max_high_risk", low=0, value=most)
             + " "
-            + _(_MESSAGES["or_none"])
+            + text(_MESSAGES["or_none"])
         )
     headcount = result["headcount"]
     if isinstance(headcount, Mapping):
         unknown = unknown_roles(headcount)
         if unknown:
             raise NinetyDayError(
-                _(_MESSAGES["unknown_roles"]).format(
+                text(_MESSAGES["unknown_roles"]).format(
                     roles=", ".join(unknown), allowed=", ".join(Role.labels())
                 )
             )
         for name, people in headcount.items():
             if not (is_whole(people) and people >= 0):
-                key = _(_MESSAGES["headcount_of"]).format(role=role(name).label)
-                raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key=key, low=0, value=people))
+                key = text(_MESSAGES["headcount_of"]).format(role=role(name).label)
+                raise NinetyDayError(text(_MESSAGES["bad_whole"]).format(key=key, low=0, value=people))
         result["headcount"] = {role(name).value: people for name, people in headcount.items()}
     elif not (is_whole(headcount) and headcount >= 0):
-        raise NinetyDayError(_(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=headcount))
+        raise NinetyDayError(text(_MESSAGES["bad_whole"]).format(key="headcount", low=0, value=headcount))
     known = set(catalog["id"])
     for key in ("mandatory", "excluded"):
         result[key] = _checked_ids(key, result[key], known)
     both = [use_case for use_case in result["mandatory"] if use_case in result["excluded"]]
     if both:
-        raise NinetyDayError(_(_MESSAGES["both"]).format(ids=", ".join(both)))
+        raise NinetyDayError(text(_MESSAGES["both"]).format(ids=", ".join(both)))
     notes = result["triage_notes"]
     if isinstance(notes, str):
         notes = parse_notes(notes)
     if not isinstance(notes, Mapping) or not all(isinstance(note, str) for note in notes.values()):
-        raise NinetyDayError(_(_MESSAGES["bad_notes"]))
+        raise NinetyDayError(text(_MESSAGES["bad_notes"]))
     result["triage_notes"] = {str(key).strip().upper(): note for key, note in notes.items()}
     result["milestones"] = _checked_milestones(result["milestones"])
     return result
@@ -303,7 +307,7 @@ def _checked_milestones(milestones: Any) -> dict[Phase, Sequence[str]]:
         or any(isinstance(items, str) or not isinstance(items, Sequence) for items in milestones.values())
     ):
         shown = ", ".join(repr(phase.value) for phase in Phase)
-        raise NinetyDayError(_(_MESSAGES["bad_milestones"]).format(phases=shown))
+        raise NinetyDayError(text(_MESSAGES["bad_milestones"]).format(phases=shown))
     return {phases[key]: items for key, items in milestones.items()}
 
 
@@ -312,11 +316,11 @@ def _checked_ids(key: str, value: Any, known: set[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, Sequence | set | frozenset):
-        raise NinetyDayError(_(_MESSAGES["bad_ids"]).format(key=key, value=value))
+        raise NinetyDayError(text(_MESSAGES["bad_ids"]).format(key=key, value=value))
     ids = tuple(dict.fromkeys(str(item).strip().upper() for item in value))
     unknown = [use_case for use_case in ids if use_case not in known]
     if unknown:
-        raise NinetyDayError(_(_MESSAGES["unknown_ids"]).format(key=key, ids=", ".join(unknown)))
+        raise NinetyDayError(text(_MESSAGES["unknown_ids"]).format(key=key, ids=", ".join(unknown)))
     return ids
 
 
@@ -328,4 +332,4 @@ def stakeholder_table(stakeholders: Any) -> pd.DataFrame:
     try:
         return pd.DataFrame(list(stakeholders), columns=columns)
     except (TypeError, ValueError):
-        raise NinetyDayError(_(_MESSAGES["bad_stakeholders"])) from None
+        raise NinetyDayError(text(_MESSAGES["bad_stakeholders"])) from None

@@ -6,7 +6,7 @@ import pandas as pd
 
 from caiokit.aiact import Tier
 from caiokit.catalog import Technique
-from caiokit.i18n import _, format_eur, format_number, ngettext
+from caiokit.i18n import _, format_eur, format_number, listed, ngettext
 from caiokit.ninety_days.choices import Phase
 from caiokit.ninety_days.plan import NinetyDayPlan, count_people, quick_win_schedule
 from caiokit.stakeholders import HIGH_FROM
@@ -110,7 +110,7 @@ def suggested_milestones(plan: NinetyDayPlan) -> dict[Phase, tuple[str, ...]]:
                 "borrowing from the business units, or a partner."
             ).format(
                 people=count_people(plan.team_size),
-                gaps="; ".join(
+                gaps=listed(
                     f"{Role.label_of(column)} {format_number(float(gap), 1)}" for column, gap in gaps.items()
                 ),
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caiokit.i18n import N_, _, format_eur, format_percent, plain_number
+from caiokit.i18n import N_, format_eur, format_percent, plain_number, text
 from caiokit.ninety_days.choices import PLANNED_SHARE, Phase
 from caiokit.ninety_days.plan import NinetyDayPlan, count_people
 
@@ -56,23 +56,23 @@ def check_plan(plan: NinetyDayPlan) -> list[str]:
     problems = []
     names = dict(zip(plan.use_cases["id"], plan.use_cases["name"], strict=True))
     if not plan.ambition.strip():
-        problems.append(_(_CHECKS["ambition"]))
+        problems.append(text(_CHECKS["ambition"]))
     if plan.stakeholders.empty:
-        problems.append(_(_CHECKS["no_stakeholders"]))
+        problems.append(text(_CHECKS["no_stakeholders"]))
     if plan.portfolio_problem:
-        problems.append(_(_CHECKS["clash"]).format(problem=_one_line(plan.portfolio_problem)))
+        problems.append(text(_CHECKS["clash"]).format(problem=_one_line(plan.portfolio_problem)))
     if not plan.selected:
-        problems.append(_(_CHECKS["empty_portfolio"]))
+        problems.append(text(_CHECKS["empty_portfolio"]))
     for use_case in plan.selected:
         tier = plan.tiers.get(use_case)
         if tier == "prohibited":
-            problems.append(_(_CHECKS["prohibited"]).format(id=use_case, name=names[use_case]))
+            problems.append(text(_CHECKS["prohibited"]).format(id=use_case, name=names[use_case]))
         elif tier == "high" and not plan.triage_notes.get(use_case, "").strip():
-            problems.append(_(_CHECKS["no_triage_note"]).format(id=use_case, name=names[use_case]))
+            problems.append(text(_CHECKS["no_triage_note"]).format(id=use_case, name=names[use_case]))
     cost = plan.totals["one_off_eur"]
     if cost > plan.budget_eur + 1e-6:
         problems.append(
-            _(_CHECKS["over_budget"]).format(
+            text(_CHECKS["over_budget"]).format(
                 cost=format_eur(cost),
                 budget=format_eur(plan.budget_eur),
                 over=format_eur(cost - plan.budget_eur),
@@ -81,7 +81,7 @@ def check_plan(plan: NinetyDayPlan) -> list[str]:
     room = plan.capacity_pm_per_quarter * plan.horizon_quarters * PLANNED_SHARE
     if plan.totals["effort_pm"] > room + 1e-9:
         problems.append(
-            _(_CHECKS["over_capacity"]).format(
+            text(_CHECKS["over_capacity"]).format(
                 effort=plain_number(plan.totals["effort_pm"]),
                 capacity=plain_number(room),
                 share=format_percent(PLANNED_SHARE),
@@ -91,23 +91,23 @@ def check_plan(plan: NinetyDayPlan) -> list[str]:
     table = plan.roadmap.table
     for row in table[~table["scheduled"]].itertuples(index=False):
         if plan.tiers.get(row.id) != "prohibited":
-            problems.append(_(_CHECKS["unscheduled"]).format(id=row.id, name=row.name, reason=row.reason))
+            problems.append(text(_CHECKS["unscheduled"]).format(id=row.id, name=row.name, reason=row.reason))
     if plan.capacity_pm_per_quarter > plan.team_capacity_pm_per_quarter + 1e-9:
         problems.append(
-            _(_CHECKS["team_too_small"]).format(
+            text(_CHECKS["team_too_small"]).format(
                 capacity=plain_number(plan.capacity_pm_per_quarter),
                 people=count_people(plan.team_size),
                 team=plain_number(plan.team_capacity_pm_per_quarter),
             )
         )
     if plan.selected and not plan.quick_wins:
-        problems.append(_(_CHECKS["no_quick_win"]))
+        problems.append(text(_CHECKS["no_quick_win"]))
     for audience, hours in plan.literacy["hours_per_person"].items():
         if hours <= 0:
-            problems.append(_(_CHECKS["untrained"]).format(audience=audience))
+            problems.append(text(_CHECKS["untrained"]).format(audience=audience))
     for phase in Phase:
         if not plan.milestones.get(phase):
-            problems.append(_(_CHECKS["no_milestone"]).format(phase=phase.label))
+            problems.append(text(_CHECKS["no_milestone"]).format(phase=phase.label))
     return problems
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from caiokit.aiact import format_date
 from caiokit.benefits import BenefitsError
 from caiokit.board import BoardPack, IncidentKind, Severity
-from caiokit.i18n import N_, _, format_eur, format_percent, ngettext
+from caiokit.i18n import N_, _, format_eur, format_percent, listed, ngettext
 from caiokit.reports import markdown
 from caiokit.stage_gates import Gate
 
@@ -122,7 +122,7 @@ def _status_markdown(pack: BoardPack) -> str:
         _("Why"),
     )
     counts = pack.use_cases["gate"].value_counts()
-    summary = "; ".join(f"{gate.label} {int(counts.get(gate.value, 0))}" for gate in Gate)
+    summary = listed(f"{gate.label} {int(counts.get(gate.value, 0))}" for gate in Gate)
     return _("Stage gates: {summary}.").format(summary=summary) + "\n\n" + markdown.table(header, rows)
 
 

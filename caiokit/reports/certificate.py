@@ -9,7 +9,7 @@ import pandas as pd
 
 from caiokit.completion import CertificateError, certificate_blockers, completion_table
 from caiokit.curriculum import lessons
-from caiokit.i18n import N_, _, format_date, language, ngettext
+from caiokit.i18n import N_, format_date, language, listed, ngettext, text
 
 _TEXT = {
     "no_name": N_("Type the name to print on the certificate."),
@@ -34,24 +34,24 @@ def certificate_html(name: str, issued_on: date, table: pd.DataFrame | None = No
     """A printable HTML certificate; raises CertificateError listing what is missing if not yet earned."""
     table = completion_table() if table is None else table
     if not name.strip():
-        raise CertificateError(_(_TEXT["no_name"]))
+        raise CertificateError(text(_TEXT["no_name"]))
     blockers = certificate_blockers(table)
     if blockers:
-        raise CertificateError(_(_TEXT["not_earned"]).format(blockers="; ".join(blockers)), blockers)
+        raise CertificateError(text(_TEXT["not_earned"]).format(blockers=listed(blockers)), blockers)
     minutes = int(lessons()["minutes"].sum())
     rows = "".join(
         f"<tr><td>{html.escape(row.title)}</td><td>{row.passed}/{row.exercises}</td></tr>"
         for row in table.itertuples()
     )
     lessons_done = ngettext("{count} lesson", "{count} lessons", len(table)).format(count=len(table))
-    completed = _(_TEXT["completed"]).format(lessons=lessons_done, hours=minutes // 60)
+    completed = text(_TEXT["completed"]).format(lessons=lessons_done, hours=minutes // 60)
     return f"""<!DOCTYPE html>
-<html lang="{language()}"><head><meta charset="utf-8"><title>{html.escape(_(_TEXT["title"]).format(name=name))}</title>
+<html lang="{language()}"><head><meta charset="utf-8"><title>{html.escape(text(_TEXT["title"]).format(name=name))}</title>
 <style>{_STYLE}</style></head>
-<body><h1>{_(_TEXT["heading"])}</h1>
-<p>{_(_TEXT["certifies"])}</p><h2>{html.escape(name.strip())}</h2>
+<body><h1>{text(_TEXT["heading"])}</h1>
+<p>{text(_TEXT["certifies"])}</p><h2>{html.escape(name.strip())}</h2>
 <p>{completed}</p>
-<table><tr><th>{_(_TEXT["lesson"])}</th><th>{_(_TEXT["passed"])}</th></tr>{rows}</table>
-<p>{html.escape(_(_TEXT["issued"]).format(day=format_date(issued_on)))}</p>
+<table><tr><th>{text(_TEXT["lesson"])}</th><th>{text(_TEXT["passed"])}</th></tr>{rows}</table>
+<p>{html.escape(text(_TEXT["issued"]).format(day=format_date(issued_on)))}</p>
 </body></html>
 """

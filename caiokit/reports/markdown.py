@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 
 _MESSAGES = {
     "no_path": N_("Give a file name for the export, for example {example}."),
@@ -55,27 +55,27 @@ def bullets(items: Iterable[object], *, empty: str = "") -> str:
 
 def write(
     path: str | os.PathLike,
-    text: str,
+    content: str,
     *,
     example: str = "my_report.md",
     error: Callable[[str], Exception] = ExportError,
 ) -> Path:
-    """Write ``text`` to ``path`` (overwriting it) and return the path written.
+    """Write ``content`` to ``path`` (overwriting it) and return the path written.
 
     An empty path, a folder, a folder that does not exist or a failed write raises ``error(message)``;
     the message suggests ``example`` as a file name.
     """
     if not str(path).strip():
-        raise error(_(_MESSAGES["no_path"]).format(example=example))
+        raise error(text(_MESSAGES["no_path"]).format(example=example))
     target = Path(path).expanduser()
     try:
         if target.is_dir():
-            raise error(_(_MESSAGES["is_folder"]).format(path=path, example=example))
+            raise error(text(_MESSAGES["is_folder"]).format(path=path, example=example))
         if not target.parent.is_dir():
-            raise error(_(_MESSAGES["no_folder"]).format(folder=target.parent))
-        target.write_text(text, encoding="utf-8")
+            raise error(text(_MESSAGES["no_folder"]).format(folder=target.parent))
+        target.write_text(content, encoding="utf-8")
     except OSError as failure:  # a name too long, no space left, no permission...
         raise error(
-            _(_MESSAGES["unwritable"]).format(path=target, detail=failure.strerror or failure)
+            text(_MESSAGES["unwritable"]).format(path=target, detail=failure.strerror or failure)
         ) from None
     return target

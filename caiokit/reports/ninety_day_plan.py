@@ -24,9 +24,11 @@ from caiokit.i18n import (
     format_number,
     format_percent,
     labelled,
+    listed,
     lower_first,
     ngettext,
     plain_number,
+    text,
 )
 from caiokit.ninety_days import (
     DISCOUNT_RATE,
@@ -57,17 +59,17 @@ _DOC = {
 
 def to_markdown(plan: NinetyDayPlan) -> str:
     """The whole plan as one Markdown document: a section per phase, then the open points."""
-    none = _(_DOC["none"])
+    none = text(_DOC["none"])
     caio = ROLES["CAIO"]
     parts = [
         _("# My first 90 days as Chief AI Officer: {company}").format(company=plan.company),
-        _("**Ambition.** {ambition}").format(ambition=plan.ambition or _(_DOC["to_complete"])),
+        _("**Ambition.** {ambition}").format(ambition=plan.ambition or text(_DOC["to_complete"])),
         _("**The role.** The {title} {description}").format(
             title=caio.title, description=lower_first(caio.description)
         ),
         _("**Business objectives.**")
         + "\n\n"
-        + markdown.bullets(labelled(key, text) for key, text in plan.objectives),
+        + markdown.bullets(labelled(key, said) for key, said in plan.objectives),
         _(
             "**Limits.** One-off budget {budget}; the AI team delivers {capacity} person-months a quarter "
             "over {quarters} quarters from {start}; {people} in the AI team."
@@ -107,7 +109,7 @@ def to_markdown(plan: NinetyDayPlan) -> str:
         _adkar_markdown(plan.adkar),
         *_milestones_markdown(plan, Phase.LAUNCH),
         "## " + _("Open points"),
-        markdown.bullets(check_plan(plan), empty=_(_DOC["clean"])),
+        markdown.bullets(check_plan(plan), empty=text(_DOC["clean"])),
     ]
     return "\n\n".join(part.strip() for part in parts) + "\n"
 
@@ -120,7 +122,7 @@ def write_plan(plan: NinetyDayPlan, path: str | os.PathLike) -> Path:
 def _milestones_markdown(plan: NinetyDayPlan, phase: Phase) -> tuple[str, str]:
     """A phase's milestones: their heading, then one bullet each."""
     items = plan.milestones.get(phase, ())
-    return "### " + _("Milestones"), markdown.bullets(items, empty=_(_DOC["none"]))
+    return "### " + _("Milestones"), markdown.bullets(items, empty=text(_DOC["none"]))
 
 
 def _stakeholder_markdown(placed: pd.DataFrame) -> str:
@@ -128,7 +130,7 @@ def _stakeholder_markdown(placed: pd.DataFrame) -> str:
         (row.name, row.quadrant, row.stance_label, row.engagement) for row in placed.itertuples(index=False)
     ]
     header = (_("Stakeholder"), _("Quadrant"), _("Stance"), _("Engagement"))
-    return markdown.table(header, rows, empty=_(_DOC["none"]))
+    return markdown.table(header, rows, empty=text(_DOC["none"]))
 
 
 def _weights_markdown(plan: NinetyDayPlan) -> str:
@@ -166,7 +168,7 @@ def _use_case_markdown(plan: NinetyDayPlan) -> str:
         _("Benefit EUR/year"),
         _("Effort pm"),
     )
-    return markdown.table(header, rows, empty=_(_DOC["none"]))
+    return markdown.table(header, rows, empty=text(_DOC["none"]))
 
 
 def _totals_markdown(plan: NinetyDayPlan) -> str:
@@ -210,12 +212,12 @@ def _triage_markdown(plan: NinetyDayPlan) -> str:
         for use_case, tier in plan.tiers.items()
     ]
     header = (_("Id"), _("Use case"), _("Tier"), _("Why"), _("Note"))
-    text = markdown.table(header, rows, empty=_(_DOC["none"]))
+    section = markdown.table(header, rows, empty=text(_DOC["none"]))
     if "high" in plan.tiers.values():
         duties = markdown.bullets(obligations("high", "deployer"))
         intro = _("As deployer of a high-risk system, {company} must:").format(company=plan.company)
-        text += f"\n\n{intro}\n\n{duties}"
-    return text
+        section += f"\n\n{intro}\n\n{duties}"
+    return section
 
 
 def _team_markdown(plan: NinetyDayPlan) -> str:
@@ -230,13 +232,13 @@ def _team_markdown(plan: NinetyDayPlan) -> str:
         for role, row in plan.team.iterrows()
         if row.people > 0 or row.peak_need_people > 0
     ]
-    text = _("{people}, delivering up to {capacity} person-months a quarter at {each} per person.").format(
+    section = _("{people}, delivering up to {capacity} person-months a quarter at {each} per person.").format(
         people=count_people(plan.team_size),
         capacity=plain_number(plan.team_capacity_pm_per_quarter),
         each=plain_number(PM_PER_PERSON_PER_QUARTER),
     )
     header = (_("Role"), _("People"), _("Needed at peak"), _("Quarters short"), _("Largest gap (people)"))
-    return text + "\n\n" + markdown.table(header, rows, empty=_(_DOC["none"]))
+    return section + "\n\n" + markdown.table(header, rows, empty=text(_DOC["none"]))
 
 
 def _roadmap_markdown(plan: NinetyDayPlan) -> str:
@@ -245,23 +247,23 @@ def _roadmap_markdown(plan: NinetyDayPlan) -> str:
         (row.id, row.name, row.start_quarter, row.end_quarter)
         for row in table[table["scheduled"]].sort_values(["start_index", "id"]).itertuples(index=False)
     ]
-    text = markdown.table((_("Id"), _("Use case"), _("Start"), _("End")), rows, empty=_(_DOC["none"]))
-    load = "; ".join(
+    section = markdown.table((_("Id"), _("Use case"), _("Start"), _("End")), rows, empty=text(_DOC["none"]))
+    load = listed(
         _("{quarter} {load} of {capacity} pm").format(
             quarter=quarter, load=plain_number(row.load_pm), capacity=plain_number(row.capacity_pm)
         )
         for quarter, row in quarterly_load(plan.roadmap).iterrows()
     )
-    text += "\n\n" + _("Load per quarter: {load}").format(load=load)
+    section += "\n\n" + _("Load per quarter: {load}").format(load=load)
     left = table[~table["scheduled"]]
     if len(left):
-        text += (
+        section += (
             "\n\n"
             + _("Not in the roadmap:")
             + "\n\n"
             + markdown.bullets(f"{row.id} {row.name}: {row.reason}" for row in left.itertuples(index=False))
         )
-    return text
+    return section
 
 
 def _literacy_markdown(plan: NinetyDayPlan) -> str:
@@ -281,12 +283,12 @@ def _literacy_markdown(plan: NinetyDayPlan) -> str:
         people=format_number(t["headcount"]),
         cost=format_eur(t["cost_eur"]),
     )
-    return markdown.table(header, rows, empty=_(_DOC["none"])) + "\n\n" + total
+    return markdown.table(header, rows, empty=text(_DOC["none"])) + "\n\n" + total
 
 
 def _adkar_markdown(adkar: AdkarResult | None) -> str:
     if adkar is None:
-        return _(_DOC["to_complete"])
+        return text(_DOC["to_complete"])
     if adkar.barrier is None:
         return adkar.advice
     return _("Barrier point: **{barrier}**. {advice}").format(

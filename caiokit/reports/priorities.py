@@ -20,7 +20,7 @@ import pandas as pd
 from caiokit.catalog import dependencies, require_columns
 from caiokit.errors import CaioKitError
 from caiokit.finance import TOTAL_ID
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent, ngettext
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent, listed, ngettext, text
 from caiokit.portfolio import PortfolioResult
 from caiokit.reports import markdown
 from caiokit.scoring import (
@@ -124,14 +124,14 @@ def executive_summary(
     check_scored(scored)
     check_method(method, weights)
     if stability is not None and method != "weighted":
-        raise BriefingError(_(_MESSAGES["stability_not_weighted"]).format(method=method))
+        raise BriefingError(text(_MESSAGES["stability_not_weighted"]).format(method=method))
     if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
-        raise BriefingError(_(_MESSAGES["bad_top"]).format(value=top))
+        raise BriefingError(text(_MESSAGES["bad_top"]).format(value=top))
     table = ranked(scored)
     table = table.assign(**require_columns(table, ["department", "ai_act_tier"]))
     eligible = table[table["rank"].notna()]
     if portfolio is not None and set(portfolio.items["id"].astype(str)) != set(table["id"].astype(str)):
-        raise BriefingError(_(_MESSAGES["other_table"]))
+        raise BriefingError(text(_MESSAGES["other_table"]))
     verdicts = None if stability is None else stability_verdicts(stability)
     total = _total_row(finance)
     sections = [
@@ -157,7 +157,7 @@ def export_csv(scored: pd.DataFrame, path: str | os.PathLike) -> Path:
         table.to_csv(target, index=False, encoding="utf-8-sig")
     except OSError as error:
         raise BriefingError(
-            _(_MESSAGES["unwritable"]).format(path=target, detail=error.strerror or error)
+            text(_MESSAGES["unwritable"]).format(path=target, detail=error.strerror or error)
         ) from None
     return target
 
@@ -167,7 +167,7 @@ def _total_row(finance: pd.DataFrame | None) -> pd.Series | None:
     if finance is None:
         return None
     if "id" not in finance.columns or not (finance["id"] == TOTAL_ID).any():
-        raise BriefingError(_(_MESSAGES["not_finance"]))
+        raise BriefingError(text(_MESSAGES["not_finance"]))
     return finance[finance["id"] == TOTAL_ID].iloc[0]
 
 
@@ -270,7 +270,7 @@ def _method_section(method: str, weights: Mapping[str, float] | None, risk_adjus
     if method == "weighted":
         table = explain_weights(weights)
         table = table[table["weight"] > 0].sort_values("weight", ascending=False, kind="stable")
-        weights_text = "; ".join(
+        weights_text = listed(
             (
                 _("{criterion} {weight} (less is better)")
                 if row.better == "lower"

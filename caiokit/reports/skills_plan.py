@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from caiokit import datafiles
-from caiokit.i18n import N_, _, lazy, lower_first
+from caiokit.i18n import N_, _, lazy, lower_first, text
 from caiokit.reports import markdown
 from caiokit.skills import ACTIONS_FILE, PLAN_COLUMNS, SkillsError, SkillsResult
 
@@ -33,11 +33,11 @@ _TEXT = {
 def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> str:
     """The plan as a Markdown page (with the profile above it when ``result`` is given)."""
     if not isinstance(plan, pd.DataFrame):
-        raise SkillsError([_(_TEXT["not_plan"]).format(kind=type(plan).__name__)])
+        raise SkillsError([text(_TEXT["not_plan"]).format(kind=type(plan).__name__)])
     missing = [column for column in PLAN_COLUMNS if column not in plan.columns]
     if missing:
-        raise SkillsError([_(_TEXT["plan_columns"]).format(columns=missing)])
-    parts = [_(_TEXT["title"])]
+        raise SkillsError([text(_TEXT["plan_columns"]).format(columns=missing)])
+    parts = [text(_TEXT["title"])]
     if result is not None:
         parts.append(result.to_markdown())
     if plan.empty:
@@ -49,7 +49,7 @@ def plan_to_markdown(plan: pd.DataFrame, result: SkillsResult | None = None) -> 
     ]
     parts.append(markdown.table([_(label) for label in _TEXT["header"]], rows))
     parts.append(
-        _(_TEXT["total"]).format(
+        text(_TEXT["total"]).format(
             count=len(plan),
             hours=f"{float(plan['hours'].sum()):g}",
             first=plan["week"].min(),

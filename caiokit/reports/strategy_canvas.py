@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from caiokit.i18n import N_, _, text
+from caiokit.i18n import N_, _, listed, text
 from caiokit.reports import markdown
 from caiokit.strategy import TEXT_FIELDS, Horizon, StrategyCanvas, StrategyError
 
@@ -31,7 +31,7 @@ def _label(key: str) -> str:
 
 def to_markdown(canvas: StrategyCanvas) -> str:
     """The canvas as one Markdown page: every part, '*To be completed.*' where one is empty, open points last."""
-    to_complete = _(_TEXT["to_complete"])
+    to_complete = text(_TEXT["to_complete"])
 
     def block(key: str) -> str:
         return f"**{_label(key)}.** {getattr(canvas, key).strip() or to_complete}"
@@ -43,9 +43,9 @@ def to_markdown(canvas: StrategyCanvas) -> str:
     objective_lines = []
     for objective in canvas.objectives:
         objective_lines.append(f"**{objective.id}. {objective.text}**")
-        objective_lines.extend(_(_TEXT["key_result"]).format(result=r) for r in objective.key_results)
+        objective_lines.extend(text(_TEXT["key_result"]).format(result=r) for r in objective.key_results)
         if serving.get(objective.id):
-            objective_lines.append(_(_TEXT["serving"]).format(names="; ".join(serving[objective.id])))
+            objective_lines.append(text(_TEXT["serving"]).format(names=listed(serving[objective.id])))
         objective_lines.append("")
     use_cases = markdown.table(
         [_(label) for label in _TEXT["header"]],
@@ -61,15 +61,15 @@ def to_markdown(canvas: StrategyCanvas) -> str:
     )
     company = canvas.company.strip()
     parts = [
-        _(_TEXT["title_of"]).format(company=canvas.company) if company else _(_TEXT["title"]),
+        text(_TEXT["title_of"]).format(company=canvas.company) if company else text(_TEXT["title"]),
         block("ambition"),
         f"## {_label('objectives')}",
         "\n".join(objective_lines).strip() or to_complete,
         f"## {_label('priority_use_cases')}",
         use_cases,
-        f"## {_(_TEXT['roadmap'])}",
+        f"## {text(_TEXT['roadmap'])}",
         roadmap,
-        f"## {_(_TEXT['how'])}",
+        f"## {text(_TEXT['how'])}",
         "\n\n".join(block(key) for key in ("operating_model", "governance", "funding")),
         f"## {_label('success_metrics')}",
         markdown.bullets(canvas.success_metrics, empty=to_complete),
@@ -78,7 +78,7 @@ def to_markdown(canvas: StrategyCanvas) -> str:
     ]
     problems = canvas.validate()
     if problems:
-        parts += [f"## {_(_TEXT['open_points'])}", markdown.bullets(problems)]
+        parts += [f"## {text(_TEXT['open_points'])}", markdown.bullets(problems)]
     return "\n\n".join(parts) + "\n"
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from caiokit import datafiles
 from caiokit.errors import ProblemsError
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, NP_, Category, _
 from caiokit.validation import is_whole
 
 SCALE = (1, 5)
@@ -36,7 +36,7 @@ class RiskCategory(Category):
 class Treatment(Category):
     """What is done about a risk."""
 
-    AVOID = "avoid", N_("avoid")
+    AVOID = "avoid", NP_("risk treatment", "avoid")
     REDUCE = "reduce", N_("reduce")
     TRANSFER = "transfer", N_("transfer")
     ACCEPT = "accept", N_("accept")

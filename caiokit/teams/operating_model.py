@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit import datafiles
-from caiokit.i18n import N_, Category, _, ngettext
+from caiokit.i18n import N_, Category, _, ngettext, text
 from caiokit.teams.errors import TeamError
 from caiokit.teams.recommendation import Recommendation, check_keys, reason
 from caiokit.teams.roles import Role, ai_roles
@@ -104,7 +104,7 @@ def operating_model(model: str) -> OperatingModel:
     found = OperatingModel.parse(model)
     if found is None:
         allowed = ", ".join(OperatingModel.labels())
-        raise TeamError(_(_MESSAGES["unknown_model"]).format(value=model, allowed=allowed))
+        raise TeamError(text(_MESSAGES["unknown_model"]).format(value=model, allowed=allowed))
     return found
 
 
@@ -137,10 +137,10 @@ def _checked(answers: Mapping[str, Any]) -> None:
     for key, minimum in (("systems_in_production", 0), ("business_units", 1)):
         value = answers[key]
         if not is_whole(value) or value < minimum:
-            raise TeamError(_(_MESSAGES["not_count"]).format(key=key, minimum=minimum, value=value))
+            raise TeamError(text(_MESSAGES["not_count"]).format(key=key, minimum=minimum, value=value))
     for key in ("units_have_ai_staff", "units_run_independently", "high_risk_uses"):
         if not isinstance(answers[key], bool | np.bool_):
-            raise TeamError(_(_MESSAGES["not_bool"]).format(key=key, value=answers[key]))
+            raise TeamError(text(_MESSAGES["not_bool"]).format(key=key, value=answers[key]))
 
 
 def recommend_operating_model(answers: Mapping[str, Any]) -> Recommendation:
@@ -148,9 +148,9 @@ def recommend_operating_model(answers: Mapping[str, Any]) -> Recommendation:
     _checked(answers)
     systems, units = answers["systems_in_production"], answers["business_units"]
     if units == 1:
-        return Recommendation(OperatingModel.CENTRALISED, (reason(_(_MESSAGES["one_unit"])),))
+        return Recommendation(OperatingModel.CENTRALISED, (reason(text(_MESSAGES["one_unit"])),))
     if systems < FEW_SYSTEMS:
-        few = _(_MESSAGES["few_systems"]).format(systems=_systems(systems), few=FEW_SYSTEMS)
+        few = text(_MESSAGES["few_systems"]).format(systems=_systems(systems), few=FEW_SYSTEMS)
         return Recommendation(OperatingModel.CENTRALISED, (reason(few),))
     staffed, independent, risky = (
         answers["units_have_ai_staff"],
@@ -158,12 +158,12 @@ def recommend_operating_model(answers: Mapping[str, Any]) -> Recommendation:
         answers["high_risk_uses"],
     )
     if staffed and independent and not risky:
-        return Recommendation(OperatingModel.FEDERATED, (reason(_(_MESSAGES["federated"])),))
-    reasons = [_(_MESSAGES["hub"]).format(count=systems, units=units)]
+        return Recommendation(OperatingModel.FEDERATED, (reason(text(_MESSAGES["federated"])),))
+    reasons = [text(_MESSAGES["hub"]).format(count=systems, units=units)]
     if not staffed:
-        reasons.append(_(_MESSAGES["hub_no_staff"]))
+        reasons.append(text(_MESSAGES["hub_no_staff"]))
     if not independent:
-        reasons.append(_(_MESSAGES["hub_dependent"]))
+        reasons.append(text(_MESSAGES["hub_dependent"]))
     if risky:
-        reasons.append(_(_MESSAGES["hub_high_risk"]))
-    return Recommendation(OperatingModel.HUB_AND_SPOKE, tuple(reason(text) for text in reasons))
+        reasons.append(text(_MESSAGES["hub_high_risk"]))
+    return Recommendation(OperatingModel.HUB_AND_SPOKE, tuple(reason(why) for why in reasons))

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit.conventions import COURSE
-from caiokit.i18n import N_, _, format_number
+from caiokit.i18n import N_, _, format_number, text
 from caiokit.teams.errors import TeamError
 from caiokit.teams.roles import Role, role, unknown_roles
 from caiokit.teams.workload import not_frame
@@ -67,7 +67,7 @@ def _check_roles(what: str, names: Any) -> None:
     unknown = unknown_roles(names)
     if unknown:
         raise TeamError(
-            _(_MESSAGES["unknown_roles"]).format(
+            text(_MESSAGES["unknown_roles"]).format(
                 what=_(what), roles=", ".join(unknown), allowed=", ".join(Role.labels())
             )
         )
@@ -76,7 +76,7 @@ def _check_roles(what: str, names: Any) -> None:
 def _checked_pm(pm_per_person_per_quarter: Any) -> float:
     value = pm_per_person_per_quarter
     if not is_number(value) or not 0 < value <= MAX_PM_PER_PERSON_PER_QUARTER:
-        raise TeamError(_(_MESSAGES["bad_pm"]).format(value=value))
+        raise TeamError(text(_MESSAGES["bad_pm"]).format(value=value))
     return float(value)
 
 
@@ -84,14 +84,14 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(workload, pd.DataFrame):
         raise not_frame(_MESSAGES["the_workload"], workload)
     if len(workload.index) == 0:
-        raise TeamError(_(_MESSAGES["empty_workload"]))
+        raise TeamError(text(_MESSAGES["empty_workload"]))
     _check_roles(_MESSAGES["the_workload"], workload.columns)
     workload = workload.rename(columns=lambda name: role(name).value)
     for column in workload.columns:
         for quarter, value in workload[column].items():
             if not is_number(value) or value < 0:
                 raise TeamError(
-                    _(_MESSAGES["bad_workload"]).format(
+                    text(_MESSAGES["bad_workload"]).format(
                         role=Role.label_of(column), quarter=quarter, value=value
                     )
                 )
@@ -101,7 +101,9 @@ def _checked_workload(workload: pd.DataFrame) -> pd.DataFrame:
 def _checked_headcount(headcount: Any) -> dict[str, float]:
     """People per role id, from a dict that names each role by its label or id."""
     if not isinstance(headcount, Mapping):
-        raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=_(_MESSAGES["each_role"]), value=headcount))
+        raise TeamError(
+            text(_MESSAGES["bad_headcount"]).format(role=text(_MESSAGES["each_role"]), value=headcount)
+        )
     _check_roles(_MESSAGES["the_headcount"], headcount)
     people = {}
     named = {}
@@ -109,11 +111,13 @@ def _checked_headcount(headcount: Any) -> dict[str, float]:
         member = role(name)
         if member.value in named:
             raise TeamError(
-                _(_MESSAGES["role_twice"]).format(role=member.label, first=named[member.value], second=name)
+                text(_MESSAGES["role_twice"]).format(
+                    role=member.label, first=named[member.value], second=name
+                )
             )
         named[member.value] = name
         if not is_number(count) or count < 0:
-            raise TeamError(_(_MESSAGES["bad_headcount"]).format(role=member.label, value=count))
+            raise TeamError(text(_MESSAGES["bad_headcount"]).format(role=member.label, value=count))
         people[member.value] = float(count)
     return people
 
@@ -150,7 +154,7 @@ def size_team(
 def _amount(people: float) -> str:
     rounded = round(people, 1)
     if rounded < 0.1:
-        return _(_MESSAGES["less_than_a_tenth"])
+        return text(_MESSAGES["less_than_a_tenth"])
     template = _MESSAGES["one_person"] if rounded == 1 else _MESSAGES["people"]
     return _(template).format(people=format_number(rounded, 1))
 
@@ -159,7 +163,7 @@ def shortage_messages(sized: pd.DataFrame) -> list[str]:
     """Each shortage in a :func:`size_team` table in plain words, e.g. '2027-Q3: ML engineers short by 1.5 people'."""
     short = sized[sized["short"]]
     return [
-        _(_MESSAGES["short"]).format(
+        text(_MESSAGES["short"]).format(
             quarter=row.quarter, roles=Role(row.role).plural, amount=_amount(row.gap_people)
         )
         for row in short.itertuples(index=False)
@@ -182,10 +186,12 @@ def role_shortages(sized: pd.DataFrame) -> list[str]:
         amount = _amount(worst.gap_people)
         roles = Role(column).plural
         if len(quarters) == 1:
-            lines.append(_(_MESSAGES["short_once"]).format(roles=roles, quarter=quarters[0], amount=amount))
+            lines.append(
+                text(_MESSAGES["short_once"]).format(roles=roles, quarter=quarters[0], amount=amount)
+            )
             continue
         lines.append(
-            _(_MESSAGES["short_often"]).format(
+            text(_MESSAGES["short_often"]).format(
                 roles=roles,
                 count=len(quarters),
                 first=quarters[0],
@@ -206,7 +212,7 @@ def headcount_for(
     pm = _checked_pm(pm_per_person_per_quarter)
     demand = _checked_workload(workload)
     if basis not in ("peak", "average"):
-        raise TeamError(_(_MESSAGES["bad_basis"]).format(value=basis))
+        raise TeamError(text(_MESSAGES["bad_basis"]).format(value=basis))
     per_role = demand.max() if basis == "peak" else demand.mean()
     return {column: math.ceil(per_role[column] / pm - _SLACK) for column in demand.columns}
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from caiokit.i18n import N_, Category, _
+from caiokit.i18n import N_, Category, _, text
 from caiokit.teams.errors import TeamError
 from caiokit.teams.recommendation import Recommendation, check_keys, reason
 from caiokit.validation import is_whole
@@ -105,7 +105,7 @@ def build_buy_partner(criteria: Mapping[str, int]) -> Recommendation:
     )
     for key, value in criteria.items():
         if not is_whole(value) or not 1 <= value <= 5:
-            raise TeamError(_(_MESSAGES["bad_score"]).format(key=key, value=value))
+            raise TeamError(text(_MESSAGES["bad_score"]).format(key=key, value=value))
     contributions = {
         option: {
             key: weights[option] * (criteria[key] - 3) for key, weights in BUILD_BUY_PARTNER_WEIGHTS.items()
@@ -121,12 +121,12 @@ def build_buy_partner(criteria: Mapping[str, int]) -> Recommendation:
     )
     reasons = [
         reason(
-            _(_MESSAGES["because"]).format(
+            text(_MESSAGES["because"]).format(
                 reason=_(_REASONS[(key, choice)]), criterion=_(_CRITERION_NAMES[key]), score=criteria[key]
             )
         )
         for key in pushing
     ]
     if sum(value == best for value in scores.values()) > 1:
-        reasons.append(reason(_(_MESSAGES["tie"]).format(choice=choice.label)))
+        reasons.append(reason(text(_MESSAGES["tie"]).format(choice=choice.label)))
     return Recommendation(choice, tuple(reasons), scores)

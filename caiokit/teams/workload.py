@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from caiokit import datafiles
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.teams.errors import TeamError
 from caiokit.teams.roles import Role, role, role_mix, unknown_roles
 from caiokit.validation import is_blank, is_number
@@ -58,13 +58,13 @@ def load_sample_plan() -> pd.DataFrame:
 
 def not_frame(what: str, value: Any) -> TeamError:
     """The error for a table that is not a DataFrame (``what`` is a marked name such as 'the plan')."""
-    return TeamError(_(_MESSAGES["not_frame"]).format(what=_(what), kind=type(value).__name__))
+    return TeamError(text(_MESSAGES["not_frame"]).format(what=_(what), kind=type(value).__name__))
 
 
 def _quarter_number(value: Any, use_case: str) -> int:
     match = _QUARTER.fullmatch(str(value))
     if match is None:
-        raise TeamError(_(_MESSAGES["bad_quarter"]).format(id=use_case, value=value))
+        raise TeamError(text(_MESSAGES["bad_quarter"]).format(id=use_case, value=value))
     year, quarter = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
     return int(year) * 4 + int(quarter) - 1
 
@@ -79,7 +79,7 @@ def _checked_mix(mix: pd.DataFrame) -> pd.DataFrame:
     unknown = unknown_roles(mix.columns)
     if unknown:
         raise TeamError(
-            _(_MESSAGES["mix_unknown_roles"]).format(
+            text(_MESSAGES["mix_unknown_roles"]).format(
                 roles=", ".join(unknown), allowed=", ".join(Role.labels())
             )
         )
@@ -87,9 +87,9 @@ def _checked_mix(mix: pd.DataFrame) -> pd.DataFrame:
     for technique, shares in mix.iterrows():
         values = pd.to_numeric(shares, errors="coerce")
         if values.isna().any() or (values < 0).any() or (values > 1).any():
-            raise TeamError(_(_MESSAGES["mix_bad_share"]).format(technique=technique))
+            raise TeamError(text(_MESSAGES["mix_bad_share"]).format(technique=technique))
         if not math.isclose(values.sum(), 1.0, abs_tol=1e-6):
-            raise TeamError(_(_MESSAGES["mix_sum"]).format(technique=technique, total=values.sum()))
+            raise TeamError(text(_MESSAGES["mix_sum"]).format(technique=technique, total=values.sum()))
     return mix.astype(float)
 
 
@@ -103,22 +103,22 @@ def _scheduled(row: Any, techniques: dict[str, str], allowed: str) -> tuple[int,
         present, absent = (
             ("end_quarter", "start_quarter") if start_blank else ("start_quarter", "end_quarter")
         )
-        raise TeamError(_(_MESSAGES["half_scheduled"]).format(id=use_case, present=present, absent=absent))
+        raise TeamError(text(_MESSAGES["half_scheduled"]).format(id=use_case, present=present, absent=absent))
     start = _quarter_number(row.start_quarter, use_case)
     end = _quarter_number(row.end_quarter, use_case)
     if end < start:
         raise TeamError(
-            _(_MESSAGES["end_before_start"]).format(
+            text(_MESSAGES["end_before_start"]).format(
                 id=use_case, start=_quarter_label(start), end=_quarter_label(end)
             )
         )
     effort = row.effort_pm
     if not is_number(effort) or effort < 0:
-        raise TeamError(_(_MESSAGES["bad_effort"]).format(id=use_case, value=effort))
+        raise TeamError(text(_MESSAGES["bad_effort"]).format(id=use_case, value=effort))
     technique = techniques.get(str(row.technique).strip().lower())
     if technique is None:
         raise TeamError(
-            _(_MESSAGES["unknown_technique"]).format(id=use_case, value=row.technique, allowed=allowed)
+            text(_MESSAGES["unknown_technique"]).format(id=use_case, value=row.technique, allowed=allowed)
         )
     return start, end, float(effort), technique
 
@@ -135,7 +135,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
         raise not_frame(_MESSAGES["the_plan"], plan)
     missing = [column for column in _PLAN_COLUMNS if column not in plan.columns]
     if missing:
-        raise TeamError(_(_MESSAGES["missing_columns"]).format(columns=", ".join(missing)))
+        raise TeamError(text(_MESSAGES["missing_columns"]).format(columns=", ".join(missing)))
     shares = _checked_mix(role_mix() if mix is None else mix)
     techniques = {str(technique).lower(): technique for technique in shares.index}
     allowed = ", ".join(map(str, shares.index))
@@ -145,7 +145,7 @@ def workload_from_plan(plan: pd.DataFrame, mix: pd.DataFrame | None = None) -> p
         if (scheduled := _scheduled(row, techniques, allowed)) is not None
     ]
     if not rows:
-        raise TeamError(_(_MESSAGES["nothing_scheduled"]))
+        raise TeamError(text(_MESSAGES["nothing_scheduled"]))
     first = min(start for start, *_rest in rows)
     last = max(end for _start, end, *_rest in rows)
     demand = np.zeros((last - first + 1, len(shares.columns)))

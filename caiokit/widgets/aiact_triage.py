@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from caiokit.aiact import NONE, TriageResult, default_answers, example_names, examples, questions, triage
 from caiokit.charts import TIER_COLOURS
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, text
 from caiokit.widgets.layout import text_on
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -51,9 +51,11 @@ class AIActTriage(Tool):
         self.controls: dict[str, widgets.Checkbox | widgets.Dropdown] = {}
         rows = []
         for number, question in enumerate(questions(), start=1):
-            text = widgets.HTML(f"<b>{number}.</b> {html.escape(question.text)}", layout=_WIDE)
+            prompt = widgets.HTML(f"<b>{number}.</b> {html.escape(question.text)}", layout=_WIDE)
             if question.kind == "bool":
-                control = widgets.Checkbox(value=question.default, description=_(_TEXT["yes"]), indent=False)
+                control = widgets.Checkbox(
+                    value=question.default, description=text(_TEXT["yes"]), indent=False
+                )
             else:
                 control = widgets.Dropdown(
                     options=[(label, option_id) for option_id, label in question.options],
@@ -61,24 +63,24 @@ class AIActTriage(Tool):
                     layout=_WIDE,
                 )
             self.controls[question.key] = control
-            rows.append(widgets.VBox([text, control]))
+            rows.append(widgets.VBox([prompt, control]))
         self.example = widgets.Dropdown(
             options=[
-                (_(_TEXT["from_scratch"]), _FROM_SCRATCH),
+                (text(_TEXT["from_scratch"]), _FROM_SCRATCH),
                 *((f"{catalog_id} {name}", catalog_id) for catalog_id, name in example_names().items()),
             ],
             value=_FROM_SCRATCH,
-            description=_(_TEXT["example"]),
+            description=text(_TEXT["example"]),
             style={"description_width": "initial"},
             layout=_WIDE,
         )
         self.include_proposed = widgets.Checkbox(
             value=include_proposed,
-            description=_(_TEXT["include_proposed"]),
+            description=text(_TEXT["include_proposed"]),
             indent=False,
             layout=_WIDE,
         )
-        self.reset_button = widgets.Button(description=_(_TEXT["reset"]), icon="undo")
+        self.reset_button = widgets.Button(description=text(_TEXT["reset"]), icon="undo")
         self.output = widgets.HTML()
         self.result: TriageResult | None = None
         self._loading = False
@@ -92,7 +94,7 @@ class AIActTriage(Tool):
         result = widgets.VBox([self.include_proposed, self.output], layout={"width": "50%"})
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h4>{_(_TEXT['heading'])}</h4>"),
+                widgets.HTML(f"<h4>{text(_TEXT['heading'])}</h4>"),
                 widgets.HBox([self.example, self.reset_button]),
                 widgets.HBox([form, result]),
             ]
@@ -133,8 +135,8 @@ class AIActTriage(Tool):
         if answers[_PROHIBITED_KEY] != NONE:
             defaults = default_answers()
             changed = sum(value != defaults[key] for key, value in answers.items() if key != _PROHIBITED_KEY)
-            proposed = _(_TEXT["with_proposed"]) if self.include_proposed.value else ""
-            note = _(_TEXT["decided"]).format(count=changed, proposed=proposed)
+            proposed = text(_TEXT["with_proposed"]) if self.include_proposed.value else ""
+            note = text(_TEXT["decided"]).format(count=changed, proposed=proposed)
         self.output.value = render(self.result, note)
 
 
@@ -145,17 +147,17 @@ def render(result: TriageResult, note: str = "") -> str:
         _BADGE.format(
             colour=colour,
             text=text_on(colour),
-            tier=html.escape(_(_TEXT["tier"]).format(tier=result.tier_label)),
+            tier=html.escape(text(_TEXT["tier"]).format(tier=result.tier_label)),
         ),
         f"<p class='caio-triage-note'><i>{inline_markdown(note)}</i></p>" if note else "",
-        f"<b>{_(_TEXT['why'])}</b><ul>"
+        f"<b>{text(_TEXT['why'])}</b><ul>"
         + "".join(f"<li>{inline_markdown(r)}</li>" for r in result.reasons)
         + "</ul>",
     ]
     for role, duties in result.obligations.items():
         items = "".join(f"<li>{inline_markdown(d)}</li>" for d in duties)
-        title = _(_TEXT["duties"]).format(role=role.label)
+        title = text(_TEXT["duties"]).format(role=role.label)
         parts.append(f"<b>{html.escape(title)}</b><ul>{items}</ul>")
     dates = "".join(f"<li>{inline_markdown(str(d))}</li>" for d in result.key_dates)
-    parts.append(f"<b>{_(_TEXT['dates'])}</b><ul>{dates}</ul>")
+    parts.append(f"<b>{text(_TEXT['dates'])}</b><ul>{dates}</ul>")
     return "".join(parts)

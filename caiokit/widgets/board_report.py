@@ -8,7 +8,7 @@ from IPython.display import Markdown
 from caiokit import case_study
 from caiokit.board import BoardPack, board_pack, report_quarters
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _, format_percent
+from caiokit.i18n import N_, _, format_percent, text
 from caiokit.reports.board_report import EXAMPLE_PATH, to_markdown, write_report
 from caiokit.stage_gates import Gate, GateRules
 from caiokit.widgets.tool import Tool, inline_markdown
@@ -39,21 +39,21 @@ class BoardReport(Tool):
         quarters = report_quarters(self.case)
         style = {"description_width": "110px"}
         self.quarter = widgets.Dropdown(
-            options=quarters, value=quarter or quarters[-1], description=_(_TEXT["quarter"]), style=style
+            options=quarters, value=quarter or quarters[-1], description=text(_TEXT["quarter"]), style=style
         )
         defaults = GateRules()
         self.continue_from = widgets.FloatSlider(
-            value=defaults.continue_from, min=0.5, max=1.0, step=0.05, description=_(_TEXT["continue_from"]),
+            value=defaults.continue_from, min=0.5, max=1.0, step=0.05, description=text(_TEXT["continue_from"]),
             readout_format=".0%", style=style,
         )  # fmt: skip
         self.stop_below = widgets.FloatSlider(
-            value=defaults.stop_below, min=0.1, max=0.8, step=0.05, description=_(_TEXT["stop_below"]),
+            value=defaults.stop_below, min=0.1, max=0.8, step=0.05, description=text(_TEXT["stop_below"]),
             readout_format=".0%", style=style,
         )  # fmt: skip
         self.path = widgets.Text(
-            value=path or _(EXAMPLE_PATH), description=_(_TEXT["path"]), layout={"width": "420px"}
+            value=path or _(EXAMPLE_PATH), description=text(_TEXT["path"]), layout={"width": "420px"}
         )
-        self.export_button = widgets.Button(description=_(_TEXT["export"]), icon="download")
+        self.export_button = widgets.Button(description=text(_TEXT["export"]), icon="download")
         self.export_button.on_click(lambda _button: self.export())
         self.message = widgets.HTML()
         self.preview = widgets.Output()
@@ -63,8 +63,8 @@ class BoardReport(Tool):
             control.observe(lambda _change: self.refresh(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>{}</h4>".format(_(_TEXT["heading"]))),
-                widgets.HTML(inline_markdown(_(_TEXT["intro"]))),
+                widgets.HTML("<h4>{}</h4>".format(text(_TEXT["heading"]))),
+                widgets.HTML(inline_markdown(text(_TEXT["intro"]))),
                 self.quarter,
                 widgets.HBox([self.continue_from, self.stop_below]),
                 widgets.HBox([self.path, self.export_button]),
@@ -90,7 +90,7 @@ class BoardReport(Tool):
         counts = self.pack.use_cases["gate"].value_counts()
         summary = ", ".join(f"{gate.label} {int(counts.get(gate.value, 0))}" for gate in Gate)
         self.message.value = inline_markdown(
-            _(_TEXT["summary"]).format(
+            text(_TEXT["summary"]).format(
                 quarter=self.quarter.value,
                 summary=summary,
                 stop=format_percent(rules.stop_below),
@@ -110,4 +110,4 @@ class BoardReport(Tool):
         except CaioKitError as error:
             self.message.value = f"⚠ {inline_markdown(str(error))}"
             return
-        self.message.value = inline_markdown(_(_TEXT["written"]).format(path=written))
+        self.message.value = inline_markdown(text(_TEXT["written"]).format(path=written))

@@ -51,7 +51,7 @@ class ExerciseWidget(Tool):
                         *((shown_text(category), category) for category in exercise.categories),
                     ),
                     value=_NOTHING,
-                    description=shown_text(item),
+                    description=exercise.item_text(item),
                     style={"description_width": "initial"},
                     layout={"width": "max-content"},
                 )

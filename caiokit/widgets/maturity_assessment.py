@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from caiokit.charts import figure_output
 from caiokit.charts.radar import radar
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.maturity import SCALE, Pillar, assess, load_questions
 from caiokit.widgets.tool import Tool, inline_markdown, rated_statements
 
@@ -59,7 +59,7 @@ class MaturityAssessment(Tool):
                 widgets.VBox(rows),
                 self.level,
                 self.chart,
-                widgets.HTML(f"<b>{_(_TEXT['moves'])}</b>"),
+                widgets.HTML(f"<b>{text(_TEXT['moves'])}</b>"),
                 self.moves,
             ]
         )
@@ -74,16 +74,16 @@ class MaturityAssessment(Tool):
         if self._paused:
             return
         self.result = assess(self.answers())
-        self.figure = radar(self.result.pillar_scores, title=_(_TEXT["chart"]))
+        self.figure = radar(self.result.pillar_scores, title=text(_TEXT["chart"]))
         self.chart.outputs = (figure_output(self.figure),)
         self.level.value = inline_markdown(
-            _(_TEXT["level"]).format(
+            text(_TEXT["level"]).format(
                 level=self.result.level,
                 score=f"{self.result.overall_score:.2f}",
                 weakest=", ".join(self.result.weakest),
             )
         )
-        move = _(_TEXT["move"])
+        move = text(_TEXT["move"])
         items = "".join(
             f"<li>{inline_markdown(move.format(pillar=m.pillar, level=m.level, move=m.text))}</li>"
             for m in self.result.moves

@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.ninety_days import (
     WEIGHT_PRESETS,
     CatalogSource,
@@ -101,46 +101,48 @@ class NinetyDayPlanner(Tool):
 
         self.budget = widgets.IntSlider(
             value=int(self.base["budget_eur"]), min=0, max=_budget_max(self.catalog, self.base["budget_eur"]),
-            step=BUDGET_STEP, readout_format=",d", description=_(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
+            step=BUDGET_STEP, readout_format=",d", description=text(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.capacity = widgets.FloatSlider(
             value=float(self.base["capacity_pm_per_quarter"]), min=0.5,
             max=max(MAX_CAPACITY_PM, float(self.base["capacity_pm_per_quarter"])), step=0.5,
-            readout_format=".1f", description=_(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=text(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.weights = widgets.Dropdown(
             options=[(option.label, option) for option in presets], value=preset,
-            description=_(_TEXT["weights"]), style=_STYLE,
+            description=text(_TEXT["weights"]), style=_STYLE,
         )  # fmt: skip
         self.headcount = widgets.IntSlider(
-            value=people, min=0, max=max(MAX_PEOPLE, people), description=_(_TEXT["headcount"]),
+            value=people, min=0, max=max(MAX_PEOPLE, people), description=text(_TEXT["headcount"]),
             style=_STYLE, layout=_WIDE, continuous_update=False,
         )  # fmt: skip
         self.ambition = widgets.Textarea(
-            value=str(self.base["ambition"]), placeholder=_(_TEXT["ambition_hint"]),
-            description=_(_TEXT["ambition"]), style=_STYLE, layout={"width": "760px", "height": "60px"},
+            value=str(self.base["ambition"]), placeholder=text(_TEXT["ambition_hint"]),
+            description=text(_TEXT["ambition"]), style=_STYLE, layout={"width": "760px", "height": "60px"},
         )  # fmt: skip
         options = _options(self.catalog)
         self.mandatory = widgets.SelectMultiple(
-            options=options, value=_ids(self.base["mandatory"]), description=_(_TEXT["mandatory"]), rows=6,
+            options=options, value=_ids(self.base["mandatory"]), description=text(_TEXT["mandatory"]), rows=6,
             style=_STYLE, layout={"width": "420px"},
         )  # fmt: skip
         self.excluded = widgets.SelectMultiple(
-            options=options, value=_ids(self.base["excluded"]), description=_(_TEXT["excluded"]), rows=6,
+            options=options, value=_ids(self.base["excluded"]), description=text(_TEXT["excluded"]), rows=6,
             style=_STYLE, layout={"width": "420px"},
         )  # fmt: skip
         self.notes = widgets.Textarea(
-            value=notes_text, placeholder=_(_TEXT["notes_hint"]), description=_(_TEXT["notes"]), style=_STYLE,
+            value=notes_text, placeholder=text(_TEXT["notes_hint"]), description=text(_TEXT["notes"]), style=_STYLE,
             layout={"width": "760px", "height": "60px"},
         )  # fmt: skip
-        self.build_button = widgets.Button(description=_(_TEXT["build"]), button_style="primary", icon="cogs")
+        self.build_button = widgets.Button(
+            description=text(_TEXT["build"]), button_style="primary", icon="cogs"
+        )
         self.build_button.on_click(lambda _button: self.build())
         self.path = widgets.Text(
-            value=path or _(EXAMPLE_PATH), description=_(_TEXT["path"]), layout={"width": "420px"}
+            value=path or _(EXAMPLE_PATH), description=text(_TEXT["path"]), layout={"width": "420px"}
         )
-        self.export_button = widgets.Button(description=_(_TEXT["export"]), icon="download")
+        self.export_button = widgets.Button(description=text(_TEXT["export"]), icon="download")
         self.export_button.on_click(lambda _button: self.export())
         self.checks = widgets.HTML()
         self.message = widgets.HTML()
@@ -151,7 +153,7 @@ class NinetyDayPlanner(Tool):
         self.markdown = ""
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h4>{_(_TEXT['title'])}</h4><i>{_(_TEXT['intro'])}</i>"),
+                widgets.HTML(f"<h4>{text(_TEXT['title'])}</h4><i>{text(_TEXT['intro'])}</i>"),
                 self.budget,
                 self.capacity,
                 self.headcount,
@@ -225,14 +227,14 @@ class NinetyDayPlanner(Tool):
             self.preview.outputs = ()
             return
         self.message.value = ""
-        self.freshness.value = _(_TEXT["built"])
+        self.freshness.value = text(_TEXT["built"])
         self.problems = check_plan(self.plan)
         if self.problems:
             items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in self.problems)
-            heading = _(_TEXT["open"]).format(count=len(self.problems))
+            heading = text(_TEXT["open"]).format(count=len(self.problems))
             self.checks.value = f"<b>{heading}</b><ul>{items}</ul>"
         else:
-            self.checks.value = _(_TEXT["clean"])
+            self.checks.value = text(_TEXT["clean"])
         self.markdown = to_markdown(self.plan)
         self.preview.outputs = ()
         self.preview.append_display_data(Markdown(self.markdown))
@@ -240,7 +242,7 @@ class NinetyDayPlanner(Tool):
     def _mark_stale(self) -> None:
         """Once a plan is shown, warn that it no longer matches the controls until it is rebuilt."""
         if self.plan is not None:
-            stale = _(_TEXT["stale"]).format(button=f"<b>{_(_TEXT['build'])}</b>")
+            stale = text(_TEXT["stale"]).format(button=f"<b>{text(_TEXT['build'])}</b>")
             self.freshness.value = f"<span class='caio-error'>{stale}</span>"
 
     def export(self) -> None:
@@ -253,8 +255,8 @@ class NinetyDayPlanner(Tool):
         except CaioKitError as error:
             self.message.value = f"⚠ {inline_markdown(str(error))}"
             return
-        status = _(_TEXT["written_open"]).format(count=len(self.problems)) if self.problems else ""
-        self.message.value = inline_markdown(_(_TEXT["written"]).format(path=written, status=status))
+        status = text(_TEXT["written_open"]).format(count=len(self.problems)) if self.problems else ""
+        self.message.value = inline_markdown(text(_TEXT["written"]).format(path=written, status=status))
 
 
 def _options(catalog: pd.DataFrame) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from caiokit.charts.prioritization import quarterly_load_chart, roadmap_gantt
 from caiokit.conventions import COURSE
 from caiokit.errors import FinanceError, PortfolioError, RoadmapError
 from caiokit.finance import TOTAL_ID, portfolio_finance
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled, text
 from caiokit.portfolio import (
     PortfolioResult,
     compare_portfolios,
@@ -126,42 +126,46 @@ class PortfolioPlanner(Tool):
 
         self.budget = widgets.IntSlider(
             value=min(COURSE.default_budget_eur, budget_max), min=0, max=budget_max, step=10_000,
-            readout_format=",d", description=_(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
+            readout_format=",d", description=text(_TEXT["budget"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.capacity = widgets.FloatSlider(
             value=min(COURSE.default_capacity_pm, capacity_max), min=0.0, max=capacity_max, step=0.5,
-            readout_format=".1f", description=_(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=text(_TEXT["capacity"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.max_high_risk = widgets.IntSlider(
-            value=high_risk, min=0, max=max(high_risk, 1), description=_(_TEXT["max_high_risk"]),
+            value=high_risk, min=0, max=max(high_risk, 1), description=text(_TEXT["max_high_risk"]),
             style=_STYLE, continuous_update=False,
         )  # fmt: skip
         self.mandatory = widgets.SelectMultiple(
             options=options,
-            description=_(_TEXT["mandatory"]),
+            description=text(_TEXT["mandatory"]),
             rows=6,
             style=_STYLE,
             layout={"width": "420px"},
         )
         self.excluded = widgets.SelectMultiple(
-            options=options, description=_(_TEXT["excluded"]), rows=6, style=_STYLE, layout={"width": "420px"}
+            options=options,
+            description=text(_TEXT["excluded"]),
+            rows=6,
+            style=_STYLE,
+            layout={"width": "420px"},
         )
         # The team's pace cannot exceed the effort the portfolio may use in total: the slider runs up to the
         # team capacity above, not up to the whole catalog's effort (about 200 pm).
         self.pm_per_quarter = widgets.FloatSlider(
             value=min(COURSE.team_pm_per_quarter, self.capacity.value), min=0.5,
             max=max(self.capacity.value, 1.0), step=0.5,
-            readout_format=".1f", description=_(_TEXT["per_quarter"]), style=_STYLE, layout=_WIDE,
+            readout_format=".1f", description=text(_TEXT["per_quarter"]), style=_STYLE, layout=_WIDE,
             continuous_update=False,
         )  # fmt: skip
         self.rate = widgets.FloatSlider(
             value=COURSE.discount_rate, min=0.0, max=0.2, step=0.005, readout_format=".1%",
-            description=_(_TEXT["rate"]), style=_STYLE, continuous_update=False,
+            description=text(_TEXT["rate"]), style=_STYLE, continuous_update=False,
         )  # fmt: skip
         self.years = widgets.IntSlider(
-            value=COURSE.finance_years, min=1, max=10, description=_(_TEXT["years"]), style=_STYLE,
+            value=COURSE.finance_years, min=1, max=10, description=text(_TEXT["years"]), style=_STYLE,
             continuous_update=False,
         )  # fmt: skip
 
@@ -268,17 +272,19 @@ class PortfolioPlanner(Tool):
         left_out = self.roadmap.unscheduled
         if left_out.empty:
             self.unscheduled.value = inline_markdown(
-                _(_TEXT["all_scheduled"]).format(count=COURSE.horizon_quarters, start=COURSE.start_quarter)
+                text(_TEXT["all_scheduled"]).format(count=COURSE.horizon_quarters, start=COURSE.start_quarter)
             )
         else:
-            self.unscheduled.value = _left_out_html(_(_TEXT["unscheduled"]), left_out)
+            self.unscheduled.value = _left_out_html(text(_TEXT["unscheduled"]), left_out)
         self.update_finance()
 
     def update_finance(self) -> None:
         """Costs, benefits, ROI, NPV and payback of each use case the roadmap schedules, and in total; the
         chosen use cases it leaves out are named with the reason."""
         self.finance_note.value = inline_markdown(
-            _(_TEXT["finance_note"]).format(rate=format_percent(self.rate.value, 1), years=self.years.value)
+            text(_TEXT["finance_note"]).format(
+                rate=format_percent(self.rate.value, 1), years=self.years.value
+            )
         )
         self.finance = None
         self.not_counted.value = ""
@@ -287,12 +293,12 @@ class PortfolioPlanner(Tool):
             return
         if self.roadmap is None:
             self.finance_table.value = inline_markdown(
-                _(_TEXT["no_roadmap"]).format(error=self.roadmap_error)
+                text(_TEXT["no_roadmap"]).format(error=self.roadmap_error)
             )
             return
         left_out = self.roadmap.unscheduled
         if len(left_out):
-            self.not_counted.value = _left_out_html(_(_TEXT["not_counted"]), left_out)
+            self.not_counted.value = _left_out_html(text(_TEXT["not_counted"]), left_out)
         try:
             self.finance = portfolio_finance(
                 self.catalog, self.roadmap.scheduled_ids, rate=self.rate.value, years=self.years.value
@@ -306,14 +312,14 @@ class PortfolioPlanner(Tool):
         for row in self.finance.itertuples():
             total = row.id == TOTAL_ID
             payback = (
-                _(_TEXT["not_within"])
+                text(_TEXT["not_within"])
                 if math.isnan(row.payback_years)
                 else format_number(row.payback_years, 1)
             )
             rows.append(
                 html_table.row(
                     [
-                        _(_TEXT["total"]) if total else html.escape(f"{row.id} {row.name}"),
+                        text(_TEXT["total"]) if total else html.escape(f"{row.id} {row.name}"),
                         format_eur(row.one_off_eur),
                         format_eur(row.yearly_net_eur),
                         "-" if math.isnan(row.roi) else format_percent(row.roi),
@@ -328,9 +334,9 @@ class PortfolioPlanner(Tool):
     def _comparison_html(self, exact: PortfolioResult, greedy: PortfolioResult) -> str:
         """Totals of both portfolios side by side, the gap, and which use cases each picks."""
         if not exact.selected:
-            return inline_markdown(_(_TEXT["nothing"]))
+            return inline_markdown(text(_TEXT["nothing"]))
         gap = value_gap(exact, greedy)
-        rows = [html_table.row(["", _(_TEXT["exact"]), _(_TEXT["greedy"])], header=True)]
+        rows = [html_table.row(["", text(_TEXT["exact"]), text(_TEXT["greedy"])], header=True)]
         figures = (
             lambda result: str(len(result.selected)),
             lambda result: format_eur(result.total_value),
@@ -340,7 +346,7 @@ class PortfolioPlanner(Tool):
         for label, pick in zip(_TEXT["comparison_rows"], figures, strict=True):
             rows.append(html_table.row([_(label), pick(exact), pick(greedy)]))
         picks = compare_portfolios(exact, greedy)
-        rows.append(html_table.row([f"<i>{_(_TEXT['picked'])}</i>", "", ""]))
+        rows.append(html_table.row([f"<i>{text(_TEXT['picked'])}</i>", "", ""]))
         for item in picks.itertuples():
             only_one = item.in_exact != item.in_greedy
             rows.append(
@@ -354,12 +360,10 @@ class PortfolioPlanner(Tool):
                 )
             )
         summary = (
-            _(_TEXT["gap_none"])
+            text(_TEXT["gap_none"])
             if gap <= 0
-            else _(_TEXT["gap"]).format(
+            else text(_TEXT["gap"]).format(
                 lost=format_eur(exact.total_value - greedy.total_value), share=format_percent(gap, 1)
             )
         )
-        return (
-            f"<p>{summary}</p>{html_table.table(''.join(rows))}<p><small>{_(_TEXT['only_one'])}</small></p>"
-        )
+        return f"<p>{summary}</p>{html_table.table(''.join(rows))}<p><small>{text(_TEXT['only_one'])}</small></p>"

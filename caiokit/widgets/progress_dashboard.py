@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from caiokit.completion import CertificateError, certificate_blockers, completion_table
-from caiokit.i18n import N_, _, format_percent, ngettext
+from caiokit.i18n import N_, _, format_percent, ngettext, text
 from caiokit.progress import tracker
 from caiokit.reports.certificate import certificate_html
 from caiokit.tables import table_html
@@ -53,9 +53,9 @@ def _bar(share: float) -> str:
 def _status(row) -> str:
     """What a learner did in one lesson, short enough for one line."""
     if not (row.opened or row.attempts or row.quiz_answered):
-        return _(_TEXT["not_opened"])
+        return text(_TEXT["not_opened"])
     attempts = ngettext("{count} attempt", "{count} attempts", row.attempts).format(count=row.attempts)
-    return _(_TEXT["detail"]).format(
+    return text(_TEXT["detail"]).format(
         passed=row.passed,
         exercises=row.exercises,
         attempts=attempts,
@@ -92,21 +92,21 @@ class ProgressDashboard(Tool):
         self.certificate_path = Path(certificate_path or _(CERTIFICATE_FILE))
         self.lessons = widgets.HTML()
         self.notice = widgets.HTML()
-        self.refresh_button = widgets.Button(description=_(_TEXT["refresh"]), icon="refresh")
+        self.refresh_button = widgets.Button(description=text(_TEXT["refresh"]), icon="refresh")
         self.refresh_button.on_click(lambda _button: self.refresh())
-        self.name = widgets.Text(placeholder=_(_TEXT["name_placeholder"]), description=_(_TEXT["name"]))
-        self.certificate_button = widgets.Button(description=_(_TEXT["make"]), icon="certificate")
+        self.name = widgets.Text(placeholder=text(_TEXT["name_placeholder"]), description=text(_TEXT["name"]))
+        self.certificate_button = widgets.Button(description=text(_TEXT["make"]), icon="certificate")
         self.certificate_button.on_click(lambda _button: self.make_certificate())
         self.certificate_status = widgets.HTML()
         certificate = widgets.VBox(
             [
-                widgets.HTML(_(_TEXT["certificate"])),
+                widgets.HTML(text(_TEXT["certificate"])),
                 widgets.HBox([self.name, self.certificate_button]),
                 self.certificate_status,
             ]
         )
         self.widget = widgets.VBox(
-            [widgets.HTML(_(_TEXT["title"])), self.lessons, self.notice, self.refresh_button, certificate]
+            [widgets.HTML(text(_TEXT["title"])), self.lessons, self.notice, self.refresh_button, certificate]
         )
         self.refresh()
 
@@ -118,9 +118,9 @@ class ProgressDashboard(Tool):
         self.notice.value = f"<i>{inline_markdown(problem)}</i>" if problem else ""
         blockers = certificate_blockers(self.table)
         self.certificate_status.value = (
-            _(_TEXT["earned"])
+            text(_TEXT["earned"])
             if not blockers
-            else _(_TEXT["not_earned"]).format(count=len(blockers), first=inline_markdown(blockers[0]))
+            else text(_TEXT["not_earned"]).format(count=len(blockers), first=inline_markdown(blockers[0]))
         )
 
     def make_certificate(self) -> None:
@@ -130,9 +130,11 @@ class ProgressDashboard(Tool):
         except CertificateError as exc:
             if exc.blockers:
                 items = "".join(f"<li>{inline_markdown(blocker)}</li>" for blocker in exc.blockers)
-                self.certificate_status.value = f"{_(_TEXT['refused'])}<ul>{items}</ul>"
+                self.certificate_status.value = f"{text(_TEXT['refused'])}<ul>{items}</ul>"
             else:
                 self.certificate_status.value = inline_markdown(str(exc))
             return
         self.certificate_path.write_text(page, encoding="utf-8")
-        self.certificate_status.value = _(_TEXT["saved"]).format(path=html.escape(str(self.certificate_path)))
+        self.certificate_status.value = text(_TEXT["saved"]).format(
+            path=html.escape(str(self.certificate_path))
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from caiokit.i18n import N_, _, labelled
+from caiokit.i18n import N_, _, labelled, text
 from caiokit.roles import ROLES, load_responsibilities, score, sort_feedback
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -59,7 +59,7 @@ class ResponsibilitySorter(Tool):
         ]
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h4>{_(_TEXT['heading'])}</h4><ul>{legend}</ul>"),
+                widgets.HTML(f"<h4>{text(_TEXT['heading'])}</h4><ul>{legend}</ul>"),
                 *rows,
                 widgets.HBox([self.check_button, self.reset_button]),
                 self.score,
@@ -76,17 +76,15 @@ class ResponsibilitySorter(Tool):
         for item, mark in self.marks.items():
             verdict = feedback.get(item)
             mark.value = (
-                f"&emsp;✎ <i>{_(_TEXT['choose'])}</i>"
+                f"&emsp;✎ <i>{text(_TEXT['choose'])}</i>"
                 if verdict is None
                 else f"&emsp;{verdict.mark} {inline_markdown(verdict.message)}"
             )
         unsorted = len(self.items) - len(feedback)
-        text = (
-            f"<b>{_(_TEXT['score']).format(right=score(list(feedback.values())), count=len(self.items))}</b>"
-        )
+        scored = f"<b>{text(_TEXT['score']).format(right=score(list(feedback.values())), count=len(self.items))}</b>"
         if unsorted:
-            text += " " + _(_TEXT["unsorted"]).format(count=unsorted)
-        self.score.value = text
+            scored += " " + text(_TEXT["unsorted"]).format(count=unsorted)
+        self.score.value = scored
 
     def reset(self) -> None:
         """Clear every choice and every mark."""

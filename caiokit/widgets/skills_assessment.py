@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from caiokit.charts import figure_output
 from caiokit.charts.radar import radar
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _
+from caiokit.i18n import N_, _, text
 from caiokit.reports.skills_plan import EXAMPLE_FILE, NO_GAP, write_plan
 from caiokit.skills import MAX_WEEKS, SCALE, assess_skills, development_plan, load_skills
 from caiokit.tables import table_html
@@ -77,7 +77,7 @@ class SkillsAssessment(Tool):
                 self.reset_button,
                 self.chart,
                 self.summary,
-                widgets.HTML(f"<b>{_(_TEXT['plan'])}</b>"),
+                widgets.HTML(f"<b>{text(_TEXT['plan'])}</b>"),
                 self.weeks,
                 self.plan_table,
                 widgets.HBox([self.path, self.export_button]),
@@ -99,9 +99,9 @@ class SkillsAssessment(Tool):
         scores = self.result.named_scores()
         self.figure = radar(
             scores,
-            title=_(_TEXT["chart"]),
+            title=text(_TEXT["chart"]),
             reference=dict.fromkeys(scores, self.result.target),
-            names=(_(_TEXT["you"]), _(_TEXT["target"])),
+            names=(text(_TEXT["you"]), text(_TEXT["target"])),
         )
         self.chart.outputs = (figure_output(self.figure),)
         self.summary.value = inline_markdown(self.result.summary())
@@ -129,4 +129,4 @@ class SkillsAssessment(Tool):
         except CaioKitError as error:
             self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
-        self.feedback.value = inline_markdown(_(_TEXT["written"]).format(path=written))
+        self.feedback.value = inline_markdown(text(_TEXT["written"]).format(path=written))

@@ -10,7 +10,7 @@ import pandas as pd
 from caiokit.charts import figure_output
 from caiokit.charts.change import stakeholder_grid
 from caiokit.errors import CaioKitError
-from caiokit.i18n import N_, _, labelled
+from caiokit.i18n import N_, _, labelled, text
 from caiokit.stakeholders import SCORE_RANGE, STANCES, engagement_order, place_stakeholders
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -62,19 +62,19 @@ class StakeholderMap(Tool):
         self.figure = None
         self._loading = False
         slider = {"min": SCORE_RANGE[0], "max": SCORE_RANGE[1]}
-        self.chooser = widgets.Dropdown(description=_(_TEXT["chooser"]))
-        self.name = widgets.Text(description=_(_TEXT["name"]), continuous_update=False)
-        self.influence = widgets.IntSlider(description=_(_TEXT["influence"]), **slider)
-        self.interest = widgets.IntSlider(description=_(_TEXT["interest"]), **slider)
+        self.chooser = widgets.Dropdown(description=text(_TEXT["chooser"]))
+        self.name = widgets.Text(description=text(_TEXT["name"]), continuous_update=False)
+        self.influence = widgets.IntSlider(description=text(_TEXT["influence"]), **slider)
+        self.interest = widgets.IntSlider(description=text(_TEXT["interest"]), **slider)
         self.stance = widgets.SelectionSlider(
-            options=_stance_options(), value=0, description=_(_TEXT["stance"])
+            options=_stance_options(), value=0, description=text(_TEXT["stance"])
         )
         self.remove_button = widgets.Button(
-            description=_(_TEXT["remove"]), icon="trash", tooltip=_(_TEXT["remove_tip"])
+            description=text(_TEXT["remove"]), icon="trash", tooltip=text(_TEXT["remove_tip"])
         )
         self.remove_button.on_click(lambda _click: self.remove())
-        self.new_name = widgets.Text(placeholder=_(_TEXT["new_name"]), layout={"width": "260px"})
-        self.add_button = widgets.Button(description=_(_TEXT["add"]), icon="plus")
+        self.new_name = widgets.Text(placeholder=text(_TEXT["new_name"]), layout={"width": "260px"})
+        self.add_button = widgets.Button(description=text(_TEXT["add"]), icon="plus")
         self.add_button.on_click(lambda _click: self.add())
         self.scores = widgets.HTML()
         self.message = widgets.HTML()
@@ -85,7 +85,7 @@ class StakeholderMap(Tool):
             control.observe(lambda _change: self._edit_chosen(), names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML("<h4>{}</h4>".format(_(_TEXT["heading"]))),
+                widgets.HTML("<h4>{}</h4>".format(text(_TEXT["heading"]))),
                 widgets.HBox([self.chooser, self.remove_button]),
                 self.name,
                 widgets.HBox([self.influence, self.interest, self.stance], layout={"flex_flow": "row wrap"}),
@@ -102,7 +102,7 @@ class StakeholderMap(Tool):
         """Fill the list of stakeholders, choose one by position, and redraw."""
         self._loading = True
         self.chooser.options = [
-            (person["name"] or _(_TEXT["no_name"]), i) for i, person in enumerate(self.people)
+            (person["name"] or text(_TEXT["no_name"]), i) for i, person in enumerate(self.people)
         ]
         self.chooser.value = chosen if self.people else None
         self._loading = False
@@ -153,7 +153,7 @@ class StakeholderMap(Tool):
         """Add the stakeholder typed in the Add box, with middle scores to adjust, and choose them."""
         name = self.new_name.value.strip()
         if not name:
-            self.message.value = "<i>{}</i>".format(_(_TEXT["type_a_name"]))
+            self.message.value = "<i>{}</i>".format(text(_TEXT["type_a_name"]))
             return
         self.people.append({"name": name, **_NEW_DEFAULTS})
         self.new_name.value = ""
@@ -177,7 +177,7 @@ class StakeholderMap(Tool):
         self.scores.value = _scores_html(self.people, self.chooser.value)
         if not self.people:
             self.placed, self.figure = None, None
-            self.message.value = "<i>{}</i>".format(_(_TEXT["empty"]))
+            self.message.value = "<i>{}</i>".format(text(_TEXT["empty"]))
             self.advice.value = ""
             return
         try:

@@ -68,10 +68,10 @@ class StrategyCanvasEditor(Tool):
             self.feedback.value = f"⚠ {inline_markdown(str(error))}"
             return
         if not problems:
-            self.feedback.value = _(_TEXT["complete"])
+            self.feedback.value = text(_TEXT["complete"])
             return
         items = "".join(f"<li>{inline_markdown(problem)}</li>" for problem in problems)
-        self.feedback.value = f"<b>{_(_TEXT['open']).format(count=len(problems))}</b><ul>{items}</ul>"
+        self.feedback.value = f"<b>{text(_TEXT['open']).format(count=len(problems))}</b><ul>{items}</ul>"
 
     def export(self) -> None:
         """Write the canvas as Markdown to the chosen file and show the page below."""
@@ -83,7 +83,7 @@ class StrategyCanvasEditor(Tool):
             return
         self.markdown = to_markdown(canvas)
         open_points = len(canvas.validate())
-        written_text = _(_TEXT["written_open"] if open_points else _TEXT["written"])
+        written_text = text(_TEXT["written_open"] if open_points else _TEXT["written"])
         self.feedback.value = inline_markdown(written_text.format(path=written, count=open_points))
         self.preview.outputs = ()
         self.preview.append_display_data(Markdown(self.markdown))

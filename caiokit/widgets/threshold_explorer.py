@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from caiokit.charts import figure_output
 from caiokit.charts.technologies import cost_curve
-from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled
+from caiokit.i18n import N_, _, format_eur, format_number, format_percent, labelled, text
 from caiokit.thresholds import ThresholdOutcome, best_threshold, threshold_tradeoff, tradeoff_table
 from caiokit.widgets.tool import Tool, inline_markdown
 
@@ -69,10 +69,10 @@ class ThresholdExplorer(Tool):
         self.y_true = y_true
         self.scores = scores
         self.flagged_means = inline_markdown(
-            _(_TEXT["flagged_means"]) if flagged_means is None else flagged_means
+            text(_TEXT["flagged_means"]) if flagged_means is None else flagged_means
         )
         self.missed_means = inline_markdown(
-            _(_TEXT["missed_means"]) if missed_means is None else missed_means
+            text(_TEXT["missed_means"]) if missed_means is None else missed_means
         )
         style = {"description_width": "130px"}
         layout = {"width": "480px"}
@@ -82,7 +82,7 @@ class ThresholdExplorer(Tool):
             max=1.0,
             step=0.01,
             readout_format=".2f",
-            description=_(_TEXT["threshold"]),
+            description=text(_TEXT["threshold"]),
             style=style,
             layout=layout,
             continuous_update=False,
@@ -92,7 +92,7 @@ class ThresholdExplorer(Tool):
             min=0,
             max=max(1000, 2 * round(cost_fp)),
             step=10,
-            description=_(_TEXT["cost_fp"]),
+            description=text(_TEXT["cost_fp"]),
             style=style,
             layout=layout,
             continuous_update=False,
@@ -102,13 +102,13 @@ class ThresholdExplorer(Tool):
             min=0,
             max=max(3000, 2 * round(cost_fn)),
             step=50,
-            description=_(_TEXT["cost_fn"]),
+            description=text(_TEXT["cost_fn"]),
             style=style,
             layout=layout,
             continuous_update=False,
         )
         self.best_button = widgets.Button(
-            description=_(_TEXT["best"]), icon="bullseye", layout={"width": "260px"}
+            description=text(_TEXT["best"]), icon="bullseye", layout={"width": "260px"}
         )
         self.best_button.on_click(lambda _: self.go_to_cheapest())
         self.summary = widgets.HTML()
@@ -148,24 +148,24 @@ class ThresholdExplorer(Tool):
 
         table = (
             "<table style='border-collapse:collapse'>"
-            f"<tr><td></td>{cell('th', _(_TEXT['flagged']))}{cell('th', _(_TEXT['not_flagged']))}</tr>"
-            f"<tr>{cell('th', _(_TEXT['really_yes']))}{cell('td', _(_TEXT['tp']).format(count=o.tp))}"
+            f"<tr><td></td>{cell('th', text(_TEXT['flagged']))}{cell('th', text(_TEXT['not_flagged']))}</tr>"
+            f"<tr>{cell('th', text(_TEXT['really_yes']))}{cell('td', text(_TEXT['tp']).format(count=o.tp))}"
             f"{cell('td', bold('fn', o.fn, self.missed_means))}</tr>"
-            f"<tr>{cell('th', _(_TEXT['really_no']))}{cell('td', bold('fp', o.fp, self.flagged_means))}"
-            f"{cell('td', _(_TEXT['tn']).format(count=o.tn))}</tr>"
+            f"<tr>{cell('th', text(_TEXT['really_no']))}{cell('td', bold('fp', o.fp, self.flagged_means))}"
+            f"{cell('td', text(_TEXT['tn']).format(count=o.tn))}</tr>"
             "</table>"
         )
-        precision = _(_TEXT["precision"]).format(share=_share(o.precision, _TEXT["undefined_precision"]))
-        recall = _(_TEXT["recall"]).format(share=_share(o.recall, _TEXT["undefined_recall"]))
-        cost = _(_TEXT["cost"]).format(cost=format_eur(o.total_cost))
+        precision = text(_TEXT["precision"]).format(share=_share(o.precision, _TEXT["undefined_precision"]))
+        recall = text(_TEXT["recall"]).format(share=_share(o.recall, _TEXT["undefined_recall"]))
+        cost = text(_TEXT["cost"]).format(cost=format_eur(o.total_cost))
         sum_of_mistakes = f"{o.fp} x {format_eur(o.cost_fp)} + {o.fn} x {format_eur(o.cost_fn)}"
-        cheapest = _(_TEXT["cheapest"]).format(
+        cheapest = text(_TEXT["cheapest"]).format(
             threshold=format_number(best.threshold, 2), cost=format_eur(best.total_cost)
         )
         return (
             f"<div style='margin-left:16px'>{table}"
-            f"<p>{labelled(f'<b>{precision}</b>', _(_TEXT['precision_means']).format(count=o.flagged))}<br>"
-            f"{labelled(f'<b>{recall}</b>', _(_TEXT['recall_means']).format(count=o.tp + o.fn))}<br>"
+            f"<p>{labelled(f'<b>{precision}</b>', text(_TEXT['precision_means']).format(count=o.flagged))}<br>"
+            f"{labelled(f'<b>{recall}</b>', text(_TEXT['recall_means']).format(count=o.tp + o.fn))}<br>"
             f"<b>{cost}</b> = {sum_of_mistakes}<br>"
             f"{cheapest}</p></div>"
         )

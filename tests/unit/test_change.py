@@ -334,7 +334,7 @@ def test_an_audience_is_named_by_member_id_or_label_in_any_case():
 def test_the_plan_reads_in_the_language_in_use(bracketed):
     plan = literacy_plan({"ai_users": 520}, {"ai_users": 7})
     assert list(plan.index) == ["[AI users]"]
-    assert plan.iloc[0]["curriculum"].endswith("; [practice on own tasks (1 h)]")
+    assert plan.iloc[0]["curriculum"].endswith("[; ][practice on own tasks (1 h)]")  # the separator too
     assert list(literacy_hours(plan).data[0].x) == ["[AI users]"]
     tool = LiteracyPlanner({"ai_users": 520})
     assert tool.hours[Audience.AI_USERS].description == "[AI users] (520)"

@@ -82,6 +82,18 @@ def test_a_category_compares_by_id_and_shows_its_label():
     assert Colour.parse("dark-blue") is None and Colour.parse(3) is None
 
 
+def test_one_english_word_can_have_a_translation_per_context(french):
+    from caiokit.risk.register import Treatment
+    from caiokit.scoring import Quadrant
+
+    # "avoid" is a quadrant (an adjective in French) and a risk treatment (a verb, beside "réduire").
+    assert Quadrant.AVOID.label == "à éviter"
+    assert Treatment.AVOID.label == "éviter" and Treatment.labels()[1] == "réduire"
+    assert Treatment.parse("Éviter") is Treatment.AVOID and Treatment.parse("avoid") is Treatment.AVOID
+    with i18n.speaking("en"):
+        assert Treatment.AVOID.label == Quadrant.AVOID.label == "avoid"
+
+
 def test_the_template_holds_exactly_the_texts_marked_in_the_code():
     stored = catalogues.read(catalogues.TEMPLATE)
     assert stored is not None, "no caiokit/locale/caiokit.pot: run `python -m caiokit.authoring catalogues`"
@@ -111,12 +123,12 @@ def test_every_text_is_translated_with_the_same_placeholders(language):
     assert translated is not None, (
         f"no {catalogues.po_path(language)}: run `python -m caiokit.authoring catalogues`"
     )
-    by_id = {message.id: message for message in translated if message.id}
+    by_key = {catalogues.key(message): message for message in translated if message.id}
     problems = []
     for message in template:
         if not message.id:
             continue
-        found = by_id.get(message.id)
+        found = by_key.get(catalogues.key(message))
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = (
             found.string
@@ -169,7 +181,7 @@ NOT_PROSE = re.compile(
     r'|<[a-z]+ [a-z-]+="$'  # an HTML tag whose attribute's value is filled in next
 )
 LABEL_KEYWORDS = {"description", "placeholder", "tooltip"}
-MARKERS = {"_", "N_", "ngettext", "lazy"}
+MARKERS = {"_", "N_", "NP_", "ngettext", "lazy", "text"}
 # Errors that only a course author can cause (a wrong argument in the package's own code) stay in English.
 AUTHOR_ERRORS = {
     "ValueError",
@@ -186,8 +198,8 @@ def untranslated_texts(path: Path) -> list[tuple[int, str]]:
     """String literals of a module that look like text for a person and are not marked for translation.
 
     A literal counts if it has two words once HTML and CSS are taken out, or if it is a widget's label
-    (``description=``, ``placeholder=``, ``tooltip=``). Docstrings, marked texts (``_``, ``N_``, ``ngettext``,
-    ``lazy``) and the messages of errors only the package's own code can cause are left out.
+    (``description=``, ``placeholder=``, ``tooltip=``). Docstrings, marked texts (``_``, ``N_``, ``NP_``,
+    ``ngettext``, ``lazy``), what ``text`` is given (a marked text looked up by its key) and the messages of errors only the package's own code can cause are left out.
     """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     ignored: set[int] = set()
@@ -272,6 +284,31 @@ def test_no_text_to_translate_is_left_in_the_interface_checks_and_reports():
     assert not problems, "mark texts with _(), N_(), ngettext() or lazy() (caiokit.i18n):\n" + "\n".join(
         problems
     )
+
+
+def test_gettext_is_given_texts_and_text_is_given_keys():
+    """Babel extracts every string literal inside ``_(...)``: ``_(_MESSAGES["bad_id"])`` would put the key
+    'bad_id' in the catalogue, for a translator to "translate". A text looked up by its key goes through
+    ``text(...)``, which Babel does not read."""
+    misused = []
+    for path in sorted(catalogues.PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"):
+                continue
+            argument = node.args[0] if node.args else None
+            if isinstance(argument, ast.Constant):
+                continue
+            keys = [
+                n.value
+                for n in ast.walk(argument)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            ]
+            if keys:
+                misused.append(
+                    f"{path.relative_to(catalogues.PACKAGE.parent)}:{node.lineno}: _({ast.unparse(argument)})"
+                )
+    assert not misused, "write text(...) for a text looked up by its key:\n" + "\n".join(misused[:20])
+    assert not [m.id for m in catalogues.extract() if m.id in {"bad_id", "no_texts", "overrun"}]
 
 
 def test_every_list_of_problems_headline_is_in_the_catalogue():

@@ -10,6 +10,7 @@ from caiokit.catalog import load_catalog
 from caiokit.checks import portfolio, prioritization
 from caiokit.exercises import Exercise, Status
 from caiokit.finance import npv, payback_period
+from caiokit.i18n import speaking
 from caiokit.portfolio import greedy_portfolio, select_portfolio
 from caiokit.quiz import load_bank
 from caiokit.scoring import Quadrant, quadrant, score
@@ -62,9 +63,10 @@ def test_rice_function():
 
 def test_quadrants_follow_scoring_quadrant():
     q5 = prioritization.q5
-    placed = quadrant(load_catalog()).set_index("name")["quadrant"]
-    right = {name: placed[name] for name in prioritization.QUADRANT_NAMES}
-    assert q5.correct == right
+    placed = quadrant(load_catalog()).set_index("id")["quadrant"]
+    assert q5.correct == {use_case: placed[use_case] for use_case in prioritization.QUADRANT_CASES}
+    names = load_catalog().set_index("id")["name"]
+    right = {names[use_case]: place for use_case, place in q5.correct.items()}
     assert set(right.values()) == set(Quadrant) - {Quadrant.EXCLUDED}
     assert status(q5, right) is Status.CORRECT
     typed = {name: Quadrant(place).label for name, place in right.items()}
@@ -78,6 +80,20 @@ def test_quadrants_follow_scoring_quadrant():
     feedback = q5.evaluate(swapped)
     assert feedback.status is Status.INCORRECT and "Visual quality inspection" in feedback.message
     assert status(q5, dict.fromkeys(right, ...)) is Status.NOT_ATTEMPTED
+
+
+def test_the_quadrant_exercise_names_use_cases_as_the_french_catalog_does(progress_file):
+    q5 = prioritization.q5
+    with speaking("fr"):
+        names = load_catalog().set_index("id")["name"]
+        typed = {names[use_case]: Quadrant(place).label for use_case, place in q5.correct.items()}
+        assert typed["Tri et routage des e-mails"] == "gain rapide"
+        assert status(q5, typed) is Status.CORRECT
+        by_id = {use_case: Quadrant(place).label for use_case, place in q5.correct.items()}
+        assert status(q5, by_id) is Status.CORRECT, "an id names its use case too"
+        feedback = q5.evaluate(dict(typed, **{"Contrôle qualité visuel": "gain rapide"}))
+        assert feedback.status is Status.INCORRECT and "'Contrôle qualité visuel'" in feedback.message
+        assert "Contrôle qualité visuel\u00a0: **pari stratégique**\u202f; " in str(q5.solution())
 
 
 def test_cfo_ranking_follows_score():

@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from caiokit import datafiles
+from caiokit.catalog import use_case_name
 from caiokit.checks import leadership as checks
 from caiokit.curriculum import lessons
 from caiokit.exercises import Status
+from caiokit.i18n import speaking
 from caiokit.quiz import grade, load_bank
 from caiokit.reports.skills_plan import EXAMPLE_FILE, NO_GAP, plan_to_markdown, write_plan
 from caiokit.skills import (
@@ -367,7 +369,7 @@ def test_wrong_choices_say_why():
 
 
 def test_q2_horizons():
-    right = dict(checks.q2.correct)
+    right = {use_case_name(use_case): horizon for use_case, horizon in checks.q2.correct.items()}
     assert checks.q2.categories == tuple(Horizon) == ("now", "next", "later")
     assert checks.q2.evaluate(right).status is Status.CORRECT
     wrong = {**right, "Factory sensor data platform": "later", "Visual quality inspection": "now"}
@@ -378,11 +380,16 @@ def test_q2_horizons():
     assert checks.q2.evaluate({**right, "Visual quality inspection": "soon"}).status is Status.ERROR
 
 
-def test_q2_items_are_the_catalog_use_cases_shown_in_the_lesson():
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_q2_items_are_named_as_the_catalog_of_the_lesson_names_them(language):
     from caiokit.catalog import load_catalog
 
-    names = load_catalog().set_index("id").loc[list(checks.HORIZON_USE_CASES), "name"]
-    assert list(names) == list(checks.q2.correct)
+    with speaking(language):
+        names = load_catalog().set_index("id")["name"]
+        typed = {names[use_case]: horizon for use_case, horizon in checks.q2.correct.items()}
+        assert checks.q2.evaluate(typed).status is Status.CORRECT
+        moved = {**typed, names["UC27"]: "now"}
+        assert f"'{names['UC27']}'" in checks.q2.evaluate(moved).message
 
 
 def test_q3_can_be_answered_with_the_exercise_widget(progress_file):
