@@ -6,6 +6,7 @@ nbgrader's `validate` command exits 0 even when tests fail, so these tests use i
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -77,13 +78,21 @@ def test_release_is_what_nbgrader_generates_now(course):
         )
 
 
-def test_generate_release_helper_matches_the_api(course):
-    """The maintainer command and the API produce the same release."""
-    name = course["name"]
-    produced = generate_release(ROOT, name)
+# The command runs nbgrader in a subprocess, as a maintainer would, on one assignment of each edition: the test
+# above already ties every other release to what the API generates.
+@pytest.mark.parametrize(
+    "assignment", [min(assignment_folders(language).values()) for language in ("en", "fr")]
+)
+def test_the_release_command_writes_what_release_holds(assignment):
+    """``python -m caiokit.authoring release`` (its ``generate_release``) gives the notebooks release/ holds."""
+    produced = generate_release(ROOT, assignment)
     try:
-        for notebook in produced.glob("*.ipynb"):
-            expected = json.loads((course["root"] / "release" / name / notebook.name).read_text())
+        notebooks = sorted(produced.glob("*.ipynb"))
+        assert [p.name for p in notebooks] == sorted(
+            p.name for p in (ROOT / "release" / assignment).glob("*.ipynb")
+        )
+        for notebook in notebooks:
+            expected = json.loads((ROOT / "release" / assignment / notebook.name).read_text())
             assert json.loads(notebook.read_text()) == expected
     finally:
         shutil.rmtree(produced.parent.parent)
@@ -222,6 +231,47 @@ def test_another_edition_has_the_english_cells_ids_and_points(folder):
     cells are the English edition's, with the same grade ids, kinds and points, in the same order."""
     assignment, _ = assignment_edition(folder)
     assert _graded_cells(folder) == _graded_cells(assignment)
+
+
+# A written answer's question asks for a length ("**200 to 300 words**"); its model answer opens with these words.
+WORD_RANGE = re.compile(r"\*\*(\d+) (?:to|à) (\d+) (?:words|mots)\*\*")
+MODEL_ANSWER = {"en": "**Model answer**", "fr": "**Réponse modèle**"}
+
+
+def counted_words(text: str) -> int:
+    """Words as a word processor counts them: what spaces (no-break ones too) separate, if it has a letter or digit."""
+    return sum(1 for word in re.split(r"[\s\u00a0\u202f]+", text) if re.search(r"\w", word))
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_model_answer_keeps_to_the_length_its_question_asks(assignment):
+    """A grader's rubric marks length down; the model answer the grader reads must itself be within it."""
+    _, language = assignment_edition(assignment)
+    checked = []
+    for notebook in sorted((ROOT / "source" / assignment).glob("*.ipynb")):
+        asked = None
+        for cell in notebook_cells(notebook):
+            source = "".join(cell["source"])
+            if cell["cell_type"] != "markdown":
+                continue
+            grading = cell["metadata"].get("nbgrader", {})
+            if not grading.get("solution"):
+                found = WORD_RANGE.search(source)
+                asked = tuple(map(int, found.groups())) if found else asked
+                continue
+            answer = source.split("### BEGIN SOLUTION", 1)[1].lstrip()
+            assert answer.startswith(MODEL_ANSWER[language]), (grading["grade_id"], answer[:60])
+            body = answer.split("\n", 1)[1]
+            body = body[: body.index(RUBRIC_STARTS[language])]
+            assert asked is not None, f"{grading['grade_id']}: its question asks for no length"
+            low, high = asked
+            assert low <= counted_words(body) <= high, (
+                f"{grading['grade_id']}: the model answer has {counted_words(body)} words, the question asks for "
+                f"{low} to {high}"
+            )
+            checked.append(grading["grade_id"])
+            asked = None
+    assert checked, f"{assignment} has no written answer"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
