@@ -9,14 +9,7 @@ import socket
 import tomllib
 from pathlib import Path
 
-from course_environment import (
-    NBGRADER_VARIABLES,
-    TIERS,
-    pytest_collection_modifyitems,
-    pytest_runtest_setup,
-    pytest_xdist_make_scheduler,
-    work_unit,
-)
+from course_environment import NBGRADER_VARIABLES, TIERS, pytest_collection_modifyitems, pytest_runtest_setup
 
 from harness.ports import FIRST, LAST, free_port, free_port_block, worker_range
 
@@ -81,7 +74,7 @@ def test_a_block_of_free_ports_skips_a_busy_port_and_stays_in_the_range():
 
 
 def test_the_slow_tiers_are_collected_first_and_a_notebook_keeps_its_cells_in_order(pytestconfig):
-    """The hub and browser modules start first; the order of each notebook's cells is untouched."""
+    """Tests are collected tier by tier (the hub and browser modules first); each notebook keeps its cells in order."""
 
     class Item:
         def __init__(self, path, name):
@@ -100,62 +93,3 @@ def test_the_slow_tiers_are_collected_first_and_a_notebook_keeps_its_cells_in_or
     ]
     pytest_collection_modifyitems(pytestconfig, items)
     assert [item.name for item in items] == ["h", "b", "cell 1", "cell 2", "u"]
-
-
-def test_a_work_unit_is_a_module_a_class_a_notebook_or_one_assignment_of_a_split_module():
-    assert work_unit("tests/unit/test_catalog.py::test_load[fr]") == "tests/unit/test_catalog.py"
-    assert work_unit("tests/unit/test_i18n.py::TestScanner::test_a") == "tests/unit/test_i18n.py::TestScanner"
-    assert (
-        work_unit("notebooks/03_use_case_prioritization.ipynb::Cell 4")
-        == "notebooks/03_use_case_prioritization.ipynb"
-    )
-    split = "tests/assignments/test_assignments.py"
-    assert work_unit(f"{split}::test_solution_passes[02_prioritization]") == f"{split}[02_prioritization]"
-    assert work_unit(f"{split}::test_release_is_what_nbgrader_generates_now[02_prioritization]") == (
-        f"{split}[02_prioritization]"
-    ), "one assignment's tests share its course fixture: one unit"
-    assert work_unit(f"{split}::test_every_assignment_folder_is_an_edition") == split
-
-
-class FakeWorker:
-    def __init__(self, name):
-        self.sent: list[list[int]] = []
-        self.gateway = type("Gateway", (), {"id": name})()
-        self.shutting_down = False
-
-    def send_runtest_some(self, indexes):
-        self.sent.append(indexes)
-
-    def shutdown(self):
-        pass
-
-
-def test_the_scheduler_hands_out_work_units_in_the_order_collected():
-    class Config:
-        option = type("Option", (), {"dist": "loadscope", "loadscopereorder": True, "tx": ["popen"] * 2})()
-
-        def getvalue(self, name):
-            return getattr(self.option, name)
-
-    collection = [
-        "tests/hub/test_hub.py::test_a_term_on_the_hub",
-        *(f"notebooks/00_start_here.ipynb::Cell {i}" for i in range(40)),
-        "tests/assignments/test_assignments.py::test_solution_passes[01_caio_role]",
-        "tests/assignments/test_assignments.py::test_solution_passes[02_prioritization]",
-    ]
-    scheduler = pytest_xdist_make_scheduler(Config(), None)
-    workers = [FakeWorker("gw0"), FakeWorker("gw1")]
-    for worker in workers:
-        scheduler.add_node(worker)
-        scheduler.add_node_collection(worker, collection)
-    scheduler.schedule()
-    first = [worker.sent[0] for worker in workers]
-    # The hub's one test starts first although the notebook has forty; each assignment is a unit of its own: the
-    # first goes to the worker that is nearly done, the second waits for whichever worker finishes first.
-    assert first == [[0], list(range(1, 41))]
-    assert workers[0].sent[1:] == [[41]] and workers[1].sent[1:] == []
-    assert list(scheduler.workqueue) == ["tests/assignments/test_assignments.py[02_prioritization]"]
-    assert (
-        pytest_xdist_make_scheduler(type("Other", (Config,), {"getvalue": lambda self, name: "load"})(), None)
-        is None
-    )
