@@ -328,9 +328,16 @@ def shown_text(option: str | Category) -> str:
     return option.label if isinstance(option, Category) else _(option)
 
 
-def _named(typed: Any, choices: Iterable[str], *, any_case: bool = False) -> str | None:
+def _named(
+    typed: Any,
+    choices: Iterable[str],
+    *,
+    any_case: bool = False,
+    named_by: Callable[[str], str] | None = None,
+) -> str | None:
     """The choice (an option, an item) a learner's value names: its text in the language in use or in English,
-    the course's source language, exactly (or whatever the case); None if it names none."""
+    the course's source language, exactly (or whatever the case); None if it names none. With ``named_by``
+    (a choice is an id, ``named_by`` its name in the language in use), the id or its name in either language."""
     if not isinstance(typed, str):
         return None
 
@@ -338,8 +345,15 @@ def _named(typed: Any, choices: Iterable[str], *, any_case: bool = False) -> str
         text = as_typed(text)
         return text.casefold() if any_case else text
 
+    def names(choice: str) -> tuple[str, ...]:
+        if named_by is None:
+            return choice, _(choice)
+        with speaking(SOURCE_LANGUAGE):
+            english = named_by(choice)
+        return choice, named_by(choice), english
+
     wanted = fold(typed.strip() if any_case else typed)
-    return next((choice for choice in choices if wanted in (fold(choice), fold(_(choice)))), None)
+    return next((choice for choice in choices if wanted in map(fold, names(choice))), None)
 
 
 class ChoiceExercise(Exercise):
@@ -481,7 +495,7 @@ class MappingExercise(Exercise):
         *args: Any,
         correct: Mapping[str, str],
         categories: Sequence[str | Category],
-        named_by: Callable[[str], str] = shown_text,
+        named_by: Callable[[str], str] | None = None,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
@@ -493,19 +507,7 @@ class MappingExercise(Exercise):
 
     def item_text(self, item: str) -> str:
         """What a person reads for an item, in the language in use."""
-        return self.named_by(item)
-
-    def _item(self, typed: Any) -> str | None:
-        """The item a learner's key names (as shown, in English, or as the item itself), or None."""
-        if not isinstance(typed, str):
-            return None
-        wanted = as_typed(typed)
-        for item in self.correct:
-            with speaking(SOURCE_LANGUAGE):
-                english = self.named_by(item)
-            if wanted in (as_typed(item), as_typed(self.item_text(item)), as_typed(english)):
-                return item
-        return None
+        return shown_text(item) if self.named_by is None else self.named_by(item)
 
     def _category(self, value: Any) -> Any:
         """The category a learner's value names, or _MISSING if it names none."""
@@ -524,8 +526,10 @@ class MappingExercise(Exercise):
                     variable=self.variable
                 ),
             )
-        given = {self._item(item): value for item, value in answer.items()}
-        unknown_items = [item for item in answer if self._item(item) is None]
+        given = {_named(item, self.correct, named_by=self.named_by): value for item, value in answer.items()}
+        unknown_items = [
+            item for item in answer if _named(item, self.correct, named_by=self.named_by) is None
+        ]
         missing = [item for item in self.correct if _not_answered(given.get(item, _MISSING))]
         bad_values = sorted(
             {str(v) for v in answer.values() if not _not_answered(v) and self._category(v) is _MISSING}
