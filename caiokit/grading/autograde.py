@@ -39,8 +39,11 @@ log = logging.getLogger("caiokit.grading")
 
 SUBMISSION_TIMEOUT_S = 600
 # At most this many submissions per nbgrader process. Batches are sized so that each worker gets about two:
-# few processes to start (each costs seconds), yet a slow batch does not leave a core idle for long.
+# few processes to start (each costs seconds), yet a slow batch does not leave a core idle for long. Halves
+# smaller than MIN_BATCH are not worth a second process start (about 2 s of CPU, as much as a submission or
+# two): each worker then gets one batch.
 MAX_BATCH = 25
+MIN_BATCH = 4
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,10 @@ def autograde(
 
 
 def _batches(names: list[str], workers: int) -> list[list[str]]:
-    """Split learners into batches: a few per worker, so that one slow batch does not leave a core idle."""
-    size = max(1, min(MAX_BATCH, math.ceil(len(names) / (workers * 2))))
+    """Split learners into batches: two per worker, so that one slow batch does not leave a core idle, or one per
+    worker when two would be smaller than MIN_BATCH."""
+    size = math.ceil(len(names) / (workers * 2))
+    if size < MIN_BATCH:
+        size = math.ceil(len(names) / workers)
+    size = max(1, min(MAX_BATCH, size))
     return [names[i : i + size] for i in range(0, len(names), size)]

@@ -307,6 +307,21 @@ def test_moodle_downloads_in_folders_or_flat_are_matched_by_name(term, tmp_path)
         assert reason in log, reason
 
 
+def test_files_named_student_notebook_are_collected_with_the_courses_own_pattern(term, tmp_path):
+    """Without a platform's collector, `nbgrader zip_collect` reads <student>_<notebook> names, the pattern set in
+    the course's nbgrader_config.py (FileNameCollectorPlugin.named_regexp)."""
+    course = tmp_path / "course"
+    shutil.copytree(
+        term["course"], course, ignore=shutil.ignore_patterns("submitted", "downloaded", "autograded")
+    )
+    archive = course / "downloaded" / ASSIGNMENT / "archive"
+    archive.mkdir(parents=True)
+    shutil.copy(term["solution"], archive / f"dave_{NOTEBOOK}")
+    nbgrader("zip_collect", ASSIGNMENT, cwd=course, env=term["env"])
+    collected = course / "submitted" / "dave" / ASSIGNMENT / NOTEBOOK
+    assert collected.read_bytes() == term["solution"].read_bytes()
+
+
 def test_a_download_that_would_replace_a_submission_stops_before_copying_anything(term, graded, tmp_path):
     course = tmp_path / "course"
     shutil.copytree(term["course"], course)

@@ -35,6 +35,7 @@ from harness.course import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
+CELL_TIMEOUT_S = 10
 WRONG_Q1 = 'responsibility_owner = {r: "CAIO" for r in RESPONSIBILITIES}'
 
 
@@ -70,6 +71,10 @@ def bad_submissions() -> dict[str, tuple[dict | str | None, float]]:
 def graded_class(tmp_path_factory):
     """The whole batch of submissions, graded with two workers (sandboxed where possible)."""
     course = make_course(tmp_path_factory.mktemp("class"))
+    # The infinite loop spins a core until the cell's time limit: 10 s here instead of the course's 30 (still
+    # several times what the heaviest honest cell takes on a loaded machine), so that it burns a third as much.
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write(f"\nc.Execute.timeout = {CELL_TIMEOUT_S}\n")
     cases = bad_submissions()
     for student, (content, _) in cases.items():
         submit(course, student, content)

@@ -149,9 +149,9 @@ def test_the_scan_finds_each_kind_of_leak(edition, tmp_path):
     assert any("caiokit/answers.py" in leak and "BEGIN HIDDEN TESTS" in leak for leak in leaks)
 
 
-def test_building_again_replaces_a_previous_edition_and_keeps_its_git_history(tmp_path):
+def test_building_again_replaces_a_previous_edition_and_keeps_its_git_history(edition, tmp_path):
     out = tmp_path / "edition"
-    build(ROOT, out)
+    shutil.copytree(edition.root, out)  # an edition built earlier
     (out / "stale.txt").write_text("from an older build", encoding="utf-8")
     (out / ".git").mkdir()
     (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")

@@ -1,12 +1,14 @@
-"""Every command of the README's instructor guide, run one by one, as written, on a temporary copy of the course.
+"""Every command of the README's instructor guide, run one by one, as written, on a temporary copy of the course: a
+whole term, end to end, and what each learner gets from it.
 
 The commands are read from the README's fenced ``bash`` blocks under "## Instructor guide", so the README and
 this test cannot drift apart. The only block not run is the administrator's ``sh`` block (apt-get, sudo), checked
 to be exactly that. Between commands, simulated learners do what the README tells them (fetch, submit,
-resubmit, hand in on Canvas), with ``--student`` and ``--Exchange.root`` as in test_instructor_workflow.py.
+validate, resubmit, hand in on Canvas, fetch their feedback), with ``--student`` and ``--Exchange.root``.
 
-A class of CAIOKIT_README_CLASS learners (6 by default; the report's 60-learner run sets it to 60): half hand in
-through the exchange, half through Canvas, and one of each half does not hand in.
+A class of CAIOKIT_README_CLASS learners (8 by default; the report's 60-learner run sets it to 60): half hand in
+through the exchange, half through Canvas, and one of each half does not hand in. Those who hand in do, in turn,
+the whole assignment, part of it (tests/assignments/partial_submissions/) or nothing.
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
+from nbgrader.validator import Validator
 
 from harness.course import answer
 from harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-CLASS_SIZE = int(os.environ.get("CAIOKIT_README_CLASS", "6"))
+CLASS_SIZE = int(os.environ.get("CAIOKIT_README_CLASS", "8"))
 ADMIN_BLOCK = [
     "sudo apt-get install bubblewrap",
     "sudo mkdir -p /srv/nbgrader/exchange && sudo chmod 777 /srv/nbgrader/exchange",
@@ -64,22 +67,55 @@ def halves() -> tuple[list[str], list[str]]:
     return ids[: len(ids) // 2], ids[len(ids) // 2 :]
 
 
+def exchange_submitters() -> list[str]:
+    return halves()[0][:-1]
+
+
+def canvas_submitters() -> list[str]:
+    return halves()[1][:-1]
+
+
+def graded_work() -> dict[str, str]:
+    """The kind of work graded for each learner who handed in: the first one resubmits part of the assignment."""
+    graded = {student: kind_of_work(i) for half in (exchange_submitters(), canvas_submitters())
+              for i, student in enumerate(half)}  # fmt: skip
+    graded[exchange_submitters()[0]] = "partial"
+    return graded
+
+
 def canvas_user(index: int) -> str:
     return str(10_000 + index)
 
 
+WORKS = ("complete", "partial", "blank")
+
+
+def kind_of_work(index: int) -> str:
+    """What the learner at ``index`` of their half hands in: every third one the whole assignment, one part of it,
+    one nothing (the released notebook as it is)."""
+    return WORKS[index % 3]
+
+
+def partial_case(assignment: str) -> dict:
+    return json.loads(
+        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{assignment}.json").read_text()
+    )
+
+
 def work_of(assignment: str, index: int) -> dict[str, str]:
-    """Answers of learner ``index``: every third one right, one partly right, one blank."""
+    """Answers of learner ``index`` of their half (``kind_of_work``)."""
     source = json.loads((ROOT / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
     solution = {
         c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"])
         for c in source["cells"]
         if c["metadata"].get("nbgrader", {}).get("solution")
     }
-    partial = json.loads(
-        (ROOT / "tests" / "assignments" / "partial_submissions" / f"{assignment}.json").read_text()
-    )
-    return [solution, {**solution, **partial["replacements"]}, {}][index % 3]
+    answers = {
+        "complete": solution,
+        "partial": {**solution, **partial_case(assignment)["replacements"]},
+        "blank": {},
+    }
+    return answers[kind_of_work(index)]
 
 
 class Term:
@@ -104,6 +140,8 @@ class Term:
         self.env.pop("JUPYTER_CONFIG_PATH", None)
         self.assignment = ""
         self.logs: dict[str, str] = {}
+        # What Validate told each exchange learner before they first submitted.
+        self.validations: dict[str, dict] = {}
 
     def shell(self, command: str, cwd: Path | None = None) -> str:
         result = subprocess.run(["bash", "-c", command], cwd=cwd or self.course, env=self.env,
@@ -132,7 +170,12 @@ class Term:
             self.learner(student, "fetch_assignment", self.assignment)
             notebook = self.base / "learners" / student / self.assignment / f"{self.assignment}.ipynb"
             answer(notebook, work_of(self.assignment, index))
+            self.validations[student] = Validator().validate(str(notebook))
             self.learner(student, "submit", self.assignment)
+
+    def exchange_learners_fetch_feedback(self) -> None:
+        for student in exchange_submitters():
+            self.learner(student, "fetch_feedback", self.assignment)
 
     def first_learner_resubmits(self) -> None:
         student = halves()[0][0]
@@ -207,7 +250,10 @@ def term(tmp_path_factory):
         r"^nbgrader collect --update": term.first_learner_resubmits,
         r"^nbgrader zip_collect": term.canvas_download,
     }
-    after = {r"^nbgrader release_assignment": term.exchange_learners_submit}
+    after = {
+        r"^nbgrader release_assignment": term.exchange_learners_submit,
+        r"^nbgrader release_feedback": term.exchange_learners_fetch_feedback,
+    }
     ran = 0
     for language, lines in guide_blocks():
         if language != "bash":
@@ -314,3 +360,93 @@ def test_nothing_personal_was_written_into_the_course_folder_outside_what_git_ig
     tracked = {p.name for p in ROOT.iterdir()} - {".git", ".venv"}
     new = {p.name for p in term.course.iterdir()} - tracked - set(ignored)
     assert new == set(), f"files written into the course folder that git would not ignore: {new}"
+
+
+ASSIGNMENT = "02_prioritization"
+
+
+def graded_cells() -> dict[str, tuple[str, float]]:
+    """Each graded cell of the assignment: its kind (code: a test; markdown: a written answer) and its points."""
+    source = json.loads((ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8"))
+    return {
+        c["metadata"]["nbgrader"]["grade_id"]: (c["cell_type"], c["metadata"]["nbgrader"]["points"])
+        for c in source["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
+
+
+def expected_code_score(work: str) -> float:
+    """The autograded points a kind of work earns: all of them, the partial case's, or none."""
+    tests = {grade_id: points for grade_id, (kind, points) in graded_cells().items() if kind == "code"}
+    if work == "blank":
+        return 0.0
+    lost = {} if work == "complete" else {
+        grade_id: tests[grade_id] - points for grade_id, points in partial_case(ASSIGNMENT)["expected_points"].items()
+    }  # fmt: skip
+    return sum(tests.values()) - sum(lost.values())
+
+
+def test_autograding_gives_each_learner_the_points_of_their_work(term):
+    with Gradebook(f"sqlite:///{term.course / 'gradebook.db'}") as gradebook:
+        scores = {s.student.id: s.code_score for s in gradebook.find_assignment(ASSIGNMENT).submissions}
+    assert scores == pytest.approx(
+        {student: expected_code_score(work) for student, work in graded_work().items()}
+    )
+    assert set(graded_work().values()) == set(WORKS)  # the class holds each kind of work
+
+
+def test_the_exported_grades_add_the_written_answers_graded_by_hand(term):
+    """The grades file of the README's `nbgrader export --to` (exchange learners only: Canvas work is collected
+    after it): autograded points plus the Formgrader's score, one below the maximum, for each written answer."""
+    written = [points for kind, points in graded_cells().values() if kind == "markdown"]
+    with open(term.home / "caiokit-output" / "caio101" / "grades.csv", encoding="utf-8") as handle:
+        rows = {row["student_id"]: row for row in csv.DictReader(handle) if row["assignment"] == ASSIGNMENT}
+    for student in exchange_submitters():
+        work = graded_work()[student]
+        hand = 0.0 if work == "blank" else sum(points - 1 for points in written)
+        assert float(rows[student]["score"]) == pytest.approx(expected_code_score(work) + hand), student
+        assert float(rows[student]["max_score"]) == pytest.approx(sum(p for _, p in graded_cells().values()))
+
+
+def test_the_grading_log_names_every_learner(term):
+    log = command_log(term, "python -m caiokit.grading autograde")  # the last run, once Canvas work is in too
+    for student in graded_work():
+        assert f"{student}: graded" in log
+    assert f"{len(graded_work())} graded, 0 not graded" in log
+    assert "Hardest questions" in command_log(term, "python -m caiokit.grading report")
+
+
+def test_validate_tells_learners_what_still_fails_before_they_submit(term):
+    """Validate runs the visible tests only: it passes complete work and fails every graded cell of blank work."""
+    for index, student in enumerate(exchange_submitters()):
+        work, validation = kind_of_work(index), term.validations[student]
+        assert "changed" not in validation, student
+        if work == "complete":
+            assert "failed" not in validation, student
+        if work == "blank":
+            assert len(validation["failed"]) == len(graded_cells()), student
+
+
+def hidden_test_lines() -> list[str]:
+    """The lines of the assignment's hidden tests (long enough to be the test's own code)."""
+    source = (ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    notebook = json.loads(source)
+    lines = []
+    for cell in notebook["cells"]:
+        text = "".join(cell["source"])
+        for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", text, flags=re.S):
+            lines += [line.strip() for line in block.splitlines() if len(line.strip()) > 20]
+    assert lines
+    return lines
+
+
+def test_learners_fetch_feedback_that_never_shows_hidden_tests(term):
+    hidden = hidden_test_lines()
+    for student in exchange_submitters():
+        pages = list((term.base / "learners" / student / ASSIGNMENT / "feedback").rglob("*.html"))
+        assert pages, f"{student} fetched no feedback"
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert "HIDDEN TESTS" not in text, student
+            assert not [line for line in hidden if line in text], student
+            assert "hidden tests ran here" in text, student

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -59,13 +61,27 @@ def solution_answers(assignment: str = ASSIGNMENT) -> dict[str, str]:
     }
 
 
+# Courses generated in this test process, one per assignment, which make_course copies.
+_GENERATED: dict[str, Path] = {}
+
+
 def make_course(root: Path, assignment: str = ASSIGNMENT) -> Path:
-    """A course folder holding the assignment's source, the course config and a gradebook."""
-    shutil.copytree(ROOT / "source" / assignment, root / "source" / assignment)
-    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    nbgrader(
-        "generate_assignment", assignment, "--force", f"--CourseDirectory.root={root}", cwd=root, env=None
-    )
+    """A course folder holding the assignment's source and release, the course config and a gradebook.
+
+    nbgrader generates each assignment once per test process, through its API as the Formgrader does, and each
+    course is a copy of that one: a generation costs seconds, a copy milliseconds. (The tests of the commands
+    as the README gives them run ``nbgrader generate_assignment`` themselves.)
+    """
+    template = _GENERATED.get(assignment)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix=f"caiokit-course-{assignment}-"))
+        atexit.register(shutil.rmtree, template, ignore_errors=True)
+        shutil.copytree(ROOT / "source" / assignment, template / "source" / assignment)
+        shutil.copy(ROOT / "nbgrader_config.py", template / "nbgrader_config.py")
+        result = course_api(template).generate_assignment(assignment, force=True)
+        assert result["success"], result["log"]
+        _GENERATED[assignment] = template
+    shutil.copytree(template, root, dirs_exist_ok=True)
     return root
 
 
