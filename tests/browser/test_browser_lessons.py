@@ -13,9 +13,11 @@ nothing, and measure what is drawn:
   connected to Python yet, and no control shows ipywidgets' broken-link icon;
 - in an *untrusted* copy (a fresh download): each widget output shows a short readable text, never a repr.
 
-One lesson page at a time, in headless Chromium at 1440x900. A failure lists every problem found, with the
-element's text and the figure measured, so that it says what to fix. The lessons come from notebooks/, or
-from the folder in CAIOKIT_LESSONS_DIR (to measure another copy, such as the lessons before a change).
+One JupyterLab page, in headless Chromium at 1440x900, where the lessons are opened one at a time, as a learner
+opens one after another (each closed, its kernel shut down, before the next). A failure lists every problem
+found, with the element's text and the figure measured, so that it says what to fix. The lessons come from
+notebooks/, or from the folder in CAIOKIT_LESSONS_DIR (to measure another copy, such as the lessons before a
+change).
 """
 
 from __future__ import annotations
@@ -328,7 +330,7 @@ def running_lab(lessons: Path, workdir: Path) -> Iterator[dict]:
         env=env, check=True, capture_output=True,
     )  # fmt: skip
     with running_jupyterlab(env, workdir / "jupyterlab.log", root_dir=workdir) as server:
-        yield {**server, "settings": settings, "lessons": lessons, "log": workdir / "jupyterlab.log"}
+        yield {**server, "lessons": lessons, "log": workdir / "jupyterlab.log"}
 
 
 @pytest.fixture(scope="module")
@@ -337,25 +339,36 @@ def lesson_lab(tmp_path_factory):
         yield lab
 
 
-def open_lesson(browser, lab: dict, lesson: str, theme: str, folder: str = "trusted"):
-    """Open a lesson in a fresh workspace and theme, run nothing, and return the page once its widgets are drawn.
-
-    Gives up waiting after DRAW_TIMEOUT_MS: the tests then report the widgets not drawn.
-    """
-    themes = lab["settings"] / "apputils-extension" / "themes.jupyterlab-settings"
-    themes.parent.mkdir(parents=True, exist_ok=True)
-    themes.write_text(json.dumps({"theme": THEMES[theme]}), encoding="utf-8")
+@pytest.fixture(scope="module")
+def lab_page(browser, lesson_lab):
+    """One JupyterLab page for the module, as a learner keeps JupyterLab open and opens one lesson after another:
+    loading JupyterLab costs a few seconds of CPU, paid once rather than once per lesson."""
     page = browser.new_page(viewport=VIEWPORT)
     page.redraws = []  # what the course's extension caiokit-widget-redraw reports having drawn again
     page.on("console", lambda message: page.redraws.append(message.text) if REDRAW in message.text else None)
+    page.goto(
+        f"{lesson_lab['base']}/lab/workspaces/lessons-{secrets.token_hex(4)}?reset&token={lesson_lab['token']}"
+    )
+    page.wait_for_function("() => !!window.jupyterapp", timeout=60_000)
+    page.evaluate("async () => { await window.jupyterapp.restored; }")
+    yield page
+    page.close()
+
+
+def open_lesson(page, lab: dict, lesson: str, theme: str, folder: str = "trusted"):
+    """Open a lesson in the module's JupyterLab page, in a theme, run nothing, and return the page once its widgets
+    are drawn (the lesson opened before is closed, its kernel shut down).
+
+    Gives up waiting after DRAW_TIMEOUT_MS: the tests then report the widgets not drawn.
+    """
+    page.redraws.clear()
+    switch_theme(page, theme)
     path = f"{folder}/{lesson}.ipynb"
-    workspace = f"{lesson}-{theme}-{secrets.token_hex(4)}"
-    page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab['token']}")
-    page.wait_for_function(
-        "path => window.jupyterapp?.shell.currentWidget?.context?.path === path", arg=path, timeout=60_000
+    page.evaluate(
+        "async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }", path
     )
     page.wait_for_function(
-        "theme => document.body.dataset.jpThemeName === theme", arg=THEMES[theme], timeout=30_000
+        "path => window.jupyterapp?.shell.currentWidget?.context?.path === path", arg=path, timeout=60_000
     )
     expected = widget_outputs(lab["lessons"] / f"{lesson}.ipynb")
     with contextlib.suppress(Exception):
@@ -402,14 +415,24 @@ def measure(page) -> dict:
 
 
 def close(page) -> None:
-    """Shut the lesson's kernel down (opening a notebook starts one) and close the page."""
+    """Close the open lesson without saving and shut its kernel down (opening a notebook starts one)."""
     with contextlib.suppress(Exception):
-        page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
-    page.close()
+        page.evaluate(
+            """async () => {
+                const app = window.jupyterapp;
+                for (const widget of [...app.shell.widgets('main')]) {
+                    if (widget.context?.model) widget.context.model.dirty = false;  // nothing to save: closed as is
+                    widget.dispose();
+                }
+                await app.serviceManager.sessions.shutdownAll();
+            }"""
+        )
 
 
 def switch_theme(page, theme: str) -> None:
-    """Change the open page's theme as a learner does from the Settings menu (no reload), and let it settle."""
+    """Change the page's theme as a learner does from the Settings menu (no reload), and let it settle."""
+    if page.evaluate("() => document.body.dataset.jpThemeName") == THEMES[theme]:
+        return
     page.evaluate(
         "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", THEMES[theme]
     )
@@ -420,12 +443,12 @@ def switch_theme(page, theme: str) -> None:
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_a_trusted_lesson_draws_its_tools_readably_in_both_themes(browser, lesson_lab, lesson):
+def test_a_trusted_lesson_draws_its_tools_readably_in_both_themes(lab_page, lesson_lab, lesson):
     """Drawn widgets only; no cut text, no short slider, no text below the contrast threshold: in the light
     theme the lesson opens in, then in the dark one, switched to on the same page (one page load, not two)."""
     expected = widget_outputs(lesson_lab["lessons"] / f"{lesson}.ipynb")
     problems = []
-    page = open_lesson(browser, lesson_lab, lesson, "light")
+    page = open_lesson(lab_page, lesson_lab, lesson, "light")
     try:
         for theme in THEMES:
             if theme != "light":
@@ -468,11 +491,11 @@ DRAWN_AGAIN_JS = """(cellId) => {
 }"""
 
 
-def test_a_stored_tool_the_widget_manager_gave_up_on_is_drawn_again(browser, lesson_lab):
+def test_a_stored_tool_the_widget_manager_gave_up_on_is_drawn_again(lab_page, lesson_lab):
     """On a busy page, JupyterLab's widget manager can give up on a stored widget a moment before its state is
     loaded, and show "Error displaying widget: model not found" (see caiokit/labextension/). The course's
     extension must then draw the widget. Here a drawn tool is made to show that message, as the manager does."""
-    page = open_lesson(browser, lesson_lab, "03_use_case_prioritization", "light")
+    page = open_lesson(lab_page, lesson_lab, "03_use_case_prioritization", "light")
     try:
         assert page.evaluate(f"() => window.jupyterapp.isPluginActivated('{REDRAW}:plugin')")
         cell = page.evaluate(GIVE_UP_JS, GAVE_UP)
@@ -499,9 +522,9 @@ UNTRUSTED_SAMPLE = [
 
 
 @pytest.mark.parametrize("lesson", UNTRUSTED_SAMPLE)
-def test_an_untrusted_lesson_shows_readable_text_instead_of_its_tools(browser, lesson_lab, lesson):
+def test_an_untrusted_lesson_shows_readable_text_instead_of_its_tools(lab_page, lesson_lab, lesson):
     """Before the learner trusts the lessons, each widget output says what to do, in a line, not as a repr."""
-    page = open_lesson(browser, lesson_lab, lesson, "light", folder="untrusted")
+    page = open_lesson(lab_page, lesson_lab, lesson, "light", folder="untrusted")
     try:
         result = measure(page)
     finally:
