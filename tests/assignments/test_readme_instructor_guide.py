@@ -30,11 +30,12 @@ import pytest
 from nbgrader.api import Gradebook
 from nbgrader.validator import Validator
 
-from harness.course import answer
+from harness.course import answer, solution_answers
 from harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLASS_SIZE = int(os.environ.get("CAIOKIT_README_CLASS", "8"))
+ASSIGNMENT = "02_prioritization"  # the assignment the guide's term runs
 ADMIN_BLOCK = [
     "sudo apt-get install bubblewrap",
     "sudo mkdir -p /srv/nbgrader/exchange && sudo chmod 777 /srv/nbgrader/exchange",
@@ -104,12 +105,7 @@ def partial_case(assignment: str) -> dict:
 
 def work_of(assignment: str, index: int) -> dict[str, str]:
     """Answers of learner ``index`` of their half (``kind_of_work``)."""
-    source = json.loads((ROOT / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
-    solution = {
-        c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"])
-        for c in source["cells"]
-        if c["metadata"].get("nbgrader", {}).get("solution")
-    }
+    solution = solution_answers(assignment)
     answers = {
         "complete": solution,
         "partial": {**solution, **partial_case(assignment)["replacements"]},
@@ -316,12 +312,9 @@ def test_a_resubmission_replaces_the_first_with_collect_update(term):
     assert "Submission already exists, use --update" not in command_log(term, "nbgrader collect --update")
     student = halves()[0][0]
     submitted = json.loads(
-        (term.course / "submitted" / student / "02_prioritization" / "02_prioritization.ipynb").read_text()
+        (term.course / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
     )
-    partial = json.loads(
-        (ROOT / "tests" / "assignments" / "partial_submissions" / "02_prioritization.json").read_text()
-    )
-    grade_id, text = next(iter(partial["replacements"].items()))
+    grade_id, text = next(iter(partial_case(ASSIGNMENT)["replacements"].items()))
     cell = next(
         c for c in submitted["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id
     )
@@ -332,7 +325,7 @@ def test_canvas_and_moodle_files_hold_every_learner_with_blanks_for_non_submitte
     output = term.home / "caiokit-output" / "caio101"
     canvas = list(csv.reader((output / "canvas_grades.csv").open(encoding="utf-8")))
     moodle = list(csv.reader((output / "moodle_grades.csv").open(encoding="utf-8")))
-    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "02_prioritization"]
+    assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", ASSIGNMENT]
     assert len(canvas) == CLASS_SIZE + 2 and len(moodle) == CLASS_SIZE + 1
     scores = {row[2]: row[5] for row in canvas[2:]}
     on_exchange, on_canvas = halves()
@@ -345,7 +338,7 @@ def test_canvas_and_moodle_files_hold_every_learner_with_blanks_for_non_submitte
 def test_feedback_for_canvas_learners_is_packaged_and_exchange_learners_are_listed_apart(term):
     log = command_log(term, "python -m caiokit.grading feedback-package")
     _, on_canvas = halves()
-    path = term.home / "caiokit-output" / "caio101" / "02_prioritization_feedback_canvas.zip"
+    path = term.home / "caiokit-output" / "caio101" / f"{ASSIGNMENT}_feedback_canvas.zip"
     with zipfile.ZipFile(path) as archive:
         assert len(archive.namelist()) == len(on_canvas) - 1
     assert f"NOT PACKAGED {halves()[0][0]}: " in log
@@ -362,9 +355,6 @@ def test_nothing_personal_was_written_into_the_course_folder_outside_what_git_ig
     assert new == set(), f"files written into the course folder that git would not ignore: {new}"
 
 
-ASSIGNMENT = "02_prioritization"
-
-
 def graded_cells() -> dict[str, tuple[str, float]]:
     """Each graded cell of the assignment: its kind (code: a test; markdown: a written answer) and its points."""
     source = json.loads((ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8"))
@@ -378,12 +368,12 @@ def graded_cells() -> dict[str, tuple[str, float]]:
 def expected_code_score(work: str) -> float:
     """The autograded points a kind of work earns: all of them, the partial case's, or none."""
     tests = {grade_id: points for grade_id, (kind, points) in graded_cells().items() if kind == "code"}
-    if work == "blank":
-        return 0.0
-    lost = {} if work == "complete" else {
-        grade_id: tests[grade_id] - points for grade_id, points in partial_case(ASSIGNMENT)["expected_points"].items()
-    }  # fmt: skip
-    return sum(tests.values()) - sum(lost.values())
+    earned = {
+        "complete": tests,
+        "partial": {**tests, **partial_case(ASSIGNMENT)["expected_points"]},
+        "blank": {},
+    }
+    return sum(earned[work].values())
 
 
 def test_autograding_gives_each_learner_the_points_of_their_work(term):
@@ -429,8 +419,7 @@ def test_validate_tells_learners_what_still_fails_before_they_submit(term):
 
 def hidden_test_lines() -> list[str]:
     """The lines of the assignment's hidden tests (long enough to be the test's own code)."""
-    source = (ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
-    notebook = json.loads(source)
+    notebook = json.loads((ROOT / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8"))
     lines = []
     for cell in notebook["cells"]:
         text = "".join(cell["source"])
